@@ -1,6 +1,20 @@
 // Vitest: unit and golden-vector tests that sit beside the code (workers/, app/, scripts/).
 import { defineConfig } from "vitest/config";
 
+// Vitest 5's reporter calls Map.groupBy (Node 21+); Node 20 lacks it, so failures would crash the report.
+const mapWithGroupBy = Map as unknown as { groupBy?: <K, T>(items: Iterable<T>, key: (item: T, index: number) => K) => Map<K, T[]> };
+mapWithGroupBy.groupBy ??= <K, T>(items: Iterable<T>, key: (item: T, index: number) => K) => {
+  const groups = new Map<K, T[]>();
+  let index = 0;
+  for (const item of items) {
+    const k = key(item, index++);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+};
+
 export default defineConfig({
   test: {
     include: ["workers/**/*.test.ts", "app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],

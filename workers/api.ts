@@ -1,4 +1,7 @@
 // The resolver worker's API type and the plain-data DTOs that cross the Comlink boundary.
+import type { InputFormat } from "./formats/input/requirement-set";
+
+export type { InputFormat };
 
 /** One line of the requirements editor, as the worker's parser understood it. */
 export type ParsedLine =
@@ -18,8 +21,183 @@ export type ParsedLine =
     }
   | { line: number; kind: "error"; text: string; column: number; message: string };
 
+export type ResolutionStrategy = "highest" | "lowest" | "lowest-direct";
+export type PrereleaseMode = "if-necessary-or-explicit" | "allow" | "disallow";
+/** What to do with a release whose dependencies the index cannot tell (sdist only, no metadata). */
+export type UnknownDependenciesMode = "assume-none" | "exclude";
+
+/** The target environment, as plain data (see workers/packaging/environment.ts). */
+export interface TargetDto {
+  implementation: "cpython" | "pypy";
+  pythonVersion: string;
+  os: "linux" | "macos" | "windows";
+  arch: "x86_64" | "aarch64" | "arm64";
+}
+
+export interface ResolveRequest {
+  /** The user's input: requirements text in one of the supported formats. */
+  input: { text: string; format?: InputFormat; fileName?: string; files?: Record<string, string>; extras?: string[]; groups?: string[] };
+  target: TargetDto;
+  indexUrl: string;
+  extraIndexUrls: string[];
+  resolution: ResolutionStrategy;
+  prerelease: PrereleaseMode;
+  /** RFC 3339 timestamp: files uploaded after it are treated as not existing. */
+  excludeNewer: string | null;
+  constraints: string[];
+  overrides: string[];
+  unknownDependencies: UnknownDependenciesMode;
+  /** "What if" edits: extra pins (name -> specifier) and excluded packages. */
+  pins: Record<string, string>;
+  excluded: string[];
+  noCache: boolean;
+  refresh: boolean;
+}
+
+export interface ResolveProgress {
+  projectsDiscovered: number;
+  metadataFetched: number;
+  requestsInFlight: number;
+  decisions: number;
+  conflicts: number;
+  elapsedMs: number;
+}
+
+export interface ResolveStats {
+  wallMs: number;
+  solveMs: number;
+  requests: number;
+  bytes: number;
+  cacheHits: number;
+  decisions: number;
+  conflicts: number;
+}
+
+export interface DependencyEdgeDto {
+  name: string;
+  specifier: string;
+  marker: string | null;
+  extras: string[];
+}
+
+export interface DistributionFileDto {
+  filename: string;
+  url: string;
+  hashes: Record<string, string>;
+  size: number | null;
+  uploadTime: string | null;
+  kind: "wheel" | "sdist" | "other";
+  requiresPython: string | null;
+}
+
+export interface ResolvedPackageDto {
+  /** Canonical (PEP 503) name. */
+  name: string;
+  /** The name as the index spells it. */
+  displayName: string;
+  version: string;
+  extras: string[];
+  direct: boolean;
+  dependencies: DependencyEdgeDto[];
+  /** Canonical names of the resolved packages that depend on this one ("<root>" for the user's requirements). */
+  dependents: string[];
+  warnings: string[];
+  yanked: string | null;
+  prerelease: boolean;
+  unknownDependencies: boolean;
+  requiresPython: string | null;
+  index: string;
+  files: DistributionFileDto[];
+  /** Versions newer than the chosen one that were not taken, each with the reason (yanked, Requires-Python, no wheel for the target, conflict...). */
+  rejectedNewer: { version: string; reason: string }[];
+}
+
+/** Project information for the details panel (summary, licence, links), from the index's metadata. */
+export interface ProjectInfoDto {
+  name: string;
+  version: string;
+  summary: string | null;
+  license: string | null;
+  homePage: string | null;
+  projectUrls: Record<string, string>;
+  requiresPython: string | null;
+}
+
+/** The conflict's derivation tree for drawing: external facts and derived conclusions, cause -> conclusion edges. */
+export interface ExplanationGraphDto {
+  nodes: {
+    id: string;
+    kind: "root" | "dependency" | "no-versions" | "unavailable" | "derived";
+    label: string;
+    /** The package the fact is about (the depending package for dependencies). */
+    package?: string;
+    range?: string;
+    /** Dependency facts: the required package and the range required. */
+    dependency?: string;
+    dependencyRange?: string;
+    /** The final conclusion: the requirements cannot be satisfied. */
+    isRoot: boolean;
+    /** The number of the explanation line that states this node, when numbered. */
+    line?: number;
+  }[];
+  edges: { from: string; to: string; label?: string }[];
+}
+
+export interface SuggestionDto {
+  /** A human sentence, e.g. "Loosen `requests<2.20` to `requests<2.21`". */
+  title: string;
+  /** The edit, applicable to the request. */
+  edit:
+    | { kind: "replace-requirement"; line: number; from: string; to: string }
+    | { kind: "remove-requirement"; line: number; from: string }
+    | { kind: "set-python"; version: string };
+}
+
+export type ErrorKind = "input" | "index-unreachable" | "index-broken" | "cancelled" | "internal";
+
+export interface InputDiagnosticDto {
+  severity: "error" | "warning" | "info";
+  message: string;
+  line: number;
+  column: number;
+}
+
+export type Resolution =
+  | {
+      status: "resolved";
+      packages: ResolvedPackageDto[];
+      warnings: string[];
+      diagnostics: InputDiagnosticDto[];
+      stats: ResolveStats;
+      resolvedAt: string;
+    }
+  | {
+      status: "unsatisfiable";
+      explanation: string;
+      graph: ExplanationGraphDto;
+      suggestions: SuggestionDto[];
+      warnings: string[];
+      diagnostics: InputDiagnosticDto[];
+      stats: ResolveStats;
+      resolvedAt: string;
+    }
+  | {
+      status: "error";
+      error: { kind: ErrorKind; message: string; url?: string };
+      warnings: string[];
+      diagnostics: InputDiagnosticDto[];
+      stats: ResolveStats;
+      resolvedAt: string;
+    };
+
 /** The object the worker exposes; app/resolver-client.ts is the only place that wraps it. */
 export interface ResolverApi {
   /** Parses each line of a requirements text, keeping errors with their 1-based column. */
   parseLines(text: string): ParsedLine[];
+  /** Resolves a request; progress arrives at most every 100 ms. `runId` names the run for `cancel`. */
+  resolve(runId: number, request: ResolveRequest, onProgress?: (progress: ResolveProgress) => void): Promise<Resolution>;
+  /** Stops the named run within 200 ms; its `resolve` promise settles with an error of kind "cancelled". */
+  cancel(runId: number): void;
+  /** Summary, licence, links of one release, cached like all release metadata. */
+  projectInfo(indexUrls: string[], name: string, version: string): Promise<ProjectInfoDto>;
 }

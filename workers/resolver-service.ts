@@ -1,9 +1,95 @@
 // The resolver service: the object behind the worker's API, usable in a Worker and in Node alike.
-import type { ResolverApi } from "./api";
+import type { ProjectInfoDto, ResolveRequest, ResolverApi } from "./api";
+import { createIndexClient, type IndexClient } from "./index/index-client";
+import type { MetadataStore } from "./index/metadata-store";
+import { canonicalizeName } from "./packaging/names";
 import { parseRequirementLines } from "./requirement-lines";
+import { abortableSource } from "./resolve/abortable-source";
+import { resolveRequest } from "./resolve/resolve";
 
-export function createResolverService(): ResolverApi {
+export interface ServiceEnvironment {
+  /** The persistent metadata cache (IndexedDB in the browser, a directory in Node), opened once on first use. */
+  openStore?: () => Promise<MetadataStore | undefined>;
+  fetch?: typeof fetch;
+  /** Milliseconds for timings and progress. */
+  now?: () => number;
+}
+
+export function createResolverService(environment: ServiceEnvironment = {}): ResolverApi {
+  const now = environment.now ?? (() => performance.now());
+  const runs = new Map<number, AbortController>();
+  const clients = new Map<string, IndexClient>();
+  let store: Promise<MetadataStore | undefined> | null = null;
+
+  const openStore = (): Promise<MetadataStore | undefined> => {
+    store ??= (environment.openStore?.() ?? Promise.resolve(undefined)).catch(() => undefined);
+    return store;
+  };
+
+  /** One long-lived client per index setup, so its in-memory results serve every later resolution. */
+  async function clientFor(indexUrls: string[], noCache: boolean, refresh: boolean): Promise<IndexClient> {
+    const key = JSON.stringify([indexUrls, noCache]);
+    let client = clients.get(key);
+    if (!client || refresh) {
+      client = createIndexClient({
+        indexUrl: indexUrls[0],
+        extraIndexUrls: indexUrls.slice(1),
+        fetch: environment.fetch,
+        store: noCache ? undefined : await openStore(),
+        noCache,
+        refresh,
+      });
+      clients.set(key, client);
+    }
+    return client;
+  }
+
   return {
     parseLines: (text) => parseRequirementLines(text),
+
+    async resolve(runId: number, request: ResolveRequest, onProgress) {
+      const controller = new AbortController();
+      runs.set(runId, controller);
+      try {
+        const client = await clientFor([request.indexUrl, ...request.extraIndexUrls], request.noCache, request.refresh);
+        return await resolveRequest(request, {
+          source: abortableSource(client, controller.signal),
+          signal: controller.signal,
+          onProgress: onProgress ? (p) => void onProgress(p) : undefined,
+          now,
+          sourceStats: () => client.stats(),
+          yieldToEventLoop: () => new Promise((resolve) => setTimeout(resolve, 0)),
+        });
+      } finally {
+        runs.delete(runId);
+      }
+    },
+
+    cancel(runId: number) {
+      runs.get(runId)?.abort();
+    },
+
+    async projectInfo(indexUrls: string[], name: string, version: string): Promise<ProjectInfoDto> {
+      const client = await clientFor(indexUrls, false, false);
+      const canonical = canonicalizeName(name);
+      const listing = await client.getListing(canonical);
+      if (listing.kind !== "found") {
+        throw new Error(listing.kind === "not-found" ? `${canonical} is not on ${listing.indexUrls.join(", ")}` : listing.error.message);
+      }
+      const metadata = await client.getMetadata(listing.listing, version);
+      if (metadata.kind === "error") throw new Error(metadata.error.message);
+      if (metadata.kind === "unknown") {
+        return { name: canonical, version, summary: null, license: null, homePage: null, projectUrls: {}, requiresPython: null };
+      }
+      return {
+        name: canonical,
+        version,
+        summary: metadata.summary,
+        license: metadata.license,
+        homePage: metadata.homePage,
+        projectUrls: metadata.projectUrls,
+        requiresPython: metadata.requiresPython,
+      };
+    },
   };
 }

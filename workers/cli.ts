@@ -1,0 +1,221 @@
+// The `tangle` command: resolves requirements from a terminal over the same modules as the browser worker.
+import { readFileSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { basename, join } from "node:path";
+import { parseArgs } from "node:util";
+import type { PrereleaseMode, ResolutionStrategy, Resolution, ResolveRequest, TargetDto } from "./api";
+import { createFsStore } from "./index/fs-store";
+import { createIndexClient } from "./index/index-client";
+import { abortableSource } from "./resolve/abortable-source";
+import { resolveRequest } from "./resolve/resolve";
+import { formatJsonReport } from "./formats/output/json-report";
+
+const USAGE = `Usage: tangle resolve [FILE|-] [options]
+
+Resolves Python requirements (requirements.txt, pyproject.toml, setup.cfg, setup.py, Pipfile,
+buildout.cfg; "-" or no FILE reads standard input) against a package index, as pip would.
+
+Options:
+  --index-url URL          Simple API root (default https://pypi.org/simple)
+  --extra-index-url URL    another Simple API root, consulted for projects the ones before lack (repeatable)
+  --python X.Y[.Z]         target Python (default 3.13)
+  --platform linux|macos|windows   (default linux)
+  --arch x86_64|aarch64|arm64      (default x86_64)
+  -c, --constraint FILE    constraints file (repeatable)
+  --override FILE          overrides file (repeatable)
+  --resolution highest|lowest|lowest-direct                 (default highest)
+  --prerelease if-necessary-or-explicit|allow|disallow      (default if-necessary-or-explicit)
+  --exclude-newer RFC3339  ignore files uploaded after this time
+  --no-cache               neither read nor write the metadata cache
+  --refresh                fetch everything again and overwrite the cache
+  --cache-dir DIR          metadata cache directory (default $XDG_CACHE_HOME/tangle or ~/.cache/tangle)
+  --format text|json       output format (default text)
+  --output FILE            write the result to FILE instead of standard output
+  -h, --help               show this help
+
+Exit status: 0 resolved, 1 no solution, 2 bad input or usage, 3 index unreachable or broken.`;
+
+export const EXIT = { resolved: 0, unsatisfiable: 1, usage: 2, index: 3 } as const;
+
+class UsageError extends Error {}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${flag} must be one of ${allowed.join(", ")} (got "${value}")`);
+}
+
+function readText(path: string, what: string, stdin: () => string): string {
+  if (path === "-") return stdin();
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+  }
+}
+
+export interface CliIo {
+  stdin: () => string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+}
+
+/** Runs the command; returns the exit status. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        "index-url": { type: "string" },
+        "extra-index-url": { type: "string", multiple: true },
+        python: { type: "string" },
+        platform: { type: "string" },
+        arch: { type: "string" },
+        constraint: { type: "string", short: "c", multiple: true },
+        override: { type: "string", multiple: true },
+        resolution: { type: "string" },
+        prerelease: { type: "string" },
+        "exclude-newer": { type: "string" },
+        "no-cache": { type: "boolean" },
+        refresh: { type: "boolean" },
+        "cache-dir": { type: "string" },
+        format: { type: "string" },
+        output: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    io.stderr(`tangle: ${(error as Error).message}\n\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  const [command, file, ...extra] = positionals;
+  if (command !== "resolve") {
+    io.stderr(`tangle: ${command ? `unknown command "${command}"` : "missing command"}; the command is "resolve"\n\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  let request: ResolveRequest;
+  let format: "text" | "json";
+  try {
+    if (extra.length > 0) throw new UsageError(`one input file at most (got ${[file, ...extra].join(", ")})`);
+    format = oneOf("format", values.format, ["text", "json"] as const, "text");
+    const python = values.python ?? "3.13";
+    if (!/^\d+\.\d+(\.\d+)?$/.test(python)) throw new UsageError(`--python must look like 3.12 or 3.12.4 (got "${python}")`);
+    const target: TargetDto = {
+      implementation: "cpython",
+      pythonVersion: python,
+      os: oneOf("platform", values.platform, ["linux", "macos", "windows"] as const, "linux"),
+      arch: oneOf("arch", values.arch, ["x86_64", "aarch64", "arm64"] as const, "x86_64"),
+    };
+    const inputPath = file ?? "-";
+    const text = readText(inputPath, "requirements file", io.stdin);
+    const excludeNewer = values["exclude-newer"] ?? null;
+    if (excludeNewer !== null && Number.isNaN(Date.parse(excludeNewer))) {
+      throw new UsageError(`--exclude-newer must be an RFC 3339 timestamp such as 2024-05-01T00:00:00Z (got "${excludeNewer}")`);
+    }
+    request = {
+      input: { text, fileName: inputPath === "-" ? undefined : basename(inputPath) },
+      target,
+      indexUrl: values["index-url"] ?? "https://pypi.org/simple",
+      extraIndexUrls: values["extra-index-url"] ?? [],
+      resolution: oneOf<ResolutionStrategy>("resolution", values.resolution, ["highest", "lowest", "lowest-direct"], "highest"),
+      prerelease: oneOf<PrereleaseMode>("prerelease", values.prerelease, ["if-necessary-or-explicit", "allow", "disallow"], "if-necessary-or-explicit"),
+      excludeNewer,
+      constraints: (values.constraint ?? []).map((path) => readText(path, "constraints file", io.stdin)),
+      overrides: (values.override ?? []).map((path) => readText(path, "overrides file", io.stdin)),
+      unknownDependencies: "assume-none",
+      pins: {},
+      excluded: [],
+      noCache: values["no-cache"] ?? false,
+      refresh: values.refresh ?? false,
+    };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`tangle: ${error.message}\n`);
+    return EXIT.usage;
+  }
+
+  const cacheDir = values["cache-dir"] ?? join(io.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "tangle");
+  const client = createIndexClient({
+    indexUrl: request.indexUrl,
+    extraIndexUrls: request.extraIndexUrls,
+    store: request.noCache ? undefined : createFsStore(cacheDir),
+    noCache: request.noCache,
+    refresh: request.refresh,
+  });
+  const controller = new AbortController();
+  const resolution = await resolveRequest(request, {
+    source: abortableSource(client, controller.signal),
+    signal: controller.signal,
+    now: () => performance.now(),
+    sourceStats: () => client.stats(),
+  });
+
+  const output = format === "json" ? `${JSON.stringify(formatJsonReport(resolution), null, 2)}\n` : textReport(resolution);
+  if (values.output) {
+    try {
+      writeFileSync(values.output, output);
+    } catch (error) {
+      io.stderr(`tangle: cannot write ${values.output}: ${(error as Error).message}\n`);
+      return EXIT.usage;
+    }
+  } else {
+    io.stdout(output);
+  }
+  if (format === "text") for (const warning of resolution.warnings) io.stderr(`warning: ${warning}\n`);
+  return exitStatus(resolution);
+}
+
+export function exitStatus(resolution: Resolution): number {
+  if (resolution.status === "resolved") return EXIT.resolved;
+  if (resolution.status === "unsatisfiable") return EXIT.unsatisfiable;
+  return resolution.error.kind === "input" ? EXIT.usage : EXIT.index;
+}
+
+/** What a person reads in a terminal: the pins, or the explanation, or the error with its diagnostics. */
+function textReport(resolution: Resolution): string {
+  const lines: string[] = [];
+  for (const d of resolution.diagnostics) if (d.severity !== "info") lines.push(`${d.severity}: ${d.message}`);
+  if (resolution.status === "resolved") {
+    for (const p of resolution.packages) {
+      const via = p.dependents.map((d) => (d === "<root>" ? "your requirements" : d)).join(", ");
+      lines.push(`${p.name}${p.extras.length ? `[${p.extras.join(",")}]` : ""}==${p.version}${via ? `    # via ${via}` : ""}`);
+    }
+    lines.push(`# ${resolution.packages.length} packages resolved in ${resolution.stats.wallMs} ms (${resolution.stats.requests} requests)`);
+  } else if (resolution.status === "unsatisfiable") {
+    lines.push("No solution found:", "", resolution.explanation);
+    if (resolution.suggestions.length > 0) {
+      lines.push("", "Ways out (each checked by resolving again):");
+      for (const s of resolution.suggestions) lines.push(`  - ${s.title.replace(/`/g, "")}`);
+    }
+  } else {
+    lines.push(`error: ${resolution.error.message}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  const io: CliIo = {
+    stdin: () => readFileSync(0, "utf8"),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+  };
+  runCli(process.argv.slice(2), io).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (error: unknown) => {
+      process.stderr.write(`tangle: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

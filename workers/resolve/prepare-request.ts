@@ -1,0 +1,125 @@
+// Checks and parses a resolve request: target, input file, constraints, overrides, pins, into solver-ready options.
+import type { InputDiagnosticDto, ResolveRequest } from "../api";
+import { parseInput } from "../formats/input/parse-input";
+import type { InputRequirement, RequirementSet } from "../formats/input/requirement-set";
+import { describeTargetEnvironment, markerEnvironment, parseTargetEnvironment } from "../packaging/environment";
+import { canonicalizeName } from "../packaging/names";
+import { VersionRange } from "../packaging/ranges";
+import { parseVersion } from "../packaging/version";
+import { parseDependency, type ParsedDependency } from "./parsed-dependency";
+import type { ResolveOptions } from "./resolve-options";
+
+/** A request that has been checked: the options, the user's root requirements and the input diagnostics. */
+export interface PreparedRequest {
+  options: ResolveOptions;
+  roots: ParsedDependency[];
+  /** Where each root requirement was written (same order as `roots`). */
+  rootSources: InputRequirement[];
+  diagnostics: InputDiagnosticDto[];
+  input: RequirementSet;
+}
+
+function located(line: number, column: number, file: string | undefined, message: string): string {
+  return `${file ? `${file}, ` : ""}line ${line}, column ${column}: ${message}`;
+}
+
+function toDependency(req: InputRequirement, diagnostics: InputDiagnosticDto[]): ParsedDependency | null {
+  const parsed = parseDependency(req.pep508);
+  if (!parsed.ok) {
+    diagnostics.push({ severity: "error", message: located(req.line, req.column, req.file, parsed.message), line: req.line, column: req.column });
+    return null;
+  }
+  const dep: ParsedDependency = { ...parsed.dependency, text: req.text.trim() };
+  if (req.allowPrereleases) dep.mentionsPrerelease = true;
+  return dep;
+}
+
+/** Requirement texts (constraint or override files) -> parsed requirements, with located diagnostics. */
+function requirementsOf(texts: readonly string[], label: string, diagnostics: InputDiagnosticDto[]): ParsedDependency[] {
+  const out: ParsedDependency[] = [];
+  for (const text of texts) {
+    const set = parseInput(text, { format: "requirements.txt" });
+    for (const d of set.diagnostics) diagnostics.push({ severity: d.severity, message: `${label}: ${d.message}`, line: d.line, column: d.column });
+    for (const req of [...set.requirements, ...set.constraints]) {
+      if (req.kind !== "index") continue;
+      const dep = toDependency(req, diagnostics);
+      if (dep) out.push(dep);
+    }
+  }
+  return out;
+}
+
+export type PrepareOutcome = { ok: true; prepared: PreparedRequest } | { ok: false; message: string; diagnostics: InputDiagnosticDto[] };
+
+/** Checks and parses everything the user gave; errors a person can cause come back located, never thrown. */
+export function prepareRequest(request: ResolveRequest): PrepareOutcome {
+  const diagnostics: InputDiagnosticDto[] = [];
+  const targetResult = parseTargetEnvironment(request.target);
+  if (!targetResult.ok) return { ok: false, message: `Invalid target environment: ${targetResult.message}`, diagnostics };
+  const target = targetResult.target;
+  const markerEnv = markerEnvironment(target);
+
+  const input = parseInput(request.input.text, {
+    format: request.input.format,
+    fileName: request.input.fileName,
+    files: request.input.files,
+    extras: request.input.extras,
+    groups: request.input.groups,
+  });
+  for (const d of input.diagnostics) diagnostics.push({ severity: d.severity, message: d.message, line: d.line, column: d.column });
+
+  const roots: ParsedDependency[] = [];
+  const rootSources: InputRequirement[] = [];
+  for (const req of input.requirements) {
+    if (req.kind !== "index") continue;
+    const dep = toDependency(req, diagnostics);
+    if (!dep) continue;
+    if (dep.marker && !dep.marker.evaluate(markerEnv, [])) continue;
+    roots.push(dep);
+    rootSources.push(req);
+  }
+  const constraints = new Map<string, VersionRange>();
+  const narrow = (name: string, range: VersionRange) => constraints.set(name, (constraints.get(name) ?? VersionRange.full()).intersect(range));
+  const constraintDeps = [
+    ...input.constraints.filter((c) => c.kind === "index").map((c) => toDependency(c, diagnostics)),
+    ...requirementsOf(request.constraints, "constraints", diagnostics),
+  ];
+  for (const c of constraintDeps) {
+    if (c && (!c.marker || c.marker.evaluate(markerEnv, []))) narrow(c.name, c.range);
+  }
+  for (const [name, specifier] of Object.entries(request.pins)) {
+    const pin = parseDependency(`${name}${specifier}`);
+    if (!pin.ok) return { ok: false, message: `Invalid pin "${name}${specifier}": ${pin.message}`, diagnostics };
+    narrow(pin.dependency.name, pin.dependency.range);
+  }
+  const overrides = new Map<string, ParsedDependency>();
+  for (const o of requirementsOf(request.overrides, "overrides", diagnostics)) {
+    if (!o.marker || o.marker.evaluate(markerEnv, [])) overrides.set(o.name, o);
+  }
+
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) {
+    const message = errors.length === 1 ? errors[0].message : `${errors.length} errors in the input; the first: ${errors[0].message}`;
+    return { ok: false, message, diagnostics };
+  }
+
+  const excludeNewer = request.excludeNewer ? Date.parse(request.excludeNewer) : null;
+  if (excludeNewer !== null && Number.isNaN(excludeNewer)) {
+    return { ok: false, message: `Invalid exclude-newer date "${request.excludeNewer}": expected an RFC 3339 timestamp such as 2024-05-01T00:00:00Z`, diagnostics };
+  }
+  const prerelease = input.pre && request.prerelease === "if-necessary-or-explicit" ? "allow" : request.prerelease;
+  const options: ResolveOptions = {
+    target,
+    markerEnv,
+    python: parseVersion(markerEnv.python_full_version),
+    targetLabel: describeTargetEnvironment(target),
+    resolution: request.resolution,
+    prerelease,
+    excludeNewer,
+    unknownDependencies: request.unknownDependencies,
+    constraints,
+    overrides,
+    excluded: new Set(request.excluded.map((name) => canonicalizeName(name))),
+  };
+  return { ok: true, prepared: { options, roots, rootSources, diagnostics, input } };
+}

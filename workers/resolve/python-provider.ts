@@ -1,0 +1,342 @@
+// The Python dependency provider for PubGrub: extras and the interpreter as virtual packages, pip's candidate rules, prefetching.
+import type { Dependencies, DependencyProvider, PackageStats } from "../pubgrub/dependency-provider";
+import type { IndexError } from "../index/index-error";
+import type { ListingResult, MetadataResult, ProjectListing } from "../index/index-types";
+import { VersionRange } from "../packaging/ranges";
+import type { Version } from "../packaging/version";
+import { PYTHON_KEY, ROOT_KEY, parseKey, projectKey } from "./package-keys";
+import type { PackageSource } from "./package-source";
+import type { ParsedDependency } from "./parsed-dependency";
+import { projectCandidates, type Candidate, type ProjectCandidates } from "./project-candidates";
+import { extraDependencies, releaseDependencies, type ReleaseDependencies } from "./release-dependencies";
+import type { ResolveOptions } from "./resolve-options";
+
+/** Why a package version cannot be used, kept for the explanation. */
+export type UnavailableReason =
+  | { kind: "unknown-dependencies"; detail: string }
+  | { kind: "url-dependency"; requirement: string };
+
+/** A failure of the index, not of the requirements (or a cancel): resolution stops with this error. */
+export class IndexFailure extends Error {
+  constructor(
+    readonly kind: "index-unreachable" | "index-broken" | "cancelled" | "input",
+    message: string,
+    readonly url: string | undefined,
+  ) {
+    super(message);
+    this.name = "IndexFailure";
+  }
+}
+
+function indexFailure(error: IndexError): IndexFailure {
+  const kind =
+    error.code === "cancelled"
+      ? "cancelled"
+      : error.code === "bad-index-url"
+        ? "input"
+        : error.code === "network" || error.code === "timeout"
+          ? "index-unreachable"
+          : "index-broken";
+  return new IndexFailure(kind, error.message, error.url);
+}
+
+type ProjectState = { kind: "found"; listing: ProjectListing; candidates: ProjectCandidates } | { kind: "not-found"; indexUrls: string[] };
+
+type ReleaseState = { kind: "known"; deps: ReleaseDependencies; metadata: MetadataResult } | { kind: "unknown"; reason: string };
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
+}
+
+const BAND_PYTHON = 4e9;
+const BAND_CONFLICTED = 2e9;
+/** uv decides a package early once it has been part of this many conflicts. */
+const CONFLICT_THRESHOLD = 5;
+
+export class PythonProvider implements DependencyProvider<Version, VersionRange, UnavailableReason> {
+  private readonly projects = new Map<string, ProjectState>();
+  private readonly pendingProjects = new Map<string, Promise<ProjectState>>();
+  private readonly releases = new Map<string, ReleaseState>();
+  private readonly pendingReleases = new Map<string, Promise<ReleaseState>>();
+  private readonly discovery = new Map<string, number>();
+  /** Projects some requirement pins with `==`/`===` (yanked releases allowed, PEP 592). */
+  private readonly pinnedByEquals = new Set<string>();
+  /** Projects some requirement's specifier names a pre-release for. */
+  private readonly explicitPrereleases = new Set<string>();
+  /** The intersection of every requirement range seen per project, to guess what to prefetch. */
+  private readonly hintRanges = new Map<string, VersionRange>();
+  /** The version last chosen per project, offered first to its extras so they agree without backtracking. */
+  private readonly lastChosen = new Map<string, Version>();
+  private readonly directProjects = new Set<string>();
+  readonly warnings = new Map<string, string[]>();
+  readonly unknownDependencies = new Set<string>();
+  /** Per project, the requirement texts of the user's input (for explanations). */
+  readonly rootRequirementTexts = new Map<string, string[]>();
+  /** Project names as first written by a requirement (canonical name -> spelling). */
+  readonly displayNames = new Map<string, string>();
+  private rootDependencies: Map<string, VersionRange> = new Map();
+  metadataFetched = 0;
+
+  constructor(
+    private readonly source: PackageSource,
+    private readonly options: ResolveOptions,
+  ) {}
+
+  /** Sets the user's requirements (markers already evaluated) as the root's dependencies. */
+  setRoot(requirements: readonly ParsedDependency[]): void {
+    this.rootDependencies = this.dependencyMap(requirements);
+    for (const req of requirements) {
+      const name = this.options.overrides.get(req.name)?.name ?? req.name;
+      this.directProjects.add(name);
+      const texts = this.rootRequirementTexts.get(name) ?? [];
+      texts.push(req.text);
+      this.rootRequirementTexts.set(name, texts);
+    }
+  }
+
+  isDirect(name: string): boolean {
+    return this.directProjects.has(name);
+  }
+
+  projectsDiscovered(): number {
+    return this.discovery.size;
+  }
+
+  /** The judged candidates of a project, when its listing has arrived. */
+  candidatesOf(name: string): ProjectCandidates | null {
+    const state = this.projects.get(name);
+    return state?.kind === "found" ? state.candidates : null;
+  }
+
+  projectState(name: string): ProjectState | undefined {
+    return this.projects.get(name);
+  }
+
+  candidate(name: string, version: Version): Candidate | undefined {
+    return this.candidatesOf(name)?.candidates.find((c) => c.version.toString() === version.toString());
+  }
+
+  /** The known release dependencies of a chosen version (after solving). */
+  releaseOf(name: string, version: Version): ReleaseState | undefined {
+    return this.releases.get(`${name}@${version.toString()}`);
+  }
+
+  addWarning(name: string, warning: string): void {
+    const list = this.warnings.get(name) ?? [];
+    if (!list.includes(warning)) list.push(warning);
+    this.warnings.set(name, list);
+  }
+
+  // --- PubGrub provider -------------------------------------------------------------------
+
+  prioritize(pkg: string, _range: VersionRange, stats: PackageStats): number {
+    if (pkg === PYTHON_KEY) return BAND_PYTHON;
+    const order = this.discovery.get(pkg) ?? this.discovery.size;
+    const band = stats.conflicts >= CONFLICT_THRESHOLD ? BAND_CONFLICTED + stats.conflicts * 1e5 : 0;
+    return band - order;
+  }
+
+  chooseVersion(pkg: string, range: VersionRange): Version | null | Promise<Version | null> {
+    if (pkg === PYTHON_KEY) return range.contains(this.options.python) ? this.options.python : null;
+    const key = parseKey(pkg);
+    if (key.kind !== "project" && key.kind !== "extra") return null;
+    const state = this.project(key.name);
+    if (isPromise(state)) return state.then((s) => this.pick(key.name, key.kind === "extra", s, range));
+    return this.pick(key.name, key.kind === "extra", state, range);
+  }
+
+  getDependencies(pkg: string, version: Version): Dependencies<VersionRange, UnavailableReason> | Promise<Dependencies<VersionRange, UnavailableReason>> {
+    if (pkg === ROOT_KEY) return { kind: "available", dependencies: this.rootDependencies };
+    if (pkg === PYTHON_KEY) return { kind: "available", dependencies: [] };
+    const key = parseKey(pkg);
+    if (key.kind !== "project" && key.kind !== "extra") return { kind: "available", dependencies: [] };
+    const extra = key.kind === "extra" ? key.extra : null;
+    const release = this.release(key.name, version);
+    if (isPromise(release)) return release.then((r) => this.dependenciesOf(key.name, extra, version, r));
+    return this.dependenciesOf(key.name, extra, version, release);
+  }
+
+  // --- candidates -------------------------------------------------------------------------
+
+  private pick(name: string, isExtra: boolean, state: ProjectState, range: VersionRange): Version | null {
+    if (state.kind !== "found" || this.options.excluded.has(name)) return null;
+    const candidates = state.candidates.candidates;
+    if (isExtra) {
+      const preferred = this.lastChosen.get(name);
+      if (preferred && range.contains(preferred)) return preferred;
+    }
+    const lowest = this.options.resolution === "lowest" || (this.options.resolution === "lowest-direct" && this.directProjects.has(name));
+    const chosen = this.select(name, candidates, range, lowest);
+    if (chosen && !isExtra) this.lastChosen.set(name, chosen.version);
+    if (chosen && chosen.yanked !== false) {
+      this.addWarning(name, `${name} ${chosen.version} is yanked${chosen.yanked ? `: ${chosen.yanked}` : ""}; chosen because it is pinned with ==`);
+    }
+    return chosen ? chosen.version : null;
+  }
+
+  /** pip's order of preference: final releases, then pre-releases if allowed or necessary, yanked only when pinned. */
+  private select(name: string, candidates: readonly Candidate[], range: VersionRange, lowest: boolean): Candidate | null {
+    const mode = this.options.prerelease;
+    const allowPre = mode === "allow" || (mode === "if-necessary-or-explicit" && this.explicitPrereleases.has(name));
+    const inRange: Candidate[] = [];
+    for (const c of candidates) if (range.contains(c.version)) inRange.push(c);
+    if (lowest) inRange.reverse();
+    const first = (accept: (c: Candidate) => boolean) => inRange.find(accept) ?? null;
+    const unyanked = (c: Candidate) => c.yanked === false;
+    let chosen = first((c) => unyanked(c) && (allowPre || !c.version.isPrerelease));
+    if (!chosen && mode === "if-necessary-or-explicit") chosen = first(unyanked);
+    if (!chosen && this.pinnedByEquals.has(name)) {
+      chosen = first((c) => mode !== "disallow" || !c.version.isPrerelease);
+    }
+    return chosen;
+  }
+
+  // --- fetching ---------------------------------------------------------------------------
+
+  private discover(key: string): void {
+    if (!this.discovery.has(key)) this.discovery.set(key, this.discovery.size);
+  }
+
+  /** Starts fetching a project's listing (once), without waiting. */
+  private ensureListing(name: string): void {
+    if (this.projects.has(name) || this.pendingProjects.has(name)) return;
+    const state = this.project(name);
+    if (isPromise(state)) state.catch(() => undefined);
+  }
+
+  private project(name: string): ProjectState | Promise<ProjectState> {
+    const known = this.projects.get(name);
+    if (known) return known;
+    const pending = this.pendingProjects.get(name);
+    if (pending) return pending;
+    const answer = this.source.getListing(name);
+    if (!isPromise(answer)) return this.storeProject(name, answer);
+    const promise = answer.then((result) => {
+      this.pendingProjects.delete(name);
+      return this.storeProject(name, result);
+    });
+    this.pendingProjects.set(name, promise);
+    return promise;
+  }
+
+  private storeProject(name: string, result: ListingResult): ProjectState {
+    let state: ProjectState;
+    if (result.kind === "error") throw indexFailure(result.error);
+    if (result.kind === "not-found") {
+      state = { kind: "not-found", indexUrls: result.indexUrls };
+    } else {
+      const candidates = projectCandidates(result.listing, this.options);
+      for (const w of candidates.warnings) this.addWarning(name, w);
+      state = { kind: "found", listing: result.listing, candidates };
+      this.prefetchLikely(name, state);
+    }
+    this.projects.set(name, state);
+    return state;
+  }
+
+  /** Fetch ahead the metadata of the version the solver will most likely ask about (uv's batch prefetch, depth 1). */
+  private prefetchLikely(name: string, state: { listing: ProjectListing; candidates: ProjectCandidates }): void {
+    if (!this.source.prefetchMetadata) return;
+    const range = this.hintRanges.get(name) ?? VersionRange.full();
+    const lowest = this.options.resolution === "lowest" || (this.options.resolution === "lowest-direct" && this.directProjects.has(name));
+    const likely = this.select(name, state.candidates.candidates, range, lowest);
+    if (likely && !this.releases.has(`${name}@${likely.version.toString()}`)) {
+      this.source.prefetchMetadata(state.listing, likely.listedAs);
+    }
+  }
+
+  private release(name: string, version: Version): ReleaseState | Promise<ReleaseState> {
+    const id = `${name}@${version.toString()}`;
+    const known = this.releases.get(id);
+    if (known) return known;
+    const pending = this.pendingReleases.get(id);
+    if (pending) return pending;
+    const state = this.projects.get(name);
+    if (!state || state.kind !== "found") throw new Error(`metadata of ${id} requested before its listing`);
+    const candidate = state.candidates.candidates.find((c) => c.version.toString() === version.toString());
+    const answer = this.source.getMetadata(state.listing, candidate ? candidate.listedAs : version.toString());
+    if (!isPromise(answer)) return this.storeRelease(id, answer);
+    const promise = answer.then((result) => {
+      this.pendingReleases.delete(id);
+      return this.storeRelease(id, result);
+    });
+    this.pendingReleases.set(id, promise);
+    return promise;
+  }
+
+  private storeRelease(id: string, result: MetadataResult): ReleaseState {
+    let state: ReleaseState;
+    if (result.kind === "error") throw indexFailure(result.error);
+    this.metadataFetched += 1;
+    if (result.kind === "unknown") state = { kind: "unknown", reason: result.reason };
+    else {
+      const deps = releaseDependencies(result.requiresDist, this.options.markerEnv);
+      state = { kind: "known", deps, metadata: result };
+      const name = id.slice(0, id.lastIndexOf("@"));
+      for (const w of deps.warnings) this.addWarning(name, w);
+    }
+    this.releases.set(id, state);
+    return state;
+  }
+
+  // --- dependencies -----------------------------------------------------------------------
+
+  private dependenciesOf(name: string, extra: string | null, version: Version, release: ReleaseState): Dependencies<VersionRange, UnavailableReason> {
+    if (release.kind === "unknown") {
+      if (this.options.unknownDependencies === "exclude") {
+        return { kind: "unavailable", reason: { kind: "unknown-dependencies", detail: release.reason } };
+      }
+      this.unknownDependencies.add(name);
+      this.addWarning(name, `the dependencies of ${name} ${version} are unknown (${release.reason}); assumed to have none`);
+      return { kind: "available", dependencies: extra ? [[name, VersionRange.singleton(version)]] : [] };
+    }
+    const listed = extra ? extraDependencies(release.deps, this.options.markerEnv, extra) : release.deps.base;
+    const urlDep = listed.find((d) => d.url !== null);
+    if (urlDep) return { kind: "unavailable", reason: { kind: "url-dependency", requirement: urlDep.text } };
+    const deps = this.dependencyMap(listed, name);
+    if (extra) {
+      const provides = release.metadata.kind === "known" ? release.metadata.providesExtra : null;
+      if (listed.length === 0 && !(provides ?? []).some((e) => e === extra)) {
+        this.addWarning(name, `${name} ${version} does not provide the extra '${extra}'`);
+      }
+      deps.set(name, VersionRange.singleton(version));
+    } else {
+      const candidate = this.candidate(name, version);
+      if (candidate && !candidate.requiresPython.isAny()) deps.set(PYTHON_KEY, candidate.requiresPython);
+    }
+    return { kind: "available", dependencies: deps };
+  }
+
+  /** Requirements -> solver dependencies: constraints and overrides applied, extras as virtual packages. */
+  private dependencyMap(requirements: readonly ParsedDependency[], self?: string): Map<string, VersionRange> {
+    const deps = new Map<string, VersionRange>();
+    const add = (key: string, range: VersionRange) => {
+      const existing = deps.get(key);
+      deps.set(key, existing ? existing.intersect(range) : range);
+    };
+    for (const original of requirements) {
+      const req = this.options.overrides.get(original.name) ?? original;
+      const name = req.name;
+      if (!this.displayNames.has(name)) this.displayNames.set(name, req.displayName);
+      if (req.pinned) this.pinnedByEquals.add(name);
+      if (req.mentionsPrerelease) this.explicitPrereleases.add(name);
+      let range = req.range;
+      const constraint = this.options.constraints.get(name);
+      if (constraint) range = range.intersect(constraint);
+      const hint = this.hintRanges.get(name);
+      this.hintRanges.set(name, hint ? hint.intersect(range) : range);
+      const extras = original === req ? req.extras : [...new Set([...req.extras, ...original.extras])];
+      if (name !== self) {
+        this.discover(name);
+        add(name, range);
+      }
+      for (const extra of extras) {
+        const key = projectKey(name, extra);
+        this.discover(key);
+        add(key, range);
+      }
+      this.ensureListing(name);
+    }
+    return deps;
+  }
+}

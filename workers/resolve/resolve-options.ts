@@ -1,0 +1,27 @@
+// The options of one resolution, already parsed: what the provider needs to choose versions as pip would.
+import type { PrereleaseMode, ResolutionStrategy, UnknownDependenciesMode } from "../api";
+import type { TargetEnvironment } from "../packaging/environment";
+import type { MarkerEnvironment } from "../packaging/markers";
+import type { VersionRange } from "../packaging/ranges";
+import type { Version } from "../packaging/version";
+import type { ParsedDependency } from "./parsed-dependency";
+
+export interface ResolveOptions {
+  target: TargetEnvironment;
+  markerEnv: MarkerEnvironment;
+  /** The target interpreter's version, the only version of the virtual Python package. */
+  python: Version;
+  /** "CPython 3.13 on linux x86_64", for messages. */
+  targetLabel: string;
+  resolution: ResolutionStrategy;
+  prerelease: PrereleaseMode;
+  /** ms since the epoch; files uploaded later do not exist. */
+  excludeNewer: number | null;
+  unknownDependencies: UnknownDependenciesMode;
+  /** Canonical name -> the range every requirement on it is narrowed to (`-c` files and "what if" pins). */
+  constraints: Map<string, VersionRange>;
+  /** Canonical name -> the requirement that replaces every requirement on it. */
+  overrides: Map<string, ParsedDependency>;
+  /** Projects treated as having no usable version ("what if I exclude this"). */
+  excluded: Set<string>;
+}

@@ -1,0 +1,96 @@
+// One resolution from request to plain-data result: parse the input, run PubGrub with the Python provider, explain or list.
+import type { ResolveRequest, ResolveStats, Resolution } from "../api";
+import type { SolveStats } from "../pubgrub/solver";
+import { explainFailure } from "./explain-failure";
+import { prepareRequest } from "./prepare-request";
+import { IndexFailure, type PythonProvider } from "./python-provider";
+import type { ResolveContext } from "./resolve-context";
+import { resolvedPackages } from "./resolved-packages";
+import { solveOnce, type SolveRun } from "./solve-once";
+import { findWaysOut } from "./ways-out";
+
+const PROGRESS_INTERVAL_MS = 100;
+
+function emptyStats(): ResolveStats {
+  return { wallMs: 0, solveMs: 0, requests: 0, bytes: 0, cacheHits: 0, decisions: 0, conflicts: 0 };
+}
+
+/** Resolves a request end to end. Never throws for problems a person can cause: they come back as `status: "error"`. */
+export async function resolveRequest(request: ResolveRequest, context: ResolveContext): Promise<Resolution> {
+  const started = context.now();
+  const resolvedAt = new Date().toISOString();
+  const baseStats = context.sourceStats?.() ?? { requests: 0, bytes: 0, cacheHits: 0, inFlight: 0 };
+  const stats = emptyStats();
+  const finish = (run: SolveRun | null, solveStats: SolveStats | null) => {
+    const now = context.sourceStats?.() ?? baseStats;
+    stats.wallMs = Math.round(context.now() - started);
+    stats.solveMs = Math.round(run?.solveMs ?? 0);
+    stats.requests = now.requests - baseStats.requests;
+    stats.bytes = now.bytes - baseStats.bytes;
+    stats.cacheHits = now.cacheHits - baseStats.cacheHits;
+    stats.decisions = solveStats?.decisions ?? 0;
+    stats.conflicts = solveStats?.conflicts ?? 0;
+    return stats;
+  };
+
+  const prepared = prepareRequest(request);
+  if (!prepared.ok) {
+    return { status: "error", error: { kind: "input", message: prepared.message }, warnings: [], diagnostics: prepared.diagnostics, stats: finish(null, null), resolvedAt };
+  }
+  const { options, roots, diagnostics } = prepared.prepared;
+
+  let lastProgress = -Infinity;
+  const report = (solveStats: SolveStats, provider: PythonProvider, force = false) => {
+    const now = context.now();
+    if (!context.onProgress || (!force && now - lastProgress < PROGRESS_INTERVAL_MS)) return;
+    lastProgress = now;
+    const source = context.sourceStats?.();
+    context.onProgress({
+      projectsDiscovered: provider.projectsDiscovered(),
+      metadataFetched: provider.metadataFetched,
+      requestsInFlight: source?.inFlight ?? 0,
+      decisions: solveStats.decisions,
+      conflicts: solveStats.conflicts,
+      elapsedMs: Math.round(now - started),
+    });
+  };
+
+  let run: SolveRun;
+  try {
+    run = await solveOnce(options, roots, context, (s, p) => report(s, p));
+  } catch (error) {
+    if (error instanceof IndexFailure) {
+      const kind = error.kind;
+      return { status: "error", error: { kind, message: error.message, url: error.url }, warnings: [], diagnostics, stats: finish(null, null), resolvedAt };
+    }
+    throw error;
+  }
+  const { result, provider } = run;
+  report(result.stats, provider, true);
+  const warnings = [...provider.warnings.entries()].flatMap(([name, list]) => list.map((w) => `${name}: ${w}`));
+
+  if (result.kind === "cancelled") {
+    return { status: "error", error: { kind: "cancelled", message: "Resolution cancelled." }, warnings, diagnostics, stats: finish(run, result.stats), resolvedAt };
+  }
+  if (result.kind === "solved") {
+    const packages = resolvedPackages(result.solution, provider, options, roots);
+    return { status: "resolved", packages, warnings, diagnostics, stats: finish(run, result.stats), resolvedAt };
+  }
+  const explanation = explainFailure(result.tree, provider, options);
+  let suggestions: Awaited<ReturnType<typeof findWaysOut>> = [];
+  try {
+    suggestions = await findWaysOut(result.tree, prepared.prepared, context);
+  } catch (error) {
+    if (!(error instanceof IndexFailure)) throw error;
+  }
+  return {
+    status: "unsatisfiable",
+    explanation: explanation.text,
+    graph: explanation.graph,
+    suggestions,
+    warnings,
+    diagnostics,
+    stats: finish(run, result.stats),
+    resolvedAt,
+  };
+}

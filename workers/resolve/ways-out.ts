@@ -1,0 +1,188 @@
+// "Ways out" of a conflict: the smallest edits to the user's requirements that resolve, each proven by re-solving.
+import type { SuggestionDto } from "../api";
+import { markerEnvironment } from "../packaging/environment";
+import { VersionRange } from "../packaging/ranges";
+import { parseSpecifierSet } from "../packaging/specifiers";
+import { compareVersions, parseVersion, type Version } from "../packaging/version";
+import type { DerivationTree } from "../pubgrub/derivation-tree";
+import { nodesBottomUp } from "../pubgrub/derivation-tree";
+import { PYTHON_KEY, ROOT_KEY, parseKey } from "./package-keys";
+import { parseDependency, type ParsedDependency } from "./parsed-dependency";
+import type { UnavailableReason } from "./python-provider";
+import type { PreparedRequest } from "./prepare-request";
+import type { ResolveContext } from "./resolve-context";
+import { solveOnce } from "./solve-once";
+import type { ResolveOptions } from "./resolve-options";
+
+const MAX_SOLVES = 24;
+const BUDGET_MS = 10_000;
+/** How many versions just outside a requirement's range are tried before taking what an unconstrained solve picks. */
+const NEAREST_TRIES = 4;
+const PYTHON_CHOICES = ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "3.14"];
+
+type Tree = DerivationTree<Version, VersionRange, UnavailableReason>;
+
+/** The projects whose user requirements take part in the conflict, in the order the tree cites them. */
+function involvedProjects(tree: Tree): { projects: string[]; python: boolean } {
+  const projects: string[] = [];
+  let python = false;
+  for (const node of nodesBottomUp(tree.root)) {
+    if (node.kind === "dependency" && node.package === ROOT_KEY) {
+      const key = parseKey(node.dependency);
+      if ((key.kind === "project" || key.kind === "extra") && !projects.includes(key.name)) projects.push(key.name);
+    }
+    if (node.terms.some((t) => t.package === PYTHON_KEY)) python = true;
+  }
+  return { projects, python };
+}
+
+/** The requirement's text with a new specifier, keeping name, extras and marker as written. */
+function withSpecifier(dep: ParsedDependency, specifier: string): string {
+  const extras = dep.extras.length > 0 ? `[${dep.extras.join(",")}]` : "";
+  const marker = dep.marker ? `; ${dep.marker.toString()}` : "";
+  return `${dep.displayName}${extras}${specifier}${marker}`;
+}
+
+/**
+ * The smallest change of `dep`'s specifier that admits `target`: clauses that exclude it are moved to just
+ * include it (upper bounds to below the next existing version, lower bounds and pins to `target`).
+ */
+export function loosenedSpecifier(dep: ParsedDependency, target: Version, existing: readonly Version[]): string {
+  const ascending = [...existing].sort(compareVersions);
+  const next = ascending.find((v) => compareVersions(v, target) > 0 && !v.isPrerelease);
+  const clauses: string[] = [];
+  for (const spec of parseSpecifierSet(dep.specifier).specifiers) {
+    if (parseSpecifierSet(spec.toString()).contains(target, { prereleases: true })) {
+      clauses.push(spec.toString());
+      continue;
+    }
+    switch (spec.operator) {
+      case "<":
+      case "<=":
+        clauses.push(next ? `<${next}` : `<=${target}`);
+        break;
+      case ">":
+      case ">=":
+        clauses.push(`>=${target}`);
+        break;
+      case "~=":
+        clauses.push(`>=${target}`);
+        if (next) clauses.push(`<${next}`);
+        break;
+      case "!=":
+        break;
+      case "===":
+        clauses.push(`===${target}`);
+        break;
+      default:
+        clauses.push(`==${target}`);
+    }
+  }
+  return [...new Set(clauses)].join(",");
+}
+
+function replaced(roots: readonly ParsedDependency[], index: number, dep: ParsedDependency | null): ParsedDependency[] {
+  const copy = [...roots];
+  if (dep) copy[index] = dep;
+  else copy.splice(index, 1);
+  return copy;
+}
+
+export async function findWaysOut(tree: Tree, prepared: PreparedRequest, context: ResolveContext): Promise<SuggestionDto[]> {
+  const started = context.now();
+  let solves = 0;
+  const affordable = () => solves < MAX_SOLVES && context.now() - started < BUDGET_MS && !context.signal?.aborted;
+  const attempt = async (roots: ParsedDependency[], options: ResolveOptions = prepared.options) => {
+    solves += 1;
+    const run = await solveOnce(options, roots, context);
+    return run;
+  };
+
+  const suggestions: SuggestionDto[] = [];
+  const { projects, python } = involvedProjects(tree);
+  const { roots, rootSources } = prepared;
+
+  for (const name of projects) {
+    const index = roots.findIndex((r) => r.name === name);
+    if (index < 0 || !affordable()) continue;
+    const original = roots[index];
+    const source = rootSources[index];
+    if (original.specifier !== "") {
+      const free: ParsedDependency = { ...original, range: VersionRange.full(), specifier: "", pinned: false };
+      const freeRun = await attempt(replaced(roots, index, free));
+      if (freeRun.result.kind === "solved") {
+        const picked = freeRun.result.solution.get(name);
+        const existing = freeRun.provider.candidatesOf(name)?.candidates.map((c) => c.version) ?? [];
+        let target = picked ?? null;
+        // Prefer the version nearest to what the user asked for.
+        const outside = existing
+          .filter((v) => !original.range.contains(v) && !v.isPrerelease)
+          .sort((a, b) => distance(a, original.range, existing) - distance(b, original.range, existing))
+          .slice(0, NEAREST_TRIES);
+        for (const candidate of outside) {
+          if (!affordable()) break;
+          const spec = loosenedSpecifier(original, candidate, existing);
+          const parsed = parseDependency(withSpecifier(original, spec));
+          if (!parsed.ok) continue;
+          const run = await attempt(replaced(roots, index, { ...parsed.dependency, text: original.text }));
+          if (run.result.kind === "solved") {
+            target = candidate;
+            break;
+          }
+        }
+        if (target) {
+          const to = withSpecifier(original, loosenedSpecifier(original, target, existing));
+          const verb = original.pinned ? "Change" : "Loosen";
+          suggestions.push({
+            title: `${verb} \`${original.text}\` to \`${to}\``,
+            edit: { kind: "replace-requirement", line: source.line, from: source.text, to },
+          });
+          continue;
+        }
+      }
+    }
+    if (!affordable()) break;
+    const withoutRun = await attempt(replaced(roots, index, null));
+    if (withoutRun.result.kind === "solved") {
+      suggestions.push({
+        title: `Remove \`${original.text}\` (line ${source.line})`,
+        edit: { kind: "remove-requirement", line: source.line, from: source.text },
+      });
+    }
+  }
+
+  if (python) {
+    const current = prepared.options.python;
+    const choices = PYTHON_CHOICES.filter((p) => compareVersions(parseVersion(p), current) !== 0);
+    // Nearest Python versions first.
+    choices.sort((a, b) => Math.abs(minor(a) - minor(current.toString())) - Math.abs(minor(b) - minor(current.toString())));
+    for (const version of choices) {
+      if (!affordable()) break;
+      const target = { ...prepared.options.target, pythonVersion: version };
+      const markerEnv = markerEnvironment(target);
+      const options: ResolveOptions = { ...prepared.options, target, markerEnv, python: parseVersion(markerEnv.python_full_version) };
+      const run = await attempt(roots, options);
+      if (run.result.kind === "solved") {
+        suggestions.push({ title: `Target Python ${version} instead of ${current}`, edit: { kind: "set-python", version } });
+        break;
+      }
+    }
+  }
+  return suggestions;
+}
+
+function minor(version: string): number {
+  const [major, min] = version.split(".").map(Number);
+  return major * 100 + (min || 0);
+}
+
+/** How many existing versions lie between `v` and the requirement's range (0 = adjacent). */
+function distance(v: Version, range: VersionRange, existing: readonly Version[]): number {
+  const ascending = [...existing].sort(compareVersions);
+  const i = ascending.findIndex((x) => compareVersions(x, v) === 0);
+  let best = Number.MAX_SAFE_INTEGER;
+  ascending.forEach((x, j) => {
+    if (range.contains(x)) best = Math.min(best, Math.abs(j - i));
+  });
+  return best;
+}
