@@ -179,7 +179,7 @@ describe("resolveTargetEnvironment", () => {
 
 describe("describeTargetEnvironment", () => {
   it("names the interpreter and the platform", () => {
-    expect(describeTargetEnvironment(defaultTargetEnvironment)).toBe("CPython 3.12 on Linux x86_64 (glibc 2.28)");
+    expect(describeTargetEnvironment(defaultTargetEnvironment)).toBe("CPython 3.12 on Linux x86_64 with glibc 2.28");
     expect(describeTargetEnvironment({ implementation: "cpython", pythonVersion: "3.13", os: "windows", arch: "arm64", freeThreaded: true })).toBe(
       "CPython 3.13t on Windows arm64",
     );

@@ -357,7 +357,7 @@ export function describeTargetEnvironment(target: TargetEnvironment): string {
   const py = `${t.python[0]}.${t.python[1]}${t.freeThreaded ? "t" : ""}`;
   const detail =
     t.os === "linux"
-      ? `Linux ${t.arch} (${t.libc} ${t.libcVersion?.join(".")})`
+      ? `Linux ${t.arch} with ${t.libc} ${t.libcVersion?.join(".")}`
       : t.os === "macos"
         ? `macOS ${t.macosVersion?.join(".")} ${t.arch}`
         : `Windows ${t.arch}`;

@@ -73,19 +73,19 @@ describe("wheelSupport", () => {
     const linux = target({ pythonVersion: "3.12", glibcVersion: "2.28" });
     const reason = (file: string, t: TargetEnvironment = linux): string | undefined => wheelSupport(file, t).reason;
     expect(reason("foo-1.0-cp312-cp312-manylinux_2_34_x86_64.whl")).toBe(
-      "no platform fits CPython 3.12 on Linux x86_64 (glibc 2.28): manylinux_2_34_x86_64 needs glibc 2.34 or newer, the target has 2.28",
+      "no platform fits CPython 3.12 on Linux x86_64 with glibc 2.28: manylinux_2_34_x86_64 needs glibc 2.34 or newer, the target has 2.28",
     );
     expect(reason("foo-1.0-cp312-cp312-win_amd64.whl")).toBe(
-      "no platform fits CPython 3.12 on Linux x86_64 (glibc 2.28): win_amd64 is for Windows",
+      "no platform fits CPython 3.12 on Linux x86_64 with glibc 2.28: win_amd64 is for Windows",
     );
     expect(reason("foo-1.0-cp312-cp312-manylinux_2_17_aarch64.whl")).toContain(
       "manylinux_2_17_aarch64 is for aarch64, the target is x86_64",
     );
     expect(reason("foo-1.0-cp312-cp312-musllinux_1_1_x86_64.whl")).toContain("needs musl libc, the target uses glibc");
     expect(reason("foo-1.0-cp311-cp311-manylinux_2_17_x86_64.whl")).toBe(
-      "ABI cp311 with cp311 does not fit CPython 3.12 on Linux x86_64 (glibc 2.28) (it accepts ABIs cp312, abi3, none)",
+      "ABI cp311 with cp311 does not fit CPython 3.12 on Linux x86_64 with glibc 2.28 (it accepts ABIs cp312, abi3, none)",
     );
-    expect(reason("foo-1.0-py2-none-any.whl")).toBe("built for py2, but CPython 3.12 on Linux x86_64 (glibc 2.28) is cp312");
+    expect(reason("foo-1.0-py2-none-any.whl")).toBe("built for py2, but CPython 3.12 on Linux x86_64 with glibc 2.28 is cp312");
     const mac = target({ os: "macos", arch: "arm64", macosVersion: "12.0" });
     expect(reason("foo-1.0-cp312-cp312-macosx_14_0_arm64.whl", mac)).toContain(
       "macosx_14_0_arm64 needs macOS 14.0 or newer, the target is 12.0",

@@ -2,29 +2,40 @@
 import type { PackageSource } from "./package-source";
 import { IndexFailure } from "./python-provider";
 
-function race<T>(value: T | Promise<T>, signal: AbortSignal): T | Promise<T> {
-  if (!(value instanceof Promise)) return value;
-  if (signal.aborted) return Promise.reject(new IndexFailure("cancelled", "Resolution cancelled.", undefined));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new IndexFailure("cancelled", "Resolution cancelled.", undefined));
-    signal.addEventListener("abort", onAbort, { once: true });
-    value.then(
-      (v) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(e);
-      },
-    );
-  });
-}
-
 export function abortableSource(source: PackageSource, signal: AbortSignal): PackageSource {
+  /** Rejecters of the answers still awaited; one abort listener settles them all. */
+  const waiting = new Set<(error: IndexFailure) => void>();
+  const cancelled = () => new IndexFailure("cancelled", "Resolution cancelled.", undefined);
+  signal.addEventListener(
+    "abort",
+    () => {
+      for (const reject of waiting) reject(cancelled());
+      waiting.clear();
+    },
+    { once: true },
+  );
+
+  function race<T>(value: T | Promise<T>): T | Promise<T> {
+    if (!(value instanceof Promise)) return value;
+    if (signal.aborted) return Promise.reject(cancelled());
+    return new Promise<T>((resolve, reject) => {
+      waiting.add(reject);
+      value.then(
+        (v) => {
+          waiting.delete(reject);
+          resolve(v);
+        },
+        (e: unknown) => {
+          waiting.delete(reject);
+          reject(e);
+        },
+      );
+    });
+  }
+
   return {
-    getListing: (name) => race(source.getListing(name), signal),
-    getMetadata: (listing, version) => race(source.getMetadata(listing, version), signal),
+    getListing: (name) => race(source.getListing(name)),
+    getMetadata: (listing, version) => race(source.getMetadata(listing, version)),
     prefetchListing: source.prefetchListing && ((name) => !signal.aborted && source.prefetchListing?.(name)),
     prefetchMetadata: source.prefetchMetadata && ((listing, version) => !signal.aborted && source.prefetchMetadata?.(listing, version)),
   };

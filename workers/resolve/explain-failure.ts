@@ -3,6 +3,7 @@ import type { ExplanationGraphDto } from "../api";
 import type { DerivationTree, ExternalNode, DerivationNode, TreeTerm } from "../pubgrub/derivation-tree";
 import { collapseNoVersions } from "../pubgrub/report/collapse-no-versions";
 import { DefaultReportFormatter } from "../pubgrub/report/default-report-formatter";
+import type { NodeRef } from "../pubgrub/report/report-formatter";
 import { mergeUnavailable } from "../pubgrub/report/merge-unavailable";
 import { shortenRanges } from "../pubgrub/report/shorten-ranges";
 import { reportText } from "../pubgrub/report/text-report";
@@ -10,12 +11,15 @@ import { treeToGraph } from "../pubgrub/report/tree-graph";
 import { versionListShortener } from "../pubgrub/report/version-list-shortener";
 import { VersionRange } from "../packaging/ranges";
 import { parseSpecifierSet } from "../packaging/specifiers";
-import { compareVersions, type Version } from "../packaging/version";
+import { MIN_VERSION, compareVersions, parseVersion, type Version } from "../packaging/version";
 import { PYTHON_KEY, ROOT_KEY, parseKey } from "./package-keys";
 import type { PythonProvider, UnavailableReason } from "./python-provider";
 import type { ResolveOptions } from "./resolve-options";
 
 type Tree = DerivationTree<Version, VersionRange, UnavailableReason>;
+
+/** A version above any real one, to tell whether a set is bounded above. */
+const FAR_FUTURE = parseVersion("999999999");
 type Node = DerivationNode<Version, VersionRange, UnavailableReason>;
 
 /** Lists a few versions: "1.0, 1.1 and 1.2" or "1.0, 1.1, … 2.3 (7 versions)". */
@@ -56,6 +60,7 @@ export class PythonReportFormatter extends DefaultReportFormatter<Version, Versi
 
   override verb(node: Node): string {
     if (node.terms.some((t) => t.positive && t.package === ROOT_KEY)) return "require";
+    if (node.kind === "dependency" && node.dependency === PYTHON_KEY) return "requires";
     return super.verb(node);
   }
 
@@ -89,19 +94,31 @@ export class PythonReportFormatter extends DefaultReportFormatter<Version, Versi
     }
   }
 
+  /** "you require foo >=2, but only yanked versions of foo match >=2" instead of pub's "which doesn't match any versions". */
+  protected override requiresForbidden(a: NodeRef<Version, VersionRange, UnavailableReason>, b: NodeRef<Version, VersionRange, UnavailableReason>, tree: Tree): string | null {
+    const text = super.requiresForbidden(a, b, tree);
+    const latter = a.node.terms.length === 1 ? a : b;
+    if (text === null || latter.node.kind !== "no-versions") return text;
+    const marker = " which doesn't match any versions";
+    const at = text.lastIndexOf(marker);
+    if (at < 0) return text;
+    const cited = latter.line !== null ? ` (${latter.line})` : "";
+    return `${text.slice(0, at)}, but ${this.noVersions(latter.node.package, latter.node.versions)}${cited}`;
+  }
+
   /** The requirement as the user wrote it, when it was theirs. */
   private userRequirement(pkg: string, range: VersionRange, tree: Tree): string {
     const key = parseKey(pkg);
     const name = key.kind === "project" || key.kind === "extra" ? key.name : pkg;
     const texts = this.provider.rootRequirementTexts.get(name);
-    if (texts && texts.length > 0) return texts.map((t) => `\`${t}\``).join(" and ");
+    if (texts && texts.length > 0) return texts.join(" and ");
     return this.terse({ package: pkg, positive: false, set: range }, tree);
   }
 
   /** Why nothing in `range` can be chosen: does not exist, yanked, pre-release, no file for the target, excluded. */
   private noVersions(pkg: string, range: VersionRange): string {
     if (pkg === PYTHON_KEY) {
-      return `the target is Python ${this.options.python.toString()} (${this.options.targetLabel}), which is not ${range.toString()}`;
+      return `the target Python ${this.options.target.pythonVersion} (${this.options.targetLabel}) does not satisfy ${range.toString()}`;
     }
     const key = parseKey(pkg);
     const name = key.kind === "project" || key.kind === "extra" ? key.name : pkg;
@@ -118,14 +135,25 @@ export class PythonReportFormatter extends DefaultReportFormatter<Version, Versi
     const rejected = all.rejected.filter((r) => range.contains(r.version));
     if (inRange.length === 0 && rejected.length === 0) {
       if (all.allVersions.length === 0) return `${name} has no releases`;
+      if (range.isAny()) return `no versions of ${name} exist`;
       const newest = all.allVersions[0];
-      return range.isAny() ? `no versions of ${name} exist` : `no versions of ${name} match${rangeText} (versions: ${listVersions([...all.allVersions].reverse())}; newest ${newest})`;
+      const oldest = all.allVersions[all.allVersions.length - 1];
+      const where = compareVersions(oldest, newest) === 0
+        ? `the only version is ${newest}`
+        : range.intersect(VersionRange.lowerBounded(oldest, true)).isEmpty()
+          ? `the oldest version is ${oldest}`
+          : range.intersect(VersionRange.upperBounded(newest, true)).isEmpty()
+            ? `the newest version is ${newest}`
+            : `versions: ${listVersions([...all.allVersions].reverse())}`;
+      return `no versions of ${name} match${rangeText} (${where})`;
     }
     const parts: string[] = [];
     const yanked = inRange.filter((c) => c.yanked !== false);
     if (yanked.length > 0 && yanked.length === inRange.length) {
       const reasons = [...new Set(yanked.map((c) => c.yanked).filter((r): r is string => typeof r === "string" && r !== ""))];
-      parts.push(`only yanked versions of ${name} match${rangeText} (${listVersions(yanked.map((c) => c.version).reverse())}${reasons.length ? `, yanked: ${reasons.join("; ")}` : ""}); pin one with == to use it`);
+      parts.push(
+        `only yanked versions of ${name} match${rangeText} (${listVersions(yanked.map((c) => c.version).reverse())}${reasons.length ? `; yanked: ${reasons.join("; ")}` : ""}) and a yanked version is only chosen when pinned with ==`,
+      );
     } else {
       const pre = inRange.filter((c) => c.version.isPrerelease && c.yanked === false);
       if (pre.length > 0 && pre.length === inRange.filter((c) => c.yanked === false).length && this.options.prerelease === "disallow") {
@@ -169,7 +197,24 @@ export function explainFailure(tree: Tree, provider: PythonProvider, options: Re
   });
   let simplified = collapseNoVersions(tree, { include: (pkg) => pkg !== PYTHON_KEY });
   simplified = mergeUnavailable(simplified, (a, b) => a.kind === b.kind && JSON.stringify(a) === JSON.stringify(b));
-  simplified = shortenRanges(simplified, (pkg, set) => shorten(pkg, set));
+  // Sets are shortened to the versions that exist. Derived requirements are too (PEP 440's exclusive bounds make
+  // them read as ">=0.25.dev0"), but keeping their bounds: "pandas >=0.25.2 is required", never just "pandas".
+  const boundedShorten = (pkg: string, set: VersionRange): VersionRange => {
+    const out = shorten(pkg, set);
+    if (!out.isAny() || set.isAny()) return out;
+    const inside = (existing(pkg) ?? []).filter((v) => set.contains(v)).sort(compareVersions);
+    if (inside.length === 0) return set;
+    let bounded = VersionRange.full();
+    if (!set.contains(MIN_VERSION)) bounded = bounded.intersect(VersionRange.lowerBounded(inside[0], true));
+    if (!set.contains(FAR_FUTURE)) bounded = bounded.intersect(VersionRange.upperBounded(inside[inside.length - 1], true));
+    return bounded;
+  };
+  simplified = shortenRanges(simplified, (pkg, set, place) => (place === "negative-term" ? boundedShorten(pkg, set) : shorten(pkg, set)), [
+    "depender",
+    "unavailable",
+    "positive-term",
+    "negative-term",
+  ]);
   const formatter = new PythonReportFormatter(provider, options);
   const report = reportText(simplified, formatter);
   const graph = treeToGraph(simplified, formatter, report.lines);

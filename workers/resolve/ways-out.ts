@@ -163,12 +163,14 @@ export async function findWaysOut(tree: Tree, prepared: PreparedRequest, context
       const options: ResolveOptions = { ...prepared.options, target, markerEnv, python: parseVersion(markerEnv.python_full_version) };
       const run = await attempt(roots, options);
       if (run.result.kind === "solved") {
-        suggestions.push({ title: `Target Python ${version} instead of ${current}`, edit: { kind: "set-python", version } });
+        suggestions.push({ title: `Target Python ${version} instead of ${prepared.options.target.pythonVersion}`, edit: { kind: "set-python", version } });
         break;
       }
     }
   }
-  return suggestions;
+  // Smallest edits first: changing a requirement, then removing one, then another Python.
+  const rank = (s: SuggestionDto) => (s.edit.kind === "replace-requirement" ? 0 : s.edit.kind === "remove-requirement" ? 1 : 2);
+  return suggestions.sort((a, b) => rank(a) - rank(b));
 }
 
 function minor(version: string): number {
@@ -184,5 +186,9 @@ function distance(v: Version, range: VersionRange, existing: readonly Version[])
   ascending.forEach((x, j) => {
     if (range.contains(x)) best = Math.min(best, Math.abs(j - i));
   });
-  return best;
+  if (best !== Number.MAX_SAFE_INTEGER || ascending.length === 0) return best;
+  // No existing version is in range: measure from the end of the list the range lies beyond.
+  if (range.intersect(VersionRange.lowerBounded(ascending[0], true)).isEmpty()) return i;
+  if (range.intersect(VersionRange.upperBounded(ascending[ascending.length - 1], true)).isEmpty()) return ascending.length - 1 - i;
+  return 0;
 }
