@@ -5,7 +5,7 @@ import { compareVersions, tryParseVersion } from "../packaging/version";
 import type { PackageSource } from "./package-source";
 
 /** `{ project: { version: { dependencies: [PEP 508 strings] } } }`, as in scripts/data/snapshots/pypi-*.json. */
-export type SnapshotData = Record<string, Record<string, { dependencies: string[] }>>;
+export type SnapshotData = Record<string, Record<string, { dependencies?: string[] }>>;
 
 /** pip-resolver-benchmarks' shape: `depends_by_extra` with "" for the base dependencies. */
 export type ExtrasSnapshotData = Record<string, Record<string, { depends_by_extra: Record<string, string[]> }>>;
@@ -33,7 +33,7 @@ const INDEX_URL = "memory://snapshot/simple/";
 
 /** Every release becomes one `py3-none-any` wheel with no Requires-Python, never yanked (the snapshots record none). */
 export function createSnapshotSource(data: SnapshotData): PackageSource & { requests: number } {
-  const projects = new Map<string, Record<string, { dependencies: string[] }>>();
+  const projects = new Map<string, Record<string, { dependencies?: string[] }>>();
   for (const [name, versions] of Object.entries(data)) projects.set(canonicalizeName(name), versions);
   const listings = new Map<string, ListingResult>();
 
@@ -84,7 +84,8 @@ export function createSnapshotSource(data: SnapshotData): PackageSource & { requ
         kind: "known",
         name: listing.name,
         version,
-        requiresDist: release.dependencies,
+        // One recorded release (toolz 0.10.0) has `"dependencies": {}`: anything but a list means none.
+        requiresDist: Array.isArray(release.dependencies) ? release.dependencies : [],
         requiresPython: null,
         providesExtra: null,
         summary: null,
