@@ -45,4 +45,11 @@ export interface DependencyProvider<V, S extends VersionSet<V, S>, R> {
   chooseVersion(pkg: string, range: S): V | null | Promise<V | null>;
   /** The dependencies of `pkg` at `version`. Asked at most once per package version and solve. */
   getDependencies(pkg: string, version: V): Dependencies<S, R> | Promise<Dependencies<S, R>>;
+  /**
+   * Optional: the set that stands for `version` in facts about its dependencies — `version` and the versions
+   * next to it that do not exist (up to the next existing one). Facts about neighbouring versions then merge
+   * into one interval instead of a union of single versions, which keeps sets small. Must contain `version`
+   * and no other existing version. Default: the singleton.
+   */
+  versionSpan?(pkg: string, version: V): S;
 }

@@ -24,6 +24,8 @@ interface World {
   unavailable: Map<string, Map<number, string>>;
   async: boolean;
   policy: "fewest-versions" | "conflicts-first";
+  /** Facts about a version also cover the non-existent versions up to the next one (versionSpan). */
+  spans: boolean;
 }
 
 const rangeArb: fc.Arbitrary<IntRange> = fc.oneof(
@@ -54,7 +56,8 @@ const worldArb: fc.Arbitrary<World> = fc
       unavailable: fc.array(fc.tuple(fc.constantFrom(...names), fc.integer({ min: 0, max: 6 }).map((k) => 2 * k)), { maxLength: 2 }),
       async: fc.boolean(),
       policy: fc.constantFrom<"fewest-versions" | "conflicts-first">("fewest-versions", "conflicts-first"),
-    }).map(({ root, packages, unavailable, async, policy }) => {
+      spans: fc.boolean(),
+    }).map(({ root, packages, unavailable, async, policy, spans }) => {
       const registry = new Map<string, Map<number, Map<string, IntRange>>>();
       registry.set(ROOT, new Map([[ROOT_VERSION, new Map(root)]]));
       names.forEach((name, i) => {
@@ -67,7 +70,7 @@ const worldArb: fc.Arbitrary<World> = fc
       for (const [p, v] of unavailable) {
         if (registry.get(p)?.has(v)) un.set(p, (un.get(p) ?? new Map<number, string>()).set(v, "broken"));
       }
-      return { registry, unavailable: un, async, policy };
+      return { registry, unavailable: un, async, policy, spans };
     });
   });
 
@@ -139,7 +142,8 @@ function checkNode(world: World, node: DerivationNode<number, IntRange, string>)
     case "root":
       return node.package === ROOT && node.version === ROOT_VERSION ? null : "bad root fact";
     case "dependency":
-      for (const v of POINTS) {
+      // With spans, a fact covers gaps between versions; it must hold for every version that exists.
+      for (const v of world.spans ? versions(node.package) : POINTS) {
         if (!node.versions.contains(v)) continue;
         const r = world.registry.get(node.package)?.get(v)?.get(node.dependency);
         if (!r || !r.equals(node.dependencyRange)) return `${node.package} ${v} has no dependency ${node.dependency} ${node.dependencyRange.toString()}`;
@@ -148,7 +152,7 @@ function checkNode(world: World, node: DerivationNode<number, IntRange, string>)
     case "no-versions":
       return versions(node.package).some((v) => node.versions.contains(v)) ? `${node.package} has versions in ${node.versions.toString()}` : null;
     case "unavailable":
-      return POINTS.every((v) => !node.versions.contains(v) || world.unavailable.get(node.package)?.has(v))
+      return (world.spans ? versions(node.package) : POINTS).every((v) => !node.versions.contains(v) || world.unavailable.get(node.package)?.has(v))
         ? null
         : `${node.package} ${node.versions.toString()} is not unavailable`;
     case "derived": {
@@ -186,6 +190,7 @@ async function solveWorld(world: World, signal?: AbortController): Promise<Solve
     unavailable: world.unavailable,
     async: world.async ? (call) => call % 3 !== 1 : false,
     policy: world.policy,
+    spans: world.spans,
     onCall: () => {
       // A bounded registry must be solved in bounded work: abort runaway solves (reported as a failure).
       if (++calls > 20_000) controller.abort();

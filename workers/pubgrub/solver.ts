@@ -172,8 +172,8 @@ class State<V, S extends VersionSet<V, S>, R> {
    * merged into it (`{pkg a ∪ b, not dep r}`), so the solver reasons about many versions at once.
    * Returns the incompatibilities now standing for these dependencies.
    */
-  addDependencies(pkg: string, version: V, deps: Iterable<readonly [string, S]>): Incompatibility<V, S, R>[] {
-    const single = this.sets.singleton(version);
+  addDependencies(pkg: string, version: V, deps: Iterable<readonly [string, S]>, span?: S): Incompatibility<V, S, R>[] {
+    const single = span ?? this.sets.singleton(version);
     const out: Incompatibility<V, S, R>[] = [];
     for (const [dep, range] of deps) {
       this.ps.register(dep);
@@ -348,14 +348,15 @@ export async function solve<V, S extends VersionSet<V, S>, R>(
       const answer = provider.getDependencies(pkg, v);
       const deps: Dependencies<S, R> = isPromise(answer) ? await answer : answer;
       if (signal?.aborted) return cancelled();
+      const span = provider.versionSpan?.(pkg, v);
       if (deps.kind === "unavailable") {
         state.addIncompatibility(
-          unavailableIncompatibility<V, S, R>(state.newId(), pkg, versionSets.singleton(v), deps.reason),
+          unavailableIncompatibility<V, S, R>(state.newId(), pkg, span ?? versionSets.singleton(v), deps.reason),
         );
         ps.markDirty(pkg);
         continue;
       }
-      const added = state.addDependencies(pkg, v, deps.dependencies);
+      const added = state.addDependencies(pkg, v, deps.dependencies, span);
       // Deciding would satisfy one of the new incompatibilities: leave it to unit propagation.
       const conflict = added.find((inc) => ps.satisfiedIfDecided(inc, pkg, v));
       if (conflict) {

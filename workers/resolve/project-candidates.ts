@@ -3,7 +3,7 @@ import type { DistributionFile, ProjectListing } from "../index/index-types";
 import type { TargetEnvironment } from "../packaging/environment";
 import { VersionRange } from "../packaging/ranges";
 import { tryParseSpecifierSet } from "../packaging/specifiers";
-import { wheelSupport } from "../packaging/tags";
+import { wheelSupport, type WheelSupport } from "../packaging/tags";
 import { compareVersions, tryParseVersion } from "../packaging/version";
 import type { Version } from "../packaging/version";
 
@@ -34,6 +34,8 @@ export interface ProjectCandidates {
   name: string;
   /** Usable versions, newest first. */
   candidates: Candidate[];
+  /** The same candidates by normalized version text. */
+  byVersion: Map<string, Candidate>;
   /** Listed versions that are not candidates (no file for the target, uploaded after exclude-newer). */
   rejected: Rejected[];
   /** Every valid version the index lists, newest first (for shortening ranges in explanations). */
@@ -48,10 +50,62 @@ export interface CandidateContext {
   targetLabel: string;
 }
 
+/**
+ * Wheel tags repeat across files and projects (`py3-none-any` above all): judge each tag triple once per target.
+ * The key is the filename's last three dash-separated fields, which PEP 427 reserves for the tags.
+ */
+const supportCaches = new Map<string, Map<string, WheelSupport>>();
+const versionCache = new Map<string, Version | null>();
+const CACHE_LIMIT = 100_000;
+
+function supportCacheFor(context: CandidateContext): Map<string, WheelSupport> {
+  let cache = supportCaches.get(context.targetLabel);
+  if (!cache || cache.size > CACHE_LIMIT) {
+    cache = new Map();
+    supportCaches.set(context.targetLabel, cache);
+  }
+  return cache;
+}
+
+function cachedWheelSupport(filename: string, context: CandidateContext, cache: Map<string, WheelSupport>): WheelSupport {
+  const end = filename.length - 4; // ".whl"
+  let dash = filename.lastIndexOf("-", end - 1);
+  dash = dash > 0 ? filename.lastIndexOf("-", dash - 1) : -1;
+  dash = dash > 0 ? filename.lastIndexOf("-", dash - 1) : -1;
+  if (dash <= 0) return wheelSupport(filename, context.target);
+  const key = filename.slice(dash + 1, end);
+  let support = cache.get(key);
+  if (!support) {
+    support = wheelSupport(filename, context.target);
+    cache.set(key, support);
+  }
+  return support;
+}
+
+/** Versions are immutable: parse each distinct string once per process. */
+function cachedVersion(text: string): Version | null {
+  let version = versionCache.get(text);
+  if (version === undefined) {
+    if (versionCache.size > CACHE_LIMIT) versionCache.clear();
+    version = tryParseVersion(text);
+    versionCache.set(text, version);
+  }
+  return version;
+}
+
+const requiresPythonCache = new Map<string, VersionRange>();
+
 function fileRequiresPython(file: DistributionFile): VersionRange {
-  if (!file.requiresPython) return VersionRange.full();
-  // pip ignores a Requires-Python it cannot parse; so do we.
-  return tryParseSpecifierSet(file.requiresPython)?.toRange() ?? VersionRange.full();
+  const text = file.requiresPython;
+  if (!text) return VersionRange.full();
+  let range = requiresPythonCache.get(text);
+  if (!range) {
+    if (requiresPythonCache.size > CACHE_LIMIT) requiresPythonCache.clear();
+    // pip ignores a Requires-Python it cannot parse; so do we.
+    range = tryParseSpecifierSet(text)?.toRange() ?? VersionRange.full();
+    requiresPythonCache.set(text, range);
+  }
+  return range;
 }
 
 export function projectCandidates(listing: ProjectListing, context: CandidateContext): ProjectCandidates {
@@ -59,8 +113,9 @@ export function projectCandidates(listing: ProjectListing, context: CandidateCon
   const rejected: Rejected[] = [];
   const allVersions: Version[] = [];
   const warnings = [...listing.warnings];
+  const supportCache = supportCacheFor(context);
   for (const release of listing.releases) {
-    const version = tryParseVersion(release.version);
+    const version = cachedVersion(release.version);
     if (!version) continue;
     allVersions.push(version);
     const existing = context.excludeNewer === null
@@ -73,7 +128,7 @@ export function projectCandidates(listing: ProjectListing, context: CandidateCon
     const ranked: { file: DistributionFile; rank: number }[] = [];
     for (const file of existing) {
       if (file.kind === "wheel") {
-        const support = wheelSupport(file.filename, context.target);
+        const support = cachedWheelSupport(file.filename, context, supportCache);
         if (support.compatible) ranked.push({ file, rank: support.rank });
       } else if (file.kind === "sdist") {
         ranked.push({ file, rank: Number.MAX_SAFE_INTEGER });
@@ -88,8 +143,8 @@ export function projectCandidates(listing: ProjectListing, context: CandidateCon
     }
     ranked.sort((a, b) => a.rank - b.rank);
     const files = ranked.map((r) => r.file);
-    let requiresPython = VersionRange.empty();
-    for (const file of files) requiresPython = requiresPython.union(fileRequiresPython(file));
+    let requiresPython = fileRequiresPython(files[0]);
+    for (let i = 1; i < files.length && !requiresPython.isAny(); i++) requiresPython = requiresPython.union(fileRequiresPython(files[i]));
     const unyanked = files.filter((f) => f.yanked === false);
     candidates.push({
       version,
@@ -105,5 +160,6 @@ export function projectCandidates(listing: ProjectListing, context: CandidateCon
   candidates.sort(newestFirst);
   rejected.sort(newestFirst);
   allVersions.sort((a, b) => compareVersions(b, a));
-  return { name: listing.name, candidates, rejected, allVersions, warnings };
+  const byVersion = new Map(candidates.map((c) => [c.version.toString(), c]));
+  return { name: listing.name, candidates, byVersion, rejected, allVersions, warnings };
 }

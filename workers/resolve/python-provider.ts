@@ -3,7 +3,7 @@ import type { Dependencies, DependencyProvider, PackageStats } from "../pubgrub/
 import type { IndexError } from "../index/index-error";
 import type { ListingResult, MetadataResult, ProjectListing } from "../index/index-types";
 import { VersionRange } from "../packaging/ranges";
-import type { Version } from "../packaging/version";
+import { compareVersions, type Version } from "../packaging/version";
 import { PYTHON_KEY, ROOT_KEY, parseKey, projectKey } from "./package-keys";
 import type { PackageSource } from "./package-source";
 import type { ParsedDependency } from "./parsed-dependency";
@@ -113,7 +113,7 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
   }
 
   candidate(name: string, version: Version): Candidate | undefined {
-    return this.candidatesOf(name)?.candidates.find((c) => c.version.toString() === version.toString());
+    return this.candidatesOf(name)?.byVersion.get(version.toString());
   }
 
   /** The known release dependencies of a chosen version (after solving). */
@@ -154,6 +154,23 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
     const release = this.release(key.name, version);
     if (isPromise(release)) return release.then((r) => this.dependenciesOf(key.name, extra, version, r));
     return this.dependenciesOf(key.name, extra, version, release);
+  }
+
+  versionSpan(pkg: string, version: Version): VersionRange {
+    const key = parseKey(pkg);
+    const all = key.kind === "project" || key.kind === "extra" ? this.candidatesOf(key.name)?.allVersions : undefined;
+    if (!all) return VersionRange.singleton(version);
+    // allVersions is newest first: find the next existing version above `version`.
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareVersions(all[mid], version) > 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= all.length || compareVersions(all[lo], version) !== 0) return VersionRange.singleton(version);
+    const from = VersionRange.lowerBounded(version, true);
+    return lo === 0 ? from : from.intersect(VersionRange.upperBounded(all[lo - 1], false));
   }
 
   // --- candidates -------------------------------------------------------------------------
@@ -253,7 +270,7 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
     if (pending) return pending;
     const state = this.projects.get(name);
     if (!state || state.kind !== "found") throw new Error(`metadata of ${id} requested before its listing`);
-    const candidate = state.candidates.candidates.find((c) => c.version.toString() === version.toString());
+    const candidate = state.candidates.byVersion.get(version.toString());
     const answer = this.source.getMetadata(state.listing, candidate ? candidate.listedAs : version.toString());
     if (!isPromise(answer)) return this.storeRelease(id, answer);
     const promise = answer.then((result) => {

@@ -1,6 +1,6 @@
 // Test support: a dependency provider over an in-memory registry of integer versions.
 import type { Dependencies, DependencyProvider, PackageStats } from "../dependency-provider";
-import type { IntRange } from "./int-range";
+import { IntRange } from "./int-range";
 
 /** package -> version -> dependency package -> accepted range. */
 export type Registry = ReadonlyMap<string, ReadonlyMap<number, ReadonlyMap<string, IntRange>>>;
@@ -12,6 +12,8 @@ export interface RegistryProviderOptions {
   readonly async?: boolean | ((call: number) => boolean);
   /** Priority policy: pub's "fewest matching versions first" (default) or conflicts first. */
   readonly policy?: "fewest-versions" | "conflicts-first";
+  /** Answer versionSpan: facts about a version cover the gap up to the next existing version. */
+  readonly spans?: boolean;
   /** Called on every chooseVersion/getDependencies call (for counting and aborting). */
   readonly onCall?: (kind: "choose" | "deps", pkg: string) => void;
 }
@@ -39,7 +41,16 @@ export class RegistryProvider implements DependencyProvider<number, IntRange, st
   constructor(
     readonly registry: Registry,
     readonly options: RegistryProviderOptions = {},
-  ) {}
+  ) {
+    if (options.spans) {
+      this.versionSpan = (pkg, version) => {
+        const next = this.versionsOf(pkg)
+          .filter((v) => v > version)
+          .sort((a, b) => a - b)[0];
+        return IntRange.of([[version, next ?? Infinity]]);
+      };
+    }
+  }
 
   private versionsOf(pkg: string): number[] {
     return [...(this.registry.get(pkg)?.keys() ?? [])];
@@ -65,6 +76,9 @@ export class RegistryProvider implements DependencyProvider<number, IntRange, st
       .sort((a, b) => b - a)[0];
     return this.wrap(best ?? null);
   }
+
+  /** Only with `spans`: otherwise the solver uses singletons, as for providers without the method. */
+  readonly versionSpan?: (pkg: string, version: number) => IntRange;
 
   getDependencies(pkg: string, version: number): Dependencies<IntRange, string> | Promise<Dependencies<IntRange, string>> {
     this.options.onCall?.("deps", pkg);

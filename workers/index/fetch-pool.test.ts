@@ -1,0 +1,119 @@
+// Tests for the fetch pool: the concurrency bound, priorities, de-duplication, promotion and cancellation.
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { createFetchPool } from "./fetch-pool";
+
+/** A task that records its start and finishes when the test says so. */
+function gate<T>(log: string[], name: string, value: T) {
+  let open = (): void => undefined;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const task = async (): Promise<T> => {
+    log.push(name);
+    await opened;
+    return value;
+  };
+  return { task, open };
+}
+
+const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+describe("fetch pool", () => {
+  it("never runs more than `concurrency` tasks at once, and runs them all", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 5 }), fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 30 }), async (concurrency, delays) => {
+        const pool = createFetchPool({ concurrency });
+        let running = 0;
+        let peak = 0;
+        const results = await Promise.all(
+          delays.map((delay, i) =>
+            pool.run(`k${i}`, i % 2 === 0 ? "urgent" : "prefetch", async () => {
+              running += 1;
+              peak = Math.max(peak, running);
+              await new Promise((r) => setTimeout(r, delay));
+              running -= 1;
+              return i;
+            }),
+          ),
+        );
+        expect(results).toEqual(delays.map((_, i) => i));
+        expect(peak).toBeLessThanOrEqual(concurrency);
+        expect(pool.stats()).toEqual({ running: 0, queued: 0 });
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("starts urgent tasks before queued prefetches, FIFO within a priority", async () => {
+    const log: string[] = [];
+    const pool = createFetchPool({ concurrency: 1 });
+    const a = gate(log, "a", 1);
+    const tasks = { b: gate(log, "b", 2), c: gate(log, "c", 3), d: gate(log, "d", 4) };
+    const all = [pool.run("a", "prefetch", a.task), pool.run("b", "prefetch", tasks.b.task), pool.run("c", "urgent", tasks.c.task), pool.run("d", "urgent", tasks.d.task)];
+    expect(pool.stats()).toEqual({ running: 1, queued: 3 });
+    for (const g of [a, tasks.c, tasks.d, tasks.b]) {
+      await tick();
+      g.open();
+    }
+    expect(await Promise.all(all)).toEqual([1, 2, 3, 4]);
+    expect(log).toEqual(["a", "c", "d", "b"]);
+  });
+
+  it("shares one run between identical in-flight keys and promotes a queued prefetch asked for urgently", async () => {
+    const log: string[] = [];
+    const pool = createFetchPool({ concurrency: 1 });
+    const first = gate(log, "first", "f");
+    const other = gate(log, "other", "o");
+    const shared = gate(log, "shared", "s");
+    const p1 = pool.run("first", "urgent", first.task);
+    const p2 = pool.run("other", "prefetch", other.task);
+    const p3 = pool.run("shared", "prefetch", shared.task);
+    let duplicateRan = false;
+    const p4 = pool.run("shared", "urgent", async () => {
+      duplicateRan = true;
+      return "dup";
+    });
+    expect(p4).toBe(p3);
+    for (const g of [first, shared, other]) {
+      await tick();
+      g.open();
+    }
+    expect(await Promise.all([p1, p2, p3, p4])).toEqual(["f", "o", "s", "s"]);
+    expect(duplicateRan).toBe(false);
+    expect(log).toEqual(["first", "shared", "other"]);
+    // Settled keys are forgotten: the same key runs again.
+    expect(await pool.run("shared", "urgent", async () => "again")).toBe("again");
+  });
+
+  it("passes a failure to every caller and frees the slot", async () => {
+    const pool = createFetchPool({ concurrency: 1 });
+    const failing = pool.run("x", "urgent", async () => {
+      throw new Error("boom");
+    });
+    const joined = pool.run("x", "urgent", async () => "never");
+    await expect(failing).rejects.toThrow("boom");
+    await expect(joined).rejects.toThrow("boom");
+    expect(await pool.run("y", "urgent", async () => "next")).toBe("next");
+    expect(pool.promote("nothing")).toBe(false);
+  });
+
+  it("rejects queued tasks when its signal aborts, leaving running ones alone", async () => {
+    const controller = new AbortController();
+    const pool = createFetchPool({ concurrency: 1, signal: controller.signal });
+    const log: string[] = [];
+    const running = gate(log, "running", "done");
+    const p1 = pool.run("a", "urgent", running.task);
+    let queuedRan = false;
+    const p2 = pool.run("b", "urgent", async () => {
+      queuedRan = true;
+      return "b";
+    });
+    controller.abort(new Error("stop"));
+    await expect(p2).rejects.toThrow("stop");
+    running.open();
+    expect(await p1).toBe("done");
+    expect(queuedRan).toBe(false);
+    await expect(pool.run("c", "urgent", async () => "c")).rejects.toThrow("stop");
+  });
+});

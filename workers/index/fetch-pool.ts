@@ -1,0 +1,106 @@
+// A bounded-concurrency task pool with two priorities and de-duplication of identical in-flight tasks.
+import type { FetchPriority } from "./index-types";
+
+export interface FetchPoolOptions {
+  /** Tasks running at once (default 16, as browsers allow per HTTP/2 origin comfortably). */
+  concurrency?: number;
+  /** Rejects every queued task (with the signal's reason) when it aborts; running tasks watch it themselves. */
+  signal?: AbortSignal;
+}
+
+export interface FetchPool {
+  /**
+   * Runs `task` when a slot is free, urgent tasks before prefetches (FIFO within a priority). While a task with the
+   * same `key` is queued or running, its promise is returned instead and `task` is dropped; asking for a queued
+   * prefetch urgently moves it to the urgent queue. Callers must use one key per kind of result.
+   */
+  run<T>(key: string, priority: FetchPriority, task: () => Promise<T>): Promise<T>;
+  /** Moves a queued task to the urgent queue; false when no task with `key` is queued. */
+  promote(key: string): boolean;
+  stats(): { running: number; queued: number };
+}
+
+interface Entry {
+  key: string;
+  priority: FetchPriority;
+  promise: Promise<unknown>;
+  start: () => void;
+  fail: (reason: unknown) => void;
+}
+
+export function createFetchPool(options: FetchPoolOptions = {}): FetchPool {
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 16));
+  const urgent: Entry[] = [];
+  const prefetch: Entry[] = [];
+  const byKey = new Map<string, Entry>();
+  let running = 0;
+
+  const pump = (): void => {
+    while (running < concurrency) {
+      const next = urgent.shift() ?? prefetch.shift();
+      if (next === undefined) return;
+      running += 1;
+      next.start();
+    }
+  };
+
+  options.signal?.addEventListener(
+    "abort",
+    () => {
+      const reason = options.signal?.reason;
+      for (const entry of [...urgent, ...prefetch]) {
+        byKey.delete(entry.key);
+        entry.fail(reason);
+      }
+      urgent.length = 0;
+      prefetch.length = 0;
+    },
+    { once: true },
+  );
+
+  function promote(key: string): boolean {
+    const entry = byKey.get(key);
+    if (entry === undefined || entry.priority === "urgent") return false;
+    const at = prefetch.indexOf(entry);
+    entry.priority = "urgent";
+    if (at < 0) return false; // already running
+    prefetch.splice(at, 1);
+    urgent.push(entry);
+    return true;
+  }
+
+  function run<T>(key: string, priority: FetchPriority, task: () => Promise<T>): Promise<T> {
+    const existing = byKey.get(key);
+    if (existing !== undefined) {
+      if (priority === "urgent") promote(key);
+      // Same key, same kind of task (the caller's contract): the result has type T.
+      return existing.promise as Promise<T>;
+    }
+    if (options.signal?.aborted) return Promise.reject(options.signal.reason);
+    let start = (): void => undefined;
+    let fail = (_reason: unknown): void => undefined;
+    const promise = new Promise<T>((resolve, reject) => {
+      fail = reject;
+      start = () => {
+        let result: Promise<T>;
+        try {
+          result = task();
+        } catch (error) {
+          result = Promise.reject(error);
+        }
+        result.then(resolve, reject).finally(() => {
+          running -= 1;
+          if (byKey.get(key) === entry) byKey.delete(key);
+          pump();
+        });
+      };
+    });
+    const entry: Entry = { key, priority, promise, start, fail };
+    byKey.set(key, entry);
+    (priority === "urgent" ? urgent : prefetch).push(entry);
+    pump();
+    return promise;
+  }
+
+  return { run, promote, stats: () => ({ running, queued: urgent.length + prefetch.length }) };
+}

@@ -1,0 +1,196 @@
+// Tests for the HTTP client against a scripted fetch: retries, Retry-After, timeouts, cancellation within 200 ms.
+import { describe, expect, it } from "vitest";
+import { systemClock } from "./clock";
+import { createFakeFetch } from "./fake-fetch";
+import type { FakeRoute } from "./fake-fetch";
+import { createHttpClient, SIMPLE_API_ACCEPT } from "./http-client";
+import type { HttpClientOptions } from "./http-client";
+import { IndexError } from "./index-error";
+import { createTestClock } from "./test-clock";
+
+const URL_A = "https://pypi.org/simple/foo/";
+/** Long enough never to fire in these tests unless a test wants it to (the test clock runs sleeps 1000x faster). */
+const TIMEOUT = 10_000_000;
+
+function setup(route: FakeRoute, options: Partial<HttpClientOptions> = {}) {
+  const fake = createFakeFetch({ [URL_A]: route });
+  const clock = createTestClock();
+  const http = createHttpClient({ fetch: fake.fetch, clock, random: () => 0.5, timeoutMs: TIMEOUT, backoffBaseMs: 100, ...options });
+  const backoffs = (): number[] => clock.sleeps.filter((ms) => ms !== (options.timeoutMs ?? TIMEOUT));
+  return { fake, clock, http, backoffs };
+}
+
+async function failure(promise: Promise<unknown>): Promise<IndexError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(IndexError);
+    return error as IndexError;
+  }
+  throw new Error("expected the request to fail");
+}
+
+describe("http client: answers", () => {
+  it("returns the decoded body, Content-Type and final URL, and counts requests and bytes", async () => {
+    const { http } = setup({ body: "{\"é\": 1}", headers: { "Content-Type": "application/vnd.pypi.simple.v1+json" }, redirectTo: "https://pypi.org/simple/foo/?r=1" });
+    const response = await http.get(URL_A, { accept: SIMPLE_API_ACCEPT });
+    expect(response).toMatchObject({ status: 200, text: "{\"é\": 1}", contentType: "application/vnd.pypi.simple.v1+json", url: "https://pypi.org/simple/foo/?r=1" });
+    expect(http.stats()).toEqual({ requests: 1, bytes: 9, retries: 0, inFlight: 0 });
+  });
+
+  it("sends only a CORS-safelisted Accept header (no preflight), and no header at all without one", async () => {
+    const { fake, http } = setup({ body: "x" });
+    await http.get(URL_A, { accept: SIMPLE_API_ACCEPT });
+    await http.get(URL_A);
+    expect(fake.calls.map((c) => c.headerNames)).toEqual([["accept"], []]);
+    expect(fake.calls[0].accept).toBe("application/vnd.pypi.simple.v1+json, text/html;q=0.1");
+    // Fetch standard: a safelisted Accept value has at most 128 bytes and none of these bytes.
+    expect(SIMPLE_API_ACCEPT.length).toBeLessThanOrEqual(128);
+    const unsafe = [...SIMPLE_API_ACCEPT].filter((c) => (c.charCodeAt(0) < 0x20 && c !== "\t") || c.charCodeAt(0) === 0x7f || '"():<>?@[\\]{}'.includes(c));
+    expect(unsafe).toEqual([]);
+  });
+
+  it("reports 404 and 410 as not-found without retrying", async () => {
+    for (const status of [404, 410]) {
+      const { fake, http } = setup({ status, body: "gone" });
+      const error = await failure(http.get(URL_A));
+      expect(error.code).toBe("not-found");
+      expect(error.status).toBe(status);
+      expect(error.message).toBe(`${URL_A} answered ${status} ${status === 404 ? "Not Found" : "Gone"}`);
+      expect(fake.calls).toHaveLength(1);
+    }
+  });
+
+  it("does not retry other 4xx", async () => {
+    const { fake, http } = setup({ status: 403, body: "no" });
+    const error = await failure(http.get(URL_A));
+    expect(error.code).toBe("http-status");
+    expect(error.message).toBe(`${URL_A} answered 403`);
+    expect(fake.calls).toHaveLength(1);
+  });
+});
+
+describe("http client: retries", () => {
+  it("retries a 503 with exponential backoff and jitter from the injected random source", async () => {
+    const { fake, http, backoffs } = setup([{ status: 503 }, { status: 502 }, { status: 200, body: "ok" }]);
+    expect((await http.get(URL_A)).text).toBe("ok");
+    expect(fake.calls).toHaveLength(3);
+    // random() = 0.5: 3/4 of 100 * 2^n.
+    expect(backoffs()).toEqual([75, 150]);
+    expect(http.stats()).toMatchObject({ requests: 3, retries: 2 });
+  });
+
+  it("honours Retry-After in seconds on a 429", async () => {
+    const { http, backoffs } = setup([{ status: 429, headers: { "Retry-After": "2" } }, { body: "ok" }]);
+    expect((await http.get(URL_A)).text).toBe("ok");
+    expect(backoffs()).toEqual([2000]);
+  });
+
+  it("honours Retry-After as an HTTP-date, counted from the injected clock", async () => {
+    const clockNow = createTestClock().now();
+    const date = new Date(clockNow + 7000).toUTCString();
+    const { http, backoffs } = setup([{ status: 429, headers: { "Retry-After": date } }, { body: "ok" }]);
+    expect((await http.get(URL_A)).text).toBe("ok");
+    expect(backoffs()).toEqual([7000]);
+  });
+
+  it("gives up at once when Retry-After asks for more than the maximum wait", async () => {
+    const { fake, http } = setup({ status: 429, headers: { "Retry-After": "3600" } });
+    const error = await failure(http.get(URL_A));
+    expect(error.message).toBe(`${URL_A} answered 429 Too Many Requests and asked to retry after 3600 s`);
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it("fails with the last status after the configured retries", async () => {
+    const { fake, http } = setup({ status: 500 }, { retries: 2 });
+    const error = await failure(http.get(URL_A));
+    expect(error.code).toBe("http-status");
+    expect(error.message).toBe(`${URL_A} answered 500 (after 2 retries)`);
+    expect(fake.calls).toHaveLength(3);
+  });
+
+  it("retries network errors, and reports them after the last retry", async () => {
+    const flaky = setup([{ networkError: "fetch failed" }, { body: "ok" }]);
+    expect((await flaky.http.get(URL_A)).text).toBe("ok");
+    const down = setup({ networkError: "getaddrinfo ENOTFOUND pypi.org" }, { retries: 1 });
+    const error = await failure(down.http.get(URL_A));
+    expect(error.code).toBe("network");
+    expect(error.message).toBe(`${URL_A} could not be reached (getaddrinfo ENOTFOUND pypi.org) (after 1 retry)`);
+  });
+
+  it("times out each attempt, aborting the request, then retries", async () => {
+    const { fake, http } = setup({ hang: true }, { timeoutMs: 20_000, retries: 1 });
+    const error = await failure(http.get(URL_A));
+    expect(error.code).toBe("timeout");
+    expect(error.message).toBe(`${URL_A} did not answer within 20000 ms (after 1 retry)`);
+    expect(fake.calls).toHaveLength(2);
+    expect(fake.pending()).toBe(0);
+    expect(http.stats().inFlight).toBe(0);
+  });
+
+  it("a slow answer within the timeout is not a timeout", async () => {
+    const { http } = setup({ body: "late", delayMs: 30 }, { timeoutMs: 200_000 });
+    expect((await http.get(URL_A)).text).toBe("late");
+  });
+});
+
+describe("http client: cancellation", () => {
+  it("settles at once when the signal is already aborted, without a request", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const { fake, http } = setup({ body: "x" }, { signal: controller.signal });
+    expect((await failure(http.get(URL_A))).code).toBe("cancelled");
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it("cancels a request on the wire within 200 ms, and counts it in flight meanwhile", async () => {
+    const controller = new AbortController();
+    const { fake, http } = setup({ hang: true }, { signal: controller.signal });
+    const pending = http.get(URL_A);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(http.stats().inFlight).toBe(1);
+    const start = performance.now();
+    controller.abort();
+    const error = await failure(pending);
+    expect(performance.now() - start).toBeLessThan(200);
+    expect(error.code).toBe("cancelled");
+    expect(error.message).toBe(`the request for ${URL_A} was cancelled`);
+    expect(fake.pending()).toBe(0);
+    expect(http.stats().inFlight).toBe(0);
+  });
+
+  it("cancels within 200 ms even when fetch ignores the abort signal", async () => {
+    const controller = new AbortController();
+    const { http } = setup({ hang: true, ignoreAbort: true }, { signal: controller.signal });
+    const pending = http.get(URL_A);
+    await new Promise((r) => setTimeout(r, 20));
+    const start = performance.now();
+    controller.abort();
+    expect((await failure(pending)).code).toBe("cancelled");
+    expect(performance.now() - start).toBeLessThan(200);
+  });
+
+  it("cancels a pending backoff sleep (Retry-After: 60 on the real clock) within 200 ms", async () => {
+    const controller = new AbortController();
+    const fake = createFakeFetch({ [URL_A]: { status: 429, headers: { "Retry-After": "60" } } });
+    const http = createHttpClient({ fetch: fake.fetch, clock: systemClock, signal: controller.signal });
+    const pending = http.get(URL_A);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fake.calls).toHaveLength(1);
+    const start = performance.now();
+    controller.abort();
+    expect((await failure(pending)).code).toBe("cancelled");
+    expect(performance.now() - start).toBeLessThan(200);
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it("a per-request signal cancels only that request", async () => {
+    const { http } = setup({ body: "ok", delayMs: 30 });
+    const controller = new AbortController();
+    const first = http.get(URL_A, { signal: controller.signal });
+    const second = http.get(URL_A);
+    controller.abort();
+    expect((await failure(first)).code).toBe("cancelled");
+    expect((await second).text).toBe("ok");
+  });
+});

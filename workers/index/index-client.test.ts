@@ -1,0 +1,436 @@
+// Tests for the index client against a fake pypi.org serving the recorded samples: listings, metadata, indexes, caches.
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { createFakeFetch } from "./fake-fetch";
+import type { FakeAnswer, FakeRoute } from "./fake-fetch";
+import { createIndexClient } from "./index-client";
+import type { IndexClientOptions } from "./index-client";
+import type { ListingResult, MetadataResult, ProjectListing, ReleaseMetadata } from "./index-types";
+import { createMemoryStore } from "./memory-store";
+import { hasSample, listSamples, readSample } from "./read-sample";
+import { createTestClock } from "./test-clock";
+
+const PYPI = "https://pypi.org/simple";
+const JSON_TYPE = { "Content-Type": "application/vnd.pypi.simple.v1+json" };
+
+/** Routes of a fake pypi.org serving the recorded samples: Simple JSON pages, JSON API releases, .metadata files. */
+function pypiRoutes(): Record<string, FakeRoute> {
+  const routes: Record<string, FakeRoute> = {};
+  for (const file of listSamples("simple-json", ".json")) {
+    const name = file.replace(/\.json$/, "");
+    const text = readSample(`simple-json/${file}`);
+    routes[`https://pypi.org/simple/${name}/`] = { body: text, headers: JSON_TYPE };
+    const page = JSON.parse(text) as { files: { filename: string; url: string }[] };
+    for (const f of page.files) {
+      if (hasSample(`core-metadata/${f.filename}.metadata`)) routes[`${f.url}.metadata`] = { body: readSample(`core-metadata/${f.filename}.metadata`) };
+    }
+    if (!hasSample(`release-json/${name}`)) continue;
+    for (const release of listSamples(`release-json/${name}`, ".json")) {
+      routes[`https://pypi.org/pypi/${name}/${release.replace(/\.json$/, "")}/json`] = { body: readSample(`release-json/${name}/${release}`), headers: { "Content-Type": "application/json" } };
+    }
+  }
+  return routes;
+}
+
+/** A Simple JSON page for `name` on any index. */
+function simplePage(name: string, files: { filename: string; url?: string; "core-metadata"?: unknown; yanked?: unknown }[], versions?: string[]): FakeAnswer {
+  const body = JSON.stringify({ meta: { "api-version": "1.1" }, name, files: files.map((f) => ({ url: f.filename, hashes: {}, ...f })), versions: versions ?? [] });
+  return { body, headers: JSON_TYPE };
+}
+
+function setup(options: Partial<IndexClientOptions> = {}, routes: Record<string, FakeRoute> = pypiRoutes()) {
+  const fake = createFakeFetch(routes);
+  const clock = createTestClock();
+  const client = createIndexClient({ indexUrl: PYPI, fetch: fake.fetch, clock, random: () => 0.5, timeoutMs: 10_000_000, ...options });
+  const urls = (): string[] => fake.calls.map((c) => c.url);
+  return { fake, clock, client, urls };
+}
+
+function found(result: ListingResult): ProjectListing {
+  if (result.kind !== "found") throw new Error(`expected a listing, got ${JSON.stringify(result)}`);
+  return result.listing;
+}
+
+function known(result: MetadataResult): ReleaseMetadata {
+  if (result.kind !== "known") throw new Error(`expected metadata, got ${JSON.stringify(result)}`);
+  return result;
+}
+
+describe("index client: listings", () => {
+  it("fetches a Simple JSON page under the canonical name, with the Simple API Accept header", async () => {
+    const { client, fake } = setup();
+    const listing = found(await client.getListing("Requests"));
+    expect(listing.name).toBe("requests");
+    expect(listing.indexUrl).toBe("https://pypi.org/simple/");
+    expect(listing.pageUrl).toBe("https://pypi.org/simple/requests/");
+    expect(listing.versions).toEqual(["2.18.0", "2.18.1", "2.18.2", "2.18.3", "2.18.4", "2.19.0"]);
+    expect(fake.calls).toEqual([{ url: "https://pypi.org/simple/requests/", accept: "application/vnd.pypi.simple.v1+json, text/html;q=0.1", headerNames: ["accept"], n: 0 }]);
+    expect(client.stats()).toMatchObject({ requests: 1, listingsFetched: 1, cacheHits: 0, inFlight: 0, queued: 0 });
+    expect(client.stats().bytes).toBe(readSample("simple-json/requests.json").length);
+  });
+
+  it("answers an unknown project with a not-found result naming the indexes consulted", async () => {
+    const { client, urls } = setup({ extraIndexUrls: ["https://mirror.example/simple/"] });
+    expect(await client.getListing("no-such-project")).toEqual({
+      kind: "not-found",
+      name: "no-such-project",
+      indexUrls: ["https://pypi.org/simple/", "https://mirror.example/simple/"],
+    });
+    expect(urls()).toEqual(["https://pypi.org/simple/no-such-project/", "https://mirror.example/simple/no-such-project/"]);
+  });
+
+  it("does not request pages for names that are not project names", async () => {
+    const { client, fake } = setup();
+    expect((await client.getListing("../../admin")).kind).toBe("not-found");
+    expect((await client.getListing("")).kind).toBe("not-found");
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it("reads an HTML answer and resolves relative links against the page", async () => {
+    const { client } = setup({ indexUrl: "https://legacy.example/simple" }, {
+      "https://legacy.example/simple/poetry/": { body: readSample("simple-html/relative.html"), headers: { "Content-Type": "text/html; charset=utf-8" } },
+    });
+    const listing = found(await client.getListing("poetry"));
+    expect(listing.format).toBe("html");
+    expect(listing.files.map((f) => f.url)).toEqual([
+      "https://legacy.example/simple/poetry/poetry-0.1.0-py3-none-any.whl",
+      "https://legacy.example/simple/poetry/poetry-0.1.0.tar.gz",
+      "https://legacy.example/simple/poetry/poetry-0.1.1.tar.bz2",
+    ]);
+  });
+
+  it("skips invalid versions with warnings on the listing", async () => {
+    const { client } = setup({}, { "https://pypi.org/simple/poetry/": { body: readSample("simple-json/invalid-version.json"), headers: JSON_TYPE } });
+    const listing = found(await client.getListing("poetry"));
+    expect(listing.versions).toEqual(["0.1.0"]);
+    expect(listing.warnings).toHaveLength(1);
+  });
+
+  it("turns garbage into an error result naming the URL, never an exception", async () => {
+    const body = '{"meta": {"api-version": "1.0"}, "name": "foo", "files": [';
+    const { client } = setup({}, { "https://pypi.org/simple/foo/": { body, headers: JSON_TYPE } });
+    const result = await client.getListing("foo");
+    expect(result.kind).toBe("error");
+    if (result.kind !== "error") return;
+    expect(result.error.code).toBe("invalid-response");
+    expect(result.error.message).toBe(`https://pypi.org/simple/foo/ answered with invalid JSON at byte ${body.length} (the text ends early)`);
+    // Errors are not remembered: the next call asks again.
+    await client.getListing("foo");
+    expect(client.stats().requests).toBe(2);
+  });
+
+  it("retries a 429 (honouring Retry-After) and a 503, then succeeds", async () => {
+    const page = { body: readSample("simple-json/six.json"), headers: JSON_TYPE };
+    const { client, clock } = setup({}, {
+      "https://pypi.org/simple/six/": [{ status: 429, headers: { "Retry-After": "3" } }, { status: 503 }, page],
+    });
+    expect(found(await client.getListing("six")).versions).toEqual(["1.11.0"]);
+    expect(client.stats()).toMatchObject({ requests: 3, retries: 2 });
+    // Retry-After: 3 s; then the default backoff, 250 ms * 2^1 jittered by random() = 0.5 to 3/4.
+    expect(clock.sleeps.filter((ms) => ms !== 10_000_000)).toEqual([3000, 375]);
+  });
+
+  it("reports a timeout as an error result", async () => {
+    const { client } = setup({ timeoutMs: 20_000, retries: 1 }, { "https://pypi.org/simple/slow/": { hang: true } });
+    const result = await client.getListing("slow");
+    expect(result.kind === "error" && result.error.code).toBe("timeout");
+    expect(client.stats()).toMatchObject({ requests: 2, inFlight: 0 });
+  });
+});
+
+describe("index client: multiple indexes", () => {
+  const primary = "https://primary.example/simple/";
+  const extra = "https://extra.example/simple/";
+
+  it("takes a project from the first index that has it and never asks later ones (dependency confusion)", async () => {
+    const { client, urls } = setup({ indexUrl: primary, extraIndexUrls: [extra] }, {
+      [`${primary}internal-tool/`]: simplePage("internal-tool", [{ filename: "internal_tool-1.0-py3-none-any.whl" }]),
+      [`${extra}internal-tool/`]: simplePage("internal-tool", [{ filename: "internal_tool-99.0-py3-none-any.whl" }]),
+      [`${extra}public-lib/`]: simplePage("public-lib", [{ filename: "public_lib-2.0.tar.gz" }]),
+    });
+    const internal = found(await client.getListing("internal_tool"));
+    expect(internal.indexUrl).toBe(primary);
+    expect(internal.versions).toEqual(["1.0"]);
+    const lib = found(await client.getListing("public-lib"));
+    expect(lib.indexUrl).toBe(extra);
+    expect(lib.files[0].url).toBe("https://extra.example/simple/public-lib/public_lib-2.0.tar.gz");
+    expect(urls()).toEqual([`${primary}internal-tool/`, `${primary}public-lib/`, `${extra}public-lib/`]);
+  });
+
+  it("does not fall through to a later index when an earlier one fails", async () => {
+    const { client, urls } = setup({ indexUrl: primary, extraIndexUrls: [extra], retries: 0 }, {
+      [`${primary}lib/`]: { status: 500 },
+      [`${extra}lib/`]: simplePage("lib", [{ filename: "lib-6.6.6.tar.gz" }]),
+    });
+    const result = await client.getListing("lib");
+    expect(result.kind === "error" && result.error.message).toBe(`${primary}lib/ answered 500`);
+    expect(urls()).toEqual([`${primary}lib/`]);
+  });
+
+  it("fetches metadata from the index that served the listing", async () => {
+    const { client, urls } = setup({ indexUrl: primary, extraIndexUrls: [extra] }, {
+      [`${extra}lib/`]: simplePage("lib", [{ filename: "lib-1.0-py3-none-any.whl", "core-metadata": true }]),
+      [`${extra}lib/lib-1.0-py3-none-any.whl.metadata`]: { body: "Metadata-Version: 2.1\nName: lib\nVersion: 1.0\nRequires-Dist: dep>=2\n" },
+    });
+    const listing = found(await client.getListing("lib"));
+    expect(known(await client.getMetadata(listing, "1.0")).requiresDist).toEqual(["dep>=2"]);
+    expect(urls()).toEqual([`${primary}lib/`, `${extra}lib/`, "https://extra.example/pypi/lib/1.0/json", `${extra}lib/lib-1.0-py3-none-any.whl.metadata`]);
+  });
+});
+
+describe("index client: metadata", () => {
+  it("reads dependencies from the JSON API where the index has one (requests 2.18.4)", async () => {
+    const { client, urls } = setup();
+    const listing = found(await client.getListing("requests"));
+    const metadata = known(await client.getMetadata(listing, "2.18.4"));
+    expect(metadata).toMatchObject({ name: "requests", version: "2.18.4", source: "json-api", sourceUrl: "https://pypi.org/pypi/requests/2.18.4/json", yanked: false, providesExtra: null });
+    expect(metadata.requiresDist).toHaveLength(9);
+    expect(metadata.requiresDist[0]).toBe("certifi (>=2017.4.17)");
+    expect(urls()).toEqual(["https://pypi.org/simple/requests/", "https://pypi.org/pypi/requests/2.18.4/json"]);
+    expect(client.stats()).toMatchObject({ metadataFetched: 1 });
+  });
+
+  it("confirms a JSON API null through the wheel's core metadata (funcsigs 1.0.2: null there, 1 dependency in the wheel)", async () => {
+    const { client, urls } = setup();
+    const listing = found(await client.getListing("funcsigs"));
+    const metadata = known(await client.getMetadata(listing, "1.0.2"));
+    expect(metadata.source).toBe("core-metadata");
+    expect(metadata.requiresDist).toEqual(["ordereddict; python_version<\"2.7\""]);
+    expect(urls().slice(1)).toEqual([
+      "https://pypi.org/pypi/funcsigs/1.0.2/json",
+      "https://files.pythonhosted.org/packages/69/cb/f5be453359271714c01b9bd06126eaf2e368f1fddfff30818754b5ac2328/funcsigs-1.0.2-py2.py3-none-any.whl.metadata",
+    ]);
+  });
+
+  it("a JSON API null with core metadata in no file: 'no dependencies' only when a wheel was uploaded first", async () => {
+    const routes = pypiRoutes();
+    const strip = (name: string): void => {
+      const page = JSON.parse(readSample(`simple-json/${name}.json`)) as { files: Record<string, unknown>[] };
+      for (const f of page.files) f["core-metadata"] = f["data-dist-info-metadata"] = false;
+      routes[`https://pypi.org/simple/${name}/`] = { body: JSON.stringify(page), headers: JSON_TYPE };
+    };
+    strip("six");
+    strip("pyyaml");
+    const { client } = setup({}, routes);
+    const six = known(await client.getMetadata(found(await client.getListing("six")), "1.11.0"));
+    expect(six).toMatchObject({ requiresDist: [], source: "json-api" });
+    const pyyaml = await client.getMetadata(found(await client.getListing("pyyaml")), "3.13");
+    expect(pyyaml.kind).toBe("unknown");
+    expect(pyyaml.kind === "unknown" && pyyaml.reason).toBe(
+      "the index lists no dependencies for PyYAML 3.13, but its metadata came from PyYAML-3.13.tar.gz (sdist, uploaded first), whose metadata does not have to list them, and no wheel metadata (PEP 658) is available to check",
+    );
+  });
+
+  it("reports an sdist-only release without metadata as unknown dependencies (twisted 18.9.0)", async () => {
+    const { client } = setup();
+    const result = await client.getMetadata(found(await client.getListing("twisted")), "18.9.0");
+    expect(result).toMatchObject({ kind: "unknown", name: "twisted", version: "18.9.0", yanked: false });
+    expect(result.kind === "unknown" && result.reason).toContain("Twisted-18.9.0.tar.bz2 (sdist, uploaded first)");
+  });
+
+  it("detects once that an index has no JSON API and then uses PEP 658 metadata only", async () => {
+    const index = "https://mirror.example/simple/";
+    const routes: Record<string, FakeRoute> = {
+      [`${index}foo/`]: simplePage("foo", [
+        { filename: "foo-1.0.tar.gz", "core-metadata": true },
+        { filename: "foo-1.0-py3-none-any.whl", "core-metadata": true },
+        { filename: "foo-2.0-py3-none-any.whl", "core-metadata": true },
+      ]),
+      [`${index}foo/foo-1.0-py3-none-any.whl.metadata`]: { body: "Metadata-Version: 2.1\nName: foo\nVersion: 1.0\nRequires-Dist: a\n" },
+      [`${index}foo/foo-2.0-py3-none-any.whl.metadata`]: { body: "Metadata-Version: 2.1\nName: foo\nVersion: 2.0\nRequires-Dist: b\n" },
+    };
+    const { client, urls } = setup({ indexUrl: index }, routes);
+    const listing = found(await client.getListing("foo"));
+    expect(known(await client.getMetadata(listing, "1.0")).requiresDist).toEqual(["a"]);
+    expect(known(await client.getMetadata(listing, "2.0"))).toMatchObject({ requiresDist: ["b"], source: "core-metadata" });
+    expect(urls()).toEqual([`${index}foo/`, "https://mirror.example/pypi/foo/1.0/json", `${index}foo/foo-1.0-py3-none-any.whl.metadata`, `${index}foo/foo-2.0-py3-none-any.whl.metadata`]);
+  });
+
+  it("says why dependencies are unknown when the index has neither a JSON API nor core metadata", async () => {
+    const index = "https://files.example/repo/";
+    const { client, urls } = setup({ indexUrl: index }, { [`${index}foo/`]: simplePage("foo", [{ filename: "foo-1.0-py3-none-any.whl" }]) });
+    const result = await client.getMetadata(found(await client.getListing("foo")), "1.0");
+    expect(result).toEqual({
+      kind: "unknown",
+      name: "foo",
+      version: "1.0",
+      reason: "https://files.example/repo/ has no JSON API and lists no core metadata (PEP 658) for any file of foo 1.0: only building it would tell its dependencies",
+      yanked: false,
+    });
+    expect(urls()).toEqual([`${index}foo/`]);
+  });
+
+  it("checks core metadata against the advertised sha256", async () => {
+    const index = "https://mirror.example/simple/";
+    const body = "Metadata-Version: 2.1\nName: foo\nVersion: 1.0\n";
+    const sha256 = createHash("sha256").update(body).digest("hex");
+    const routes = (advertised: string): Record<string, FakeRoute> => ({
+      [`${index}foo/`]: simplePage("foo", [{ filename: "foo-1.0-py3-none-any.whl", "core-metadata": { sha256: advertised } }]),
+      [`${index}foo/foo-1.0-py3-none-any.whl.metadata`]: { body },
+      "https://mirror.example/pypi/foo/1.0/json": { status: 404 },
+    });
+    const good = setup({ indexUrl: index }, routes(sha256)).client;
+    expect(known(await good.getMetadata(found(await good.getListing("foo")), "1.0")).requiresDist).toEqual([]);
+    const bad = setup({ indexUrl: index }, routes("00".repeat(32))).client;
+    const result = await bad.getMetadata(found(await bad.getListing("foo")), "1.0");
+    expect(result.kind === "error" && result.error.message).toBe(
+      `${index}foo/foo-1.0-py3-none-any.whl.metadata answered with a body whose sha256 is ${sha256}, not the advertised ${"00".repeat(32)}`,
+    );
+  });
+
+  it("rejects metadata of another release", async () => {
+    const { client } = setup({}, {
+      "https://pypi.org/simple/foo/": simplePage("foo", [{ filename: "foo-1.0-py3-none-any.whl" }]),
+      "https://pypi.org/pypi/foo/1.0/json": { body: readSample("release-json/six/1.11.0.json") },
+    });
+    const result = await client.getMetadata(found(await client.getListing("foo")), "1.0");
+    expect(result.kind === "error" && result.error.message).toBe("https://pypi.org/pypi/foo/1.0/json answered with metadata for six 1.11.0 where foo 1.0 was asked for");
+  });
+
+  it("takes the yank status from the listing (black 21.11b0), and errors for a version the listing does not have", async () => {
+    const { client } = setup();
+    const listing = found(await client.getListing("black"));
+    expect(known(await client.getMetadata(listing, "21.11b0")).yanked).toBe("Broken regex dependency. Use 21.11b1 instead.");
+    expect(known(await client.getMetadata(listing, "19.10b0")).yanked).toBe(false);
+    const missing = await client.getMetadata(listing, "22.1.0");
+    expect(missing.kind === "error" && missing.error.message).toBe("https://pypi.org/simple/black/ lists no version 22.1.0 of black");
+  });
+});
+
+describe("index client: sharing, pooling and priorities", () => {
+  it("de-duplicates identical in-flight requests", async () => {
+    const { client, fake } = setup();
+    const [a, b, c] = await Promise.all([client.getListing("requests"), client.getListing("REQUESTS"), client.getListing("Requests")]);
+    expect(a).toBe(b);
+    expect(b).toBe(c);
+    const listing = found(a);
+    const [m1, m2] = await Promise.all([client.getMetadata(listing, "2.18.4"), client.getMetadata(listing, "2.18.4.0")]);
+    expect(m1).toEqual(m2);
+    expect(fake.calls.map((call) => call.url)).toEqual(["https://pypi.org/simple/requests/", "https://pypi.org/pypi/requests/2.18.4/json"]);
+  });
+
+  it("keeps at most `concurrency` requests on the wire", async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `p${i}`);
+    let peak = 0;
+    const fake = createFakeFetch();
+    for (const name of names) {
+      fake.route(`https://pypi.org/simple/${name}/`, () => {
+        peak = Math.max(peak, fake.pending() + 1);
+        return { ...simplePage(name, [{ filename: `${name}-1.0.tar.gz` }]), delayMs: 5 };
+      });
+    }
+    const client = createIndexClient({ indexUrl: PYPI, fetch: fake.fetch, concurrency: 3 });
+    const results = await Promise.all(names.map((n) => client.getListing(n)));
+    expect(results.every((r) => r.kind === "found")).toBe(true);
+    expect(peak).toBe(3);
+  });
+
+  it("lets what the solver waits for overtake speculative prefetches", async () => {
+    const fake = createFakeFetch();
+    for (const name of ["a", "b", "c", "d", "e"]) fake.route(`https://pypi.org/simple/${name}/`, { ...simplePage(name, []), delayMs: 5 });
+    const client = createIndexClient({ indexUrl: PYPI, fetch: fake.fetch, concurrency: 1 });
+    client.prefetchListing("a");
+    client.prefetchListing("b");
+    client.prefetchListing("c");
+    client.prefetchListing("e");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(client.stats()).toMatchObject({ inFlight: 1, queued: 3 });
+    const [d, e] = await Promise.all([client.getListing("d"), client.getListing("e")]);
+    expect([d.kind, e.kind]).toEqual(["found", "found"]);
+    await new Promise((r) => setTimeout(r, 30));
+    // "a" was already running; "e", queued as a prefetch, was promoted the moment it was asked for, ahead of "d",
+    // which reaches the pool a moment later; "b" and "c" stay behind both.
+    expect(fake.calls.map((c) => c.url.split("/")[4])).toEqual(["a", "e", "d", "b", "c"]);
+  });
+});
+
+describe("index client: caches", () => {
+  it("answers repeated calls from memory and a new session from the store, within the listing TTL", async () => {
+    const store = createMemoryStore();
+    const first = setup({ store });
+    const listing = found(await first.client.getListing("requests"));
+    await first.client.getMetadata(listing, "2.18.4");
+    expect(found(await first.client.getListing("requests"))).toBe(listing);
+    expect(first.client.stats()).toMatchObject({ requests: 2, cacheHits: 1 });
+
+    const second = setup({ store });
+    const again = await second.client.getListing("requests");
+    expect(again.kind === "found" && again.fromCache).toBe(true);
+    expect(known(await second.client.getMetadata(found(again), "2.18.4")).requiresDist).toHaveLength(9);
+    expect(second.client.stats()).toMatchObject({ requests: 0, cacheHits: 2 });
+  });
+
+  it("refetches listings after the TTL (injected clock) but keeps metadata forever", async () => {
+    const store = createMemoryStore();
+    const { client, clock, urls } = setup({ store, listingTtlMs: 60_000 });
+    const listing = found(await client.getListing("requests"));
+    await client.getMetadata(listing, "2.18.4");
+    clock.advance(60_000);
+    const fresh = found(await client.getListing("requests"));
+    expect(fresh).not.toBe(listing);
+    clock.advance(365 * 24 * 3600 * 1000);
+    const later = setup({ store, listingTtlMs: 60_000 });
+    later.clock.advance(366 * 24 * 3600 * 1000);
+    await later.client.getMetadata(fresh, "2.18.4");
+    expect(later.urls()).toEqual([]);
+    expect(urls()).toEqual(["https://pypi.org/simple/requests/", "https://pypi.org/pypi/requests/2.18.4/json", "https://pypi.org/simple/requests/"]);
+  });
+
+  it("remembers a not-found answer for the TTL", async () => {
+    const { client, clock, urls } = setup();
+    await client.getListing("nothing-here");
+    await client.getListing("nothing-here");
+    expect(urls()).toHaveLength(1);
+    clock.advance(10 * 60 * 1000);
+    await client.getListing("nothing-here");
+    expect(urls()).toHaveLength(2);
+  });
+
+  it("applies the listing's yank status to cached metadata", async () => {
+    const store = createMemoryStore();
+    const first = setup({ store });
+    const listing = found(await first.client.getListing("black"));
+    expect(known(await first.client.getMetadata(listing, "19.10b0")).yanked).toBe(false);
+    const yankedNow: ProjectListing = {
+      ...listing,
+      releases: listing.releases.map((r) => ({ ...r, files: r.files.map((f) => ({ ...f, yanked: "security hole" })) })),
+    };
+    const second = setup({ store });
+    expect(known(await second.client.getMetadata(yankedNow, "19.10b0")).yanked).toBe("security hole");
+    expect(second.urls()).toEqual([]);
+  });
+
+  it("noCache leaves the store alone; refresh ignores it but overwrites", async () => {
+    const store = createMemoryStore();
+    const none = setup({ store, noCache: true });
+    await none.client.getMetadata(found(await none.client.getListing("six")), "1.11.0");
+    expect(store.size).toBe(0);
+    const filled = setup({ store });
+    await filled.client.getMetadata(found(await filled.client.getListing("six")), "1.11.0");
+    expect(store.size).toBe(2);
+    const refreshing = setup({ store, refresh: true });
+    await refreshing.client.getMetadata(found(await refreshing.client.getListing("six")), "1.11.0");
+    expect(refreshing.urls()).toHaveLength(3);
+    expect(store.size).toBe(2);
+  });
+});
+
+describe("index client: cancellation", () => {
+  it("settles every pending call within 200 ms with a cancelled error, queued ones included", async () => {
+    const controller = new AbortController();
+    const fake = createFakeFetch();
+    for (const name of ["a", "b", "c"]) fake.route(`https://pypi.org/simple/${name}/`, { hang: true, ignoreAbort: name === "b" });
+    const client = createIndexClient({ indexUrl: PYPI, fetch: fake.fetch, concurrency: 2, signal: controller.signal });
+    const pending = ["a", "b", "c"].map((n) => client.getListing(n));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(client.stats()).toMatchObject({ inFlight: 2, queued: 1 });
+    const start = performance.now();
+    controller.abort();
+    const results = await Promise.all(pending);
+    expect(performance.now() - start).toBeLessThan(200);
+    expect(results.map((r) => r.kind === "error" && r.error.code)).toEqual(["cancelled", "cancelled", "cancelled"]);
+    expect(fake.calls).toHaveLength(2);
+    const after = await client.getListing("d");
+    expect(after.kind === "error" && after.error.code).toBe("cancelled");
+  });
+});

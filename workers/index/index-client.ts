@@ -1,0 +1,381 @@
+// The index client: project listings and release metadata from one or more package indexes, pooled, cached, never throwing for IO.
+import { canonicalizeName, isValidProjectName } from "../packaging/names";
+import { canonicalizeVersion, tryParseVersion } from "../packaging/version";
+import { checkBodyHash } from "./body-hash";
+import { systemClock } from "./clock";
+import type { Clock } from "./clock";
+import { parseCoreMetadata } from "./core-metadata";
+import { coreMetadataVerdict, jsonApiVerdict } from "./dependency-trust";
+import { createFetchPool } from "./fetch-pool";
+import { createHttpClient, SIMPLE_API_ACCEPT } from "./http-client";
+import type { HttpResponse } from "./http-client";
+import { createIndexCache, DEFAULT_LISTING_TTL_MS } from "./index-cache";
+import { IndexError, invalidResponse } from "./index-error";
+import type {
+  FetchPriority,
+  IndexStats,
+  ListingRelease,
+  ListingResult,
+  MetadataResult,
+  ProjectListing,
+  ReleaseMetadata,
+  UnknownMetadata,
+} from "./index-types";
+import { coreMetadataUrl, jsonApiRoot, normalizeIndexUrl, projectPageUrl, releaseJsonUrl } from "./index-urls";
+import { parseReleaseJson } from "./json-api";
+import { pickMetadataFile } from "./metadata-file";
+import type { MetadataStore } from "./metadata-store";
+import { buildProjectListing, findRelease } from "./project-listing";
+import { parseSimplePage } from "./simple-page";
+
+export interface IndexClientOptions {
+  /** The Simple API root, as pip's `--index-url` (`https://pypi.org/simple`). */
+  indexUrl: string;
+  /** More Simple API roots, consulted in order only for projects the ones before them do not have. */
+  extraIndexUrls?: string[];
+  /** Default: the global fetch. */
+  fetch?: typeof fetch;
+  /** Persistent cache (IndexedDB in the browser, a directory in Node); none by default. */
+  store?: MetadataStore;
+  /** Requests at once; default 16. */
+  concurrency?: number;
+  /** Per request attempt; default 30 s. */
+  timeoutMs?: number;
+  /** Retries per request after 429, 5xx, timeouts and network errors; default 3. */
+  retries?: number;
+  /** Cancels everything: pending calls settle at once with a "cancelled" error result. */
+  signal?: AbortSignal;
+  clock?: Clock;
+  /** Backoff jitter source in [0, 1); default Math.random. */
+  random?: () => number;
+  /** Listing time-to-live in the store and in memory; default 10 minutes. */
+  listingTtlMs?: number;
+  /** Neither read nor write the persistent store. */
+  noCache?: boolean;
+  /** Ignore cached listings and metadata; fetch again and overwrite. */
+  refresh?: boolean;
+  /** Base of the exponential backoff (ms); default 250. */
+  backoffBaseMs?: number;
+}
+
+export interface IndexClient {
+  /** The indexes in the order they are consulted (normalised roots). */
+  readonly indexUrls: readonly string[];
+  /**
+   * The project's listing from the first index that has it (later indexes are not consulted for it: protection against
+   * dependency confusion). Never rejects for IO: unknown projects are `not-found`, failures `error` results.
+   */
+  getListing(name: string, priority?: FetchPriority): Promise<ListingResult>;
+  /**
+   * Dependencies of one version of a listed project, from the index that served the listing: the JSON API where the
+   * index has one, else PEP 658 core metadata of the best file (a wheel if possible), else `unknown`.
+   */
+  getMetadata(listing: ProjectListing, version: string, priority?: FetchPriority): Promise<MetadataResult>;
+  /** Starts fetching a listing at low priority (what the solver waits for overtakes it). */
+  prefetchListing(name: string): void;
+  /** Starts fetching metadata at low priority. */
+  prefetchMetadata(listing: ProjectListing, version: string): void;
+  stats(): IndexStats;
+}
+
+/** The requests of one lookup: their priority, and the pool keys that may still be queued (promoted when an urgent caller joins). */
+interface LoadState {
+  priority: FetchPriority;
+  keys: Set<string>;
+}
+
+/** A pending or settled lookup, shared by every caller asking for the same thing. */
+interface Memo<R> {
+  promise: Promise<R>;
+  state: LoadState;
+  /** When the result arrived (ms), or null while pending. */
+  settledAt: number | null;
+  /** Until when a settled result may be reused (ms). */
+  freshUntil: number;
+}
+
+export function createIndexClient(options: IndexClientOptions): IndexClient {
+  const indexUrls = [...new Set([options.indexUrl, ...(options.extraIndexUrls ?? [])].map(normalizeIndexUrl))];
+  const clock = options.clock ?? systemClock;
+  const ttl = options.listingTtlMs ?? DEFAULT_LISTING_TTL_MS;
+  const signal = options.signal;
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const http = createHttpClient({
+    fetch: fetchImpl,
+    timeoutMs: options.timeoutMs,
+    retries: options.retries,
+    backoffBaseMs: options.backoffBaseMs,
+    signal,
+    clock,
+    random: options.random,
+  });
+  const pool = createFetchPool({ concurrency: options.concurrency ?? 16, signal });
+  const cache = createIndexCache({ store: options.store, clock, listingTtlMs: ttl, noCache: options.noCache, refresh: options.refresh });
+  /** Per index: whether `/pypi/<name>/<version>/json` exists next to its Simple root. */
+  const jsonApiState = new Map<string, "unknown" | "yes" | "no">();
+  const counters = { cacheHits: 0, listingsFetched: 0, metadataFetched: 0 };
+  const listingMemo = new Map<string, Memo<ListingResult>>();
+  const metadataMemo = new Map<string, Memo<MetadataResult>>();
+
+  const cancelled = (url: string): IndexError => new IndexError("cancelled", url, `the request for ${url} was cancelled`);
+
+  /** GET through the pool; requests for the same URL and Accept share one answer. */
+  async function request(url: string, accept: string | undefined, state: LoadState): Promise<HttpResponse> {
+    const key = `${accept ?? "*/*"} ${url}`;
+    state.keys.add(key);
+    try {
+      return await pool.run(key, state.priority, () => http.get(url, { accept }));
+    } catch (error) {
+      if (signal?.aborted && !(error instanceof IndexError)) throw cancelled(url);
+      throw error;
+    } finally {
+      state.keys.delete(key);
+    }
+  }
+
+  function promote(state: LoadState): void {
+    if (state.priority === "urgent") return;
+    state.priority = "urgent";
+    for (const key of state.keys) pool.promote(key);
+  }
+
+  /** The memo for `key`, reusing a pending or fresh one, else starting `load`. */
+  function lookup<R>(
+    memos: Map<string, Memo<R>>,
+    key: string,
+    priority: FetchPriority,
+    load: (state: LoadState) => Promise<R>,
+    freshFor: (result: R, now: number) => number | null,
+  ): Promise<R> {
+    const existing = memos.get(key);
+    if (existing !== undefined) {
+      if (existing.settledAt === null) {
+        if (priority === "urgent") promote(existing.state);
+        return existing.promise;
+      }
+      if (clock.now() < existing.freshUntil) {
+        counters.cacheHits += 1;
+        return existing.promise;
+      }
+      memos.delete(key);
+    }
+    const state: LoadState = { priority, keys: new Set() };
+    const promise = load(state).then(
+      (result) => {
+        const now = clock.now();
+        const until = freshFor(result, now);
+        memo.settledAt = now;
+        memo.freshUntil = until ?? 0;
+        if (until === null && memos.get(key) === memo) memos.delete(key);
+        return result;
+      },
+      (error: unknown) => {
+        if (memos.get(key) === memo) memos.delete(key);
+        throw error;
+      },
+    );
+    const memo: Memo<R> = { promise, state, settledAt: null, freshUntil: 0 };
+    memos.set(key, memo);
+    return promise;
+  }
+
+  async function loadListing(name: string, state: LoadState): Promise<ListingResult> {
+    const consulted: string[] = [];
+    for (const indexUrl of indexUrls) {
+      consulted.push(indexUrl);
+      const cached = await cache.readListing(indexUrl, name);
+      if (cached !== undefined) {
+        counters.cacheHits += 1;
+        if (cached.kind === "found") return { kind: "found", listing: cached.listing, fromCache: true };
+        continue;
+      }
+      const pageUrl = projectPageUrl(indexUrl, name);
+      let listing: ProjectListing;
+      try {
+        const response = await request(pageUrl, SIMPLE_API_ACCEPT, state);
+        const page = parseSimplePage(response.text, response.contentType, response.url);
+        listing = buildProjectListing(page, { name, indexUrl, pageUrl: response.url, fetchedAt: clock.now() });
+      } catch (error) {
+        if (!(error instanceof IndexError)) throw error;
+        if (error.code === "not-found") {
+          await cache.writeListing(indexUrl, name, { kind: "not-found" });
+          continue;
+        }
+        // An index that fails is not skipped: the project might be there, and a later index must not serve it instead.
+        return { kind: "error", name, error };
+      }
+      counters.listingsFetched += 1;
+      await cache.writeListing(indexUrl, name, { kind: "found", listing });
+      return { kind: "found", listing, fromCache: false };
+    }
+    return { kind: "not-found", name, indexUrls: consulted };
+  }
+
+  function getListing(name: string, priority: FetchPriority = "urgent"): Promise<ListingResult> {
+    const trimmed = name.trim();
+    // No index can have a project whose name is not a valid distribution name (it would also address other pages).
+    if (!isValidProjectName(trimmed)) return Promise.resolve({ kind: "not-found", name: trimmed, indexUrls: [...indexUrls] });
+    const canonical = canonicalizeName(trimmed);
+    if (signal?.aborted) return Promise.resolve({ kind: "error", name: canonical, error: cancelled(projectPageUrl(indexUrls[0], canonical)) });
+    return lookup(listingMemo, canonical, priority, (state) => loadListing(canonical, state), (result, now) => {
+      if (result.kind === "error") return null;
+      return result.kind === "found" ? result.listing.fetchedAt + ttl : now + ttl;
+    });
+  }
+
+  /** A release's yank status from the listing: yanked when every file is (PEP 592), with the first reason given. */
+  function releaseYanked(release: ListingRelease): false | string {
+    if (release.files.length === 0 || release.files.some((f) => f.yanked === false)) return false;
+    return release.files.map((f) => f.yanked).find((r) => r !== false && r !== "") ?? "";
+  }
+
+  /** Metadata must describe the release asked for (pip: "metadata inconsistent"). */
+  function checkIdentity(url: string, listing: ProjectListing, release: ListingRelease, name: string, version: string): void {
+    const asked = tryParseVersion(release.version);
+    const got = tryParseVersion(version);
+    const sameVersion = asked !== null && got !== null && canonicalizeVersion(asked) === canonicalizeVersion(got);
+    if (canonicalizeName(name) !== listing.name || !sameVersion) {
+      throw invalidResponse(url, `metadata for ${name} ${version} where ${listing.name} ${release.listedAs} was asked for`);
+    }
+  }
+
+  async function loadMetadata(listing: ProjectListing, release: ListingRelease, state: LoadState): Promise<ReleaseMetadata | UnknownMetadata> {
+    const { indexUrl, name } = listing;
+    const cached = await cache.readMetadata(indexUrl, name, release.version);
+    if (cached !== undefined) {
+      counters.cacheHits += 1;
+      return cached;
+    }
+    /** The JSON API's conclusion when it left the dependencies unconfirmed, used only if no core metadata decides. */
+    let guess: ReleaseMetadata | { reason: string } | null = null;
+    /** Why an sdist's core metadata did not decide. */
+    let coreReason: string | null = null;
+    let jsonError: IndexError | null = null;
+    const known = async (metadata: ReleaseMetadata): Promise<ReleaseMetadata> => {
+      counters.metadataFetched += 1;
+      await cache.writeMetadata(indexUrl, name, release.version, metadata);
+      return metadata;
+    };
+
+    const jsonRoot = jsonApiRoot(indexUrl);
+    if (jsonRoot !== null && jsonApiState.get(indexUrl) !== "no") {
+      const url = releaseJsonUrl(jsonRoot, name, release.listedAs);
+      try {
+        const response = await request(url, "application/json", state);
+        const { info, files } = parseReleaseJson(response.text, response.url);
+        checkIdentity(response.url, listing, release, info.name, info.version);
+        jsonApiState.set(indexUrl, "yes");
+        const verdict = jsonApiVerdict(info, files);
+        const fromJson = (requiresDist: string[]): ReleaseMetadata => ({
+          kind: "known",
+          name,
+          version: info.version,
+          requiresDist,
+          requiresPython: info.requiresPython,
+          providesExtra: null,
+          summary: info.summary,
+          license: info.license,
+          homePage: info.homePage,
+          projectUrls: info.projectUrls,
+          yanked: false,
+          source: "json-api",
+          sourceUrl: response.url,
+        });
+        if (verdict.kind === "known") return await known(fromJson(verdict.requiresDist));
+        guess = verdict.fallback.kind === "known" ? fromJson(verdict.fallback.requiresDist) : { reason: verdict.fallback.reason };
+      } catch (error) {
+        if (!(error instanceof IndexError) || error.code === "cancelled") throw error;
+        // A 404 for a project the Simple API has: this index has no JSON API (unless it answered before).
+        if (error.code === "not-found") {
+          if (jsonApiState.get(indexUrl) !== "yes") jsonApiState.set(indexUrl, "no");
+        } else jsonError = error;
+      }
+    }
+
+    const file = pickMetadataFile(release.files);
+    if (file !== null) {
+      const url = coreMetadataUrl(file.url);
+      const response = await request(url, undefined, state);
+      if (file.coreMetadata !== true && file.coreMetadata !== false) await checkBodyHash(response.body, file.coreMetadata, url);
+      const core = parseCoreMetadata(response.text, response.url);
+      checkIdentity(response.url, listing, release, core.name, core.version);
+      const verdict = coreMetadataVerdict(core, file.kind, file.filename);
+      if (verdict.kind === "known") {
+        return await known({
+          kind: "known",
+          name,
+          version: core.version,
+          requiresDist: verdict.requiresDist,
+          requiresPython: core.requiresPython,
+          providesExtra: core.providesExtra,
+          summary: core.summary,
+          license: core.license,
+          homePage: core.homePage,
+          projectUrls: core.projectUrls,
+          yanked: false,
+          source: "core-metadata",
+          sourceUrl: response.url,
+        });
+      }
+      coreReason = verdict.reason;
+    }
+    if (guess !== null && "kind" in guess) {
+      // A guess (see jsonApiVerdict) is not cached: core metadata may appear for the release later.
+      counters.metadataFetched += 1;
+      return guess;
+    }
+    if (jsonError !== null) throw jsonError;
+    return {
+      kind: "unknown",
+      name,
+      version: release.listedAs,
+      reason:
+        guess?.reason ??
+        coreReason ??
+        `${indexUrl} has no JSON API and lists no core metadata (PEP 658) for any file of ${name} ${release.listedAs}: only building it would tell its dependencies`,
+      yanked: false,
+    };
+  }
+
+  function getMetadata(listing: ProjectListing, version: string, priority: FetchPriority = "urgent"): Promise<MetadataResult> {
+    const release = findRelease(listing, version);
+    if (release === undefined) {
+      const error = new IndexError("not-found", listing.pageUrl, `${listing.pageUrl} lists no version ${version} of ${listing.name}`);
+      return Promise.resolve({ kind: "error", name: listing.name, version, error });
+    }
+    if (signal?.aborted) return Promise.resolve({ kind: "error", name: listing.name, version, error: cancelled(listing.pageUrl) });
+    const yanked = releaseYanked(release);
+    const key = `${listing.indexUrl}|${listing.name}|${release.version}`;
+    const load = async (state: LoadState): Promise<MetadataResult> => {
+      try {
+        return await loadMetadata(listing, release, state);
+      } catch (error) {
+        if (!(error instanceof IndexError)) throw error;
+        return { kind: "error", name: listing.name, version, error };
+      }
+    };
+    const promise = lookup(metadataMemo, key, priority, load, (result, now) => {
+      if (result.kind === "known") return Infinity;
+      return result.kind === "unknown" ? now + ttl : null;
+    });
+    // Yank status always comes from the listing the caller holds (fresher than cached metadata).
+    return promise.then((result) => (result.kind === "error" ? result : { ...result, yanked }));
+  }
+
+  return {
+    indexUrls,
+    getListing,
+    getMetadata,
+    prefetchListing(name) {
+      getListing(name, "prefetch").catch(() => undefined);
+    },
+    prefetchMetadata(listing, version) {
+      getMetadata(listing, version, "prefetch").catch(() => undefined);
+    },
+    stats() {
+      const h = http.stats();
+      const p = pool.stats();
+      return { requests: h.requests, bytes: h.bytes, retries: h.retries, inFlight: h.inFlight, queued: p.queued, ...counters };
+    },
+  };
+}
