@@ -257,6 +257,43 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
       return metadata;
     };
 
+    const file = pickMetadataFile(release.files);
+    /** PEP 658 core metadata of the best file: authoritative for a wheel, one small request. */
+    const fromCoreMetadata = async (): Promise<ReleaseMetadata | null> => {
+      if (file === null) return null;
+      const url = coreMetadataUrl(file.url);
+      const response = await request(url, undefined, state);
+      if (file.coreMetadata !== true && file.coreMetadata !== false) await checkBodyHash(response.body, file.coreMetadata, url);
+      const core = parseCoreMetadata(response.text, response.url);
+      checkIdentity(response.url, listing, release, core.name, core.version);
+      const verdict = coreMetadataVerdict(core, file.kind, file.filename);
+      if (verdict.kind !== "known") {
+        coreReason = verdict.reason;
+        return null;
+      }
+      return known({
+        kind: "known",
+        name,
+        version: core.version,
+        requiresDist: verdict.requiresDist,
+        requiresPython: core.requiresPython,
+        providesExtra: core.providesExtra,
+        summary: core.summary,
+        license: core.license,
+        homePage: core.homePage,
+        projectUrls: core.projectUrls,
+        yanked: false,
+        source: "core-metadata",
+        sourceUrl: response.url,
+      });
+    };
+    // A wheel's core metadata answers in one request; the JSON API may need a second one (see jsonApiVerdict).
+    const wheelFirst = file !== null && file.kind === "wheel";
+    if (wheelFirst) {
+      const metadata = await fromCoreMetadata();
+      if (metadata) return metadata;
+    }
+
     const jsonRoot = jsonApiRoot(indexUrl);
     if (jsonRoot !== null && jsonApiState.get(indexUrl) !== "no") {
       const url = releaseJsonUrl(jsonRoot, name, release.listedAs);
@@ -292,32 +329,9 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
       }
     }
 
-    const file = pickMetadataFile(release.files);
-    if (file !== null) {
-      const url = coreMetadataUrl(file.url);
-      const response = await request(url, undefined, state);
-      if (file.coreMetadata !== true && file.coreMetadata !== false) await checkBodyHash(response.body, file.coreMetadata, url);
-      const core = parseCoreMetadata(response.text, response.url);
-      checkIdentity(response.url, listing, release, core.name, core.version);
-      const verdict = coreMetadataVerdict(core, file.kind, file.filename);
-      if (verdict.kind === "known") {
-        return await known({
-          kind: "known",
-          name,
-          version: core.version,
-          requiresDist: verdict.requiresDist,
-          requiresPython: core.requiresPython,
-          providesExtra: core.providesExtra,
-          summary: core.summary,
-          license: core.license,
-          homePage: core.homePage,
-          projectUrls: core.projectUrls,
-          yanked: false,
-          source: "core-metadata",
-          sourceUrl: response.url,
-        });
-      }
-      coreReason = verdict.reason;
+    if (!wheelFirst) {
+      const metadata = await fromCoreMetadata();
+      if (metadata) return metadata;
     }
     if (guess !== null && "kind" in guess) {
       // A guess (see jsonApiVerdict) is not cached: core metadata may appear for the release later.

@@ -34,8 +34,8 @@ export function abortableSource(source: PackageSource, signal: AbortSignal): Pac
   }
 
   return {
-    getListing: (name) => race(source.getListing(name)),
-    getMetadata: (listing, version) => race(source.getMetadata(listing, version)),
+    getListing: (name, priority) => race(source.getListing(name, priority)),
+    getMetadata: (listing, version, priority) => race(source.getMetadata(listing, version, priority)),
     prefetchListing: source.prefetchListing && ((name) => !signal.aborted && source.prefetchListing?.(name)),
     prefetchMetadata: source.prefetchMetadata && ((listing, version) => !signal.aborted && source.prefetchMetadata?.(listing, version)),
   };

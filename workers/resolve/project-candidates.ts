@@ -108,7 +108,25 @@ function fileRequiresPython(file: DistributionFile): VersionRange {
   return range;
 }
 
+/** Judging is a pure function of an (immutable) listing and the context: remember it per listing object. */
+const judged = new WeakMap<ProjectListing, Map<string, ProjectCandidates>>();
+
 export function projectCandidates(listing: ProjectListing, context: CandidateContext): ProjectCandidates {
+  const key = `${context.targetLabel}\u0000${context.excludeNewer ?? ""}`;
+  let perContext = judged.get(listing);
+  if (!perContext) {
+    perContext = new Map();
+    judged.set(listing, perContext);
+  }
+  let result = perContext.get(key);
+  if (!result) {
+    result = judgeCandidates(listing, context);
+    perContext.set(key, result);
+  }
+  return result;
+}
+
+function judgeCandidates(listing: ProjectListing, context: CandidateContext): ProjectCandidates {
   const candidates: Candidate[] = [];
   const rejected: Rejected[] = [];
   const allVersions: Version[] = [];

@@ -1,6 +1,7 @@
 // The Python dependency provider for PubGrub: extras and the interpreter as virtual packages, pip's candidate rules, prefetching.
 import type { Dependencies, DependencyProvider, PackageStats } from "../pubgrub/dependency-provider";
 import type { IndexError } from "../index/index-error";
+import type { FetchPriority } from "../index/index-types";
 import type { ListingResult, MetadataResult, ProjectListing } from "../index/index-types";
 import { VersionRange } from "../packaging/ranges";
 import { compareVersions, type Version } from "../packaging/version";
@@ -65,6 +66,8 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
   private readonly explicitPrereleases = new Set<string>();
   /** The intersection of every requirement range seen per project, to guess what to prefetch. */
   private readonly hintRanges = new Map<string, VersionRange>();
+  /** Ranges seen only in prefetched metadata (not yet asked for by the solver), for the same guess. */
+  private readonly speculativeHints = new Map<string, VersionRange>();
   /** The version last chosen per project, offered first to its extras so they agree without backtracking. */
   private readonly lastChosen = new Map<string, Version>();
   private readonly directProjects = new Set<string>();
@@ -140,7 +143,7 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
     if (pkg === PYTHON_KEY) return range.contains(this.options.python) ? this.options.python : null;
     const key = parseKey(pkg);
     if (key.kind !== "project" && key.kind !== "extra") return null;
-    const state = this.project(key.name);
+    const state = this.project(key.name, "urgent");
     if (isPromise(state)) return state.then((s) => this.pick(key.name, key.kind === "extra", s, range));
     return this.pick(key.name, key.kind === "extra", state, range);
   }
@@ -151,7 +154,7 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
     const key = parseKey(pkg);
     if (key.kind !== "project" && key.kind !== "extra") return { kind: "available", dependencies: [] };
     const extra = key.kind === "extra" ? key.extra : null;
-    const release = this.release(key.name, version);
+    const release = this.release(key.name, version, "urgent");
     if (isPromise(release)) return release.then((r) => this.dependenciesOf(key.name, extra, version, r));
     return this.dependenciesOf(key.name, extra, version, release);
   }
@@ -217,16 +220,20 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
   /** Starts fetching a project's listing (once), without waiting. */
   private ensureListing(name: string): void {
     if (this.projects.has(name) || this.pendingProjects.has(name)) return;
-    const state = this.project(name);
+    const state = this.project(name, "prefetch");
     if (isPromise(state)) state.catch(() => undefined);
   }
 
-  private project(name: string): ProjectState | Promise<ProjectState> {
+  private project(name: string, priority: FetchPriority): ProjectState | Promise<ProjectState> {
     const known = this.projects.get(name);
     if (known) return known;
     const pending = this.pendingProjects.get(name);
-    if (pending) return pending;
-    const answer = this.source.getListing(name);
+    if (pending) {
+      // The solver now waits for it: let the source move a queued prefetch ahead.
+      if (priority === "urgent") void Promise.resolve(this.source.getListing(name, "urgent")).catch(() => undefined);
+      return pending;
+    }
+    const answer = this.source.getListing(name, priority);
     if (!isPromise(answer)) return this.storeProject(name, answer);
     const promise = answer.then((result) => {
       this.pendingProjects.delete(name);
@@ -245,33 +252,51 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
       const candidates = projectCandidates(result.listing, this.options);
       for (const w of candidates.warnings) this.addWarning(name, w);
       state = { kind: "found", listing: result.listing, candidates };
-      this.prefetchLikely(name, state);
     }
     this.projects.set(name, state);
+    if (state.kind === "found") this.prefetchLikely(name, state);
     return state;
   }
 
-  /** Fetch ahead the metadata of the version the solver will most likely ask about (uv's batch prefetch, depth 1). */
+  /**
+   * Speculation, as uv's prefetcher: fetch the metadata of the version the solver will most likely pick, and when it
+   * arrives the listings of its dependencies, and so on down the likely graph, so each level of the graph costs
+   * about one listing and one metadata round trip. Nothing here changes what the solver decides.
+   */
   private prefetchLikely(name: string, state: { listing: ProjectListing; candidates: ProjectCandidates }): void {
-    if (!this.source.prefetchMetadata) return;
-    const range = this.hintRanges.get(name) ?? VersionRange.full();
+    const range = this.hintRanges.get(name) ?? this.speculativeHints.get(name) ?? VersionRange.full();
     const lowest = this.options.resolution === "lowest" || (this.options.resolution === "lowest-direct" && this.directProjects.has(name));
     const likely = this.select(name, state.candidates.candidates, range, lowest);
-    if (likely && !this.releases.has(`${name}@${likely.version.toString()}`)) {
-      this.source.prefetchMetadata(state.listing, likely.listedAs);
-    }
+    if (!likely || this.releases.has(`${name}@${likely.version.toString()}`)) return;
+    const release = this.release(name, likely.version, "prefetch");
+    if (!isPromise(release)) return;
+    release.then(
+      (r) => {
+        if (r.kind !== "known") return;
+        for (const dep of r.deps.base) {
+          const hint = this.speculativeHints.get(dep.name);
+          this.speculativeHints.set(dep.name, hint ? hint.intersect(dep.range) : dep.range);
+          this.ensureListing(dep.name);
+        }
+      },
+      () => undefined,
+    );
   }
 
-  private release(name: string, version: Version): ReleaseState | Promise<ReleaseState> {
+  private release(name: string, version: Version, priority: FetchPriority): ReleaseState | Promise<ReleaseState> {
     const id = `${name}@${version.toString()}`;
     const known = this.releases.get(id);
     if (known) return known;
-    const pending = this.pendingReleases.get(id);
-    if (pending) return pending;
     const state = this.projects.get(name);
     if (!state || state.kind !== "found") throw new Error(`metadata of ${id} requested before its listing`);
     const candidate = state.candidates.byVersion.get(version.toString());
-    const answer = this.source.getMetadata(state.listing, candidate ? candidate.listedAs : version.toString());
+    const listedAs = candidate ? candidate.listedAs : version.toString();
+    const pending = this.pendingReleases.get(id);
+    if (pending) {
+      if (priority === "urgent") void Promise.resolve(this.source.getMetadata(state.listing, listedAs, "urgent")).catch(() => undefined);
+      return pending;
+    }
+    const answer = this.source.getMetadata(state.listing, listedAs, priority);
     if (!isPromise(answer)) return this.storeRelease(id, answer);
     const promise = answer.then((result) => {
       this.pendingReleases.delete(id);
