@@ -67,8 +67,9 @@ export interface IndexClient {
    */
   getListing(name: string, priority?: FetchPriority): Promise<ListingResult>;
   /**
-   * Dependencies of one version of a listed project, from the index that served the listing: the JSON API where the
-   * index has one, else PEP 658 core metadata of the best file (a wheel if possible), else `unknown`.
+   * Dependencies of one version of a listed project, from the index that served the listing: a wheel's PEP 658
+   * core metadata where the listing advertises it (one request, what pip installs), else the JSON API where the index
+   * has one, else an sdist's core metadata, else `unknown`.
    */
   getMetadata(listing: ProjectListing, version: string, priority?: FetchPriority): Promise<MetadataResult>;
   /** Starts fetching a listing at low priority (what the solver waits for overtakes it). */
