@@ -1,7 +1,7 @@
 // The resolver worker's API type and the plain-data DTOs that cross the Comlink boundary.
-import type { InputFormat } from "./formats/input/requirement-set";
+import type { InputFormat, RequirementSet } from "./formats/input/requirement-set";
 
-export type { InputFormat };
+export type { InputFormat, RequirementSet };
 
 /** One line of the requirements editor, as the worker's parser understood it. */
 export type ParsedLine =
@@ -194,6 +194,11 @@ export type Resolution =
 export interface ResolverApi {
   /** Parses each line of a requirements text, keeping errors with their 1-based column. */
   parseLines(text: string): ParsedLine[];
+  /**
+   * Reads an input in any supported format (detected unless given): its requirements, the extras and groups it
+   * defines, and located diagnostics (1-based line and column).
+   */
+  analyzeInput(input: ResolveRequest["input"]): RequirementSet;
   /** Resolves a request; progress arrives at most every 100 ms. `runId` names the run for `cancel`. */
   resolve(runId: number, request: ResolveRequest, onProgress?: (progress: ResolveProgress) => void): Promise<Resolution>;
   /** Stops the named run within 200 ms; its `resolve` promise settles with an error of kind "cancelled". */

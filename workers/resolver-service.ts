@@ -2,6 +2,7 @@
 import type { ProjectInfoDto, ResolveRequest, ResolverApi } from "./api";
 import { createIndexClient, type IndexClient } from "./index/index-client";
 import type { MetadataStore } from "./index/metadata-store";
+import { parseInput } from "./formats/input/parse-input";
 import { canonicalizeName } from "./packaging/names";
 import { parseRequirementLines } from "./requirement-lines";
 import { abortableSource } from "./resolve/abortable-source";
@@ -46,6 +47,9 @@ export function createResolverService(environment: ServiceEnvironment = {}): Res
 
   return {
     parseLines: (text) => parseRequirementLines(text),
+
+    analyzeInput: (input) =>
+      parseInput(input.text, { format: input.format, fileName: input.fileName, files: input.files, extras: input.extras, groups: input.groups }),
 
     async resolve(runId: number, request: ResolveRequest, onProgress) {
       const controller = new AbortController();
