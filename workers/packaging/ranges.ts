@@ -28,6 +28,38 @@ function compareCuts(a: Cut, b: Cut): number {
   return a.after === b.after ? 0 : a.after ? 1 : -1;
 }
 
+/**
+ * Whether two cut lists (with their membership below the first cut) share a segment: the walk of `merge` for an
+ * intersection, stopping at the first common segment instead of building the result. The solver asks this for
+ * every incompatibility it propagates, so it must not allocate.
+ */
+function overlaps(a: readonly Cut[], inA: boolean, b: readonly Cut[], inB: boolean): boolean {
+  if (inA && inB) return true;
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length) {
+      inA = !inA;
+      i++;
+    } else if (i >= a.length) {
+      inB = !inB;
+      j++;
+    } else {
+      const c = compareCuts(a[i], b[j]);
+      if (c <= 0) {
+        inA = !inA;
+        i++;
+      }
+      if (c >= 0) {
+        inB = !inB;
+        j++;
+      }
+    }
+    if (inA && inB) return true;
+  }
+  return false;
+}
+
 /** Whether real version x lies above the cut. */
 function isAbove(x: Version, cut: Cut): boolean {
   const c = compareVersions(x, cut.v);
@@ -217,11 +249,12 @@ export class VersionRange {
   }
 
   isSubsetOf(o: VersionRange): boolean {
-    return this.intersect(o.complement()).isEmpty();
+    // this ⊆ o exactly when this and ¬o share nothing; ¬o is o's cuts with the start flipped (no allocation).
+    return !overlaps(this.cuts, this.startsInside, o.cuts, !o.startsInside);
   }
 
   isDisjoint(o: VersionRange): boolean {
-    return this.intersect(o).isEmpty();
+    return !overlaps(this.cuts, this.startsInside, o.cuts, o.startsInside);
   }
 
   /** The disjoint intervals in increasing order; a null bound is unbounded. */

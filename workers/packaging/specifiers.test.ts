@@ -168,6 +168,16 @@ describe("specifier behaviour", () => {
     expect(() => parseSpecifier("~=1.0.po\u017ft1")).toThrow(InvalidSpecifier);
   });
 
+  it("and() combines sets like packaging's &", () => {
+    const both = parseSpecifierSet(">=1.0.0,!=1.0.1").and(parseSpecifierSet("<=2.0.0,!=2.0.1"));
+    expect(both.toString()).toBe("!=1.0.1,!=2.0.1,<=2.0.0,>=1.0.0");
+    expect(both.contains("1.0.1")).toBe(false);
+    expect(both.contains("1.5")).toBe(true);
+    expect(both.toRange().equals(parseSpecifierSet(">=1.0.0,!=1.0.1").toRange().intersect(parseSpecifierSet("<=2.0.0,!=2.0.1").toRange()))).toBe(true);
+    expect(parseSpecifierSet(">=1", { prereleases: true }).and(parseSpecifierSet("<2")).prereleases).toBe(true);
+    expect(() => parseSpecifierSet(">=1", { prereleases: true }).and(parseSpecifierSet("<2", { prereleases: false }))).toThrow();
+  });
+
   it("=== compares strings, not versions", () => {
     const set = parseSpecifierSet("===1.0");
     expect(set.contains("1.0")).toBe(true);

@@ -461,6 +461,18 @@ export class SpecifierSet {
     return pep440FilterPrereleases(parsedItems);
   }
 
+  /**
+   * packaging's `self & other`: a set with both sets' specifiers. Pre-release overrides combine (an
+   * unset one yields to the other); true and false together are a programming error and throw.
+   */
+  and(other: SpecifierSet): SpecifierSet {
+    let prereleases: boolean | null;
+    if (this.explicitPrereleases === null || this.explicitPrereleases === other.explicitPrereleases) prereleases = other.explicitPrereleases;
+    else if (other.explicitPrereleases === null) prereleases = this.explicitPrereleases;
+    else throw new Error("Cannot combine SpecifierSets with True and False prerelease overrides.");
+    return new SpecifierSet([...this.specifiers, ...other.specifiers], this.hasArbitrary || other.hasArbitrary, prereleases);
+  }
+
   /** The versions this set admits with pre-releases allowed: the intersection of its specifiers' ranges. */
   toRange(): VersionRange {
     if (this.rangeCache === null) {

@@ -13,6 +13,7 @@ import {
   compareVersions,
   largestOfRelease,
   parseVersion,
+  publicVersion,
   releaseDigits,
   smallestOfRelease,
   tryParseVersion,
@@ -161,6 +162,16 @@ describe("order properties", () => {
         if (ab <= 0 && compareVersions(b, c) <= 0) expect(compareVersions(a, c)).toBeLessThanOrEqual(0);
         expect(compareVersions(parseVersion(a.toString()), a)).toBe(0);
         expect(parseVersion(a.toString()).toString()).toBe(a.toString());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("comparePublic is compareVersions without local labels", () => {
+    fc.assert(
+      fc.property(version, version, (a, b) => {
+        expect(Math.sign(comparePublic(a, b))).toBe(Math.sign(compareVersions(publicVersion(a), publicVersion(b))));
+        expect(Math.sign(comparePublic(a, afterLocals(b)))).toBe(Math.sign(compareVersions(publicVersion(a), afterLocals(b))));
       }),
       { numRuns: 2000 },
     );

@@ -58,45 +58,50 @@ const PRE_RANK_DEV_ONLY = -1;
 const PRE_RANK_STABLE = 3;
 const MAX_SAFE_DIGITS = 15; // any 15-digit decimal is below 2^53
 
-/** A parsed PEP 440 version (immutable). Use parseVersion() to make one. */
-export class Version {
-  readonly epoch: number;
-  readonly release: readonly number[];
+/** The parts of a version beyond epoch and release (absent for plain releases). */
+interface VersionExtra {
   readonly pre: readonly [PreLetter, number] | null;
   readonly post: number | null;
   readonly dev: number | null;
-  /** Normalised local label ("ubuntu.1"), or null. */
   readonly local: string | null;
-  /** Sentinel kind; SentinelKind.None for every version that parseVersion returns. */
+  readonly lp: readonly LocalPart[] | null;
+  readonly x: ExactDigits | null;
   readonly sentinel: SentinelKind;
+}
 
-  // Comparison data (packaging's _cmpkey, flattened).
+/** The comparison suffix of packaging's _cmpkey: pre rank, pre number, post rank, post number, dev rank, dev number. */
+type Suffix = readonly [number, number, number, number, number, number];
+
+function suffixOf(v: Version): Suffix {
+  const { pre, post, dev } = v;
+  if (v.sentinel === SentinelKind.AfterPosts) return [pre === null ? PRE_RANK_STABLE : PRE_RANK[pre[0]], pre === null ? 0 : pre[1], 2, 0, 0, 0];
+  const preRank = pre === null ? (post === null && dev !== null ? PRE_RANK_DEV_ONLY : PRE_RANK_STABLE) : PRE_RANK[pre[0]];
+  return [preRank, pre === null ? 0 : pre[1], post === null ? 0 : 1, post === null ? 0 : post, dev === null ? 1 : 0, dev === null ? 0 : dev];
+}
+
+/** A parsed PEP 440 version (immutable). Use parseVersion() to make one. */
+export class Version {
+  // `declare`: assigned once in the constructor (no class-field pre-initialisation on this hot path).
+  declare readonly epoch: number;
+  /** Release components, trailing zeros included; a component beyond 2^53 is the nearest double (exact digits: releaseDigits). */
+  declare readonly release: readonly number[];
   /** @internal Release length without trailing zeros. */
-  readonly _rl: number;
+  declare readonly _rl: number;
   /**
    * @internal Order-preserving number for epoch and the first three release components (NaN when they
    * do not fit in 5+16+16+16 bits): different values decide a comparison without touching anything else.
    */
-  readonly _p: number;
+  declare readonly _p: number;
   /**
-   * @internal Order-preserving number for the pre/post/dev suffix and the kind of local segment when the
-   * release has at most three components (NaN otherwise or when a number is too big): with equal _p, it
-   * decides everything but the comparison of two local labels.
+   * @internal Order-preserving number for the pre/post/dev suffix and the kind of local segment (lowest
+   * two bits: none, a label, the after-locals sentinel) when the release has at most three components
+   * (NaN otherwise or when a number is too big): with equal _p it decides all but comparing two labels.
    */
-  readonly _q: number;
-  /** @internal Suffix: pre rank, pre number, post rank, post number, dev rank, dev number. */
-  readonly _s0: number;
-  readonly _s1: number;
-  readonly _s2: number;
-  readonly _s3: number;
-  readonly _s4: number;
-  readonly _s5: number;
-  /** @internal Local segment parts (strings lower-cased, digit runs as numbers), or null. */
-  readonly _lp: readonly LocalPart[] | null;
-  /** @internal Exact digits when a number exceeds 2^53 (then comparisons go through key). */
-  readonly _x: ExactDigits | null;
-  private _str: string | null = null;
-  private _key: string | null = null;
+  declare readonly _q: number;
+  /** @internal Everything a plain release (only epoch and release) does not have; null for those. */
+  declare readonly _e: VersionExtra | null;
+  declare private _str: string | null;
+  declare private _key: string | null;
 
   /** @internal Use parseVersion / versionFromParts / sentinel helpers instead. */
   constructor(
@@ -111,13 +116,6 @@ export class Version {
   ) {
     this.epoch = epoch;
     this.release = release;
-    this.pre = pre;
-    this.post = post;
-    this.dev = dev;
-    this._lp = localParts;
-    this.local = localParts === null ? null : localParts.join(".");
-    this._x = exact;
-    this.sentinel = sentinel;
     let rl = release.length;
     while (rl > 0 && release[rl - 1] === 0 && (exact === null || exact.release[rl - 1] === "0")) rl--;
     this._rl = rl;
@@ -125,32 +123,80 @@ export class Version {
     const r1 = rl > 1 ? release[1] : 0;
     const r2 = rl > 2 ? release[2] : 0;
     this._p = epoch < 32 && r0 < 65536 && r1 < 65536 && r2 < 65536 && exact === null ? ((epoch * 65536 + r0) * 65536 + r1) * 65536 + r2 : NaN;
-    if (sentinel === SentinelKind.AfterPosts) {
-      this._s0 = pre === null ? PRE_RANK_STABLE : PRE_RANK[pre[0]];
-      this._s1 = pre === null ? 0 : pre[1];
-      this._s2 = 2;
-      this._s3 = 0;
-      this._s4 = 0;
-      this._s5 = 0;
-    } else {
-      if (pre === null) {
-        this._s0 = post === null && dev !== null ? PRE_RANK_DEV_ONLY : PRE_RANK_STABLE;
-        this._s1 = 0;
+    let q = NaN;
+    if (rl <= 3 && exact === null) {
+      let s0: number;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let s4 = 1;
+      let s5 = 0;
+      if (pre !== null) {
+        s0 = PRE_RANK[pre[0]];
+        s1 = pre[1];
       } else {
-        this._s0 = PRE_RANK[pre[0]];
-        this._s1 = pre[1];
+        s0 = post === null && dev !== null && sentinel !== SentinelKind.AfterPosts ? PRE_RANK_DEV_ONLY : PRE_RANK_STABLE;
       }
-      this._s2 = post === null ? 0 : 1;
-      this._s3 = post === null ? 0 : post;
-      this._s4 = dev === null ? 1 : 0;
-      this._s5 = dev === null ? 0 : dev;
+      if (sentinel === SentinelKind.AfterPosts) {
+        s2 = 2;
+        s4 = 0;
+      } else {
+        if (post !== null) {
+          s2 = 1;
+          s3 = post;
+        }
+        if (dev !== null) {
+          s4 = 0;
+          s5 = dev;
+        }
+      }
+      if (s1 < 1024 && s3 < 1024 && s5 < 1048576) {
+        const lr = sentinel === SentinelKind.AfterLocals ? 2 : localParts === null ? 0 : 1;
+        q = ((((((s0 + 1) * 1024 + s1) * 4 + s2) * 1024 + s3) * 2 + s4) * 1048576 + s5) * 4 + lr;
+      }
     }
-    // Lowest two bits: local rank (0 none, 1 a local label, 2 the after-locals sentinel).
-    const lr = sentinel === SentinelKind.AfterLocals ? 2 : localParts === null ? 0 : 1;
-    this._q =
-      rl <= 3 && this._s1 < 1024 && this._s3 < 1024 && this._s5 < 1048576 && exact === null
-        ? ((((((this._s0 + 1) * 1024 + this._s1) * 4 + this._s2) * 1024 + this._s3) * 2 + this._s4) * 1048576 + this._s5) * 4 + lr
-        : NaN;
+    this._q = q;
+    this._e =
+      pre === null && post === null && dev === null && localParts === null && exact === null && sentinel === SentinelKind.None
+        ? null
+        : { pre, post, dev, local: localParts === null ? null : localParts.join("."), lp: localParts, x: exact, sentinel };
+    this._str = null;
+    this._key = null;
+  }
+
+  /** Pre-release segment with the letter normalised to a/b/rc, e.g. ["rc", 1]; null when none. */
+  get pre(): readonly [PreLetter, number] | null {
+    return this._e === null ? null : this._e.pre;
+  }
+
+  /** Post-release number, or null. */
+  get post(): number | null {
+    return this._e === null ? null : this._e.post;
+  }
+
+  /** Development-release number, or null. */
+  get dev(): number | null {
+    return this._e === null ? null : this._e.dev;
+  }
+
+  /** Normalised local label ("ubuntu.1"), or null. */
+  get local(): string | null {
+    return this._e === null ? null : this._e.local;
+  }
+
+  /** Sentinel kind; SentinelKind.None for every version that parseVersion returns. */
+  get sentinel(): SentinelKind {
+    return this._e === null ? SentinelKind.None : this._e.sentinel;
+  }
+
+  /** @internal Local segment parts (strings lower-cased, digit runs as numbers), or null. */
+  get _lp(): readonly LocalPart[] | null {
+    return this._e === null ? null : this._e.lp;
+  }
+
+  /** @internal Exact digits when a number exceeds 2^53 (then comparisons go through key). */
+  get _x(): ExactDigits | null {
+    return this._e === null ? null : this._e.x;
   }
 
   /** The version without its local label, e.g. "1!1.2.3.dev1". */
@@ -167,15 +213,18 @@ export class Version {
   }
 
   get isPrerelease(): boolean {
-    return this.dev !== null || this.pre !== null;
+    const e = this._e;
+    return e !== null && (e.dev !== null || e.pre !== null);
   }
 
   get isPostrelease(): boolean {
-    return this.post !== null;
+    const e = this._e;
+    return e !== null && e.post !== null;
   }
 
   get isDevrelease(): boolean {
-    return this.dev !== null;
+    const e = this._e;
+    return e !== null && e.dev !== null;
   }
 
   /**
@@ -241,9 +290,10 @@ function buildKey(v: Version): string {
   let k = encodeDigits(x === null ? String(v.epoch) : x.epoch);
   for (let i = 0; i < v._rl; i++) k += encodeDigits(x === null ? String(v.release[i]) : x.release[i]);
   k += "\u0001";
-  k += String.fromCharCode(0x31 + v._s0) + encodeDigits(v.pre === null ? "0" : numberDigits(v._s1, x === null ? null : x.pre));
-  k += String.fromCharCode(0x30 + v._s2) + encodeDigits(v.post === null || v.sentinel === SentinelKind.AfterPosts ? "0" : numberDigits(v._s3, x === null ? null : x.post));
-  k += String.fromCharCode(0x30 + v._s4) + encodeDigits(v.dev === null || v.sentinel === SentinelKind.AfterPosts ? "0" : numberDigits(v._s5, x === null ? null : x.dev));
+  const [s0, s1, s2, s3, s4, s5] = suffixOf(v);
+  k += String.fromCharCode(0x31 + s0) + encodeDigits(v.pre === null ? "0" : numberDigits(s1, x === null ? null : x.pre));
+  k += String.fromCharCode(0x30 + s2) + encodeDigits(v.post === null || v.sentinel === SentinelKind.AfterPosts ? "0" : numberDigits(s3, x === null ? null : x.post));
+  k += String.fromCharCode(0x30 + s4) + encodeDigits(v.dev === null || v.sentinel === SentinelKind.AfterPosts ? "0" : numberDigits(s5, x === null ? null : x.dev));
   if (v.sentinel === SentinelKind.AfterLocals) return k + "2";
   if (v._lp === null) return k + "0";
   k += "1";
@@ -288,6 +338,19 @@ export function compareVersions(a: Version, b: Version): number {
 
 /** Order of the public parts only (local labels ignored), as packaging compares against specifier versions. */
 export function comparePublic(a: Version, b: Version): number {
+  const pa = a._p;
+  const pb = b._p;
+  if (pa === pb) {
+    // Drop "has a local label" from the packed suffix (keep the after-locals sentinel's rank).
+    let qa = a._q;
+    let qb = b._q;
+    if (qa % 4 === 1) qa -= 1;
+    if (qb % 4 === 1) qb -= 1;
+    if (qa === qb) return 0;
+    if (qa === qa && qb === qb) return qa < qb ? -1 : 1;
+  } else if (pa === pa && pb === pb) {
+    return pa < pb ? -1 : 1;
+  }
   return compare(a, b, false);
 }
 
@@ -313,12 +376,9 @@ function compare(a: Version, b: Version, withLocal: boolean): number {
     if (x !== y) return x < y ? -1 : 1;
   }
   if (la !== lb) return la < lb ? -1 : 1;
-  if (a._s0 !== b._s0) return a._s0 < b._s0 ? -1 : 1;
-  if (a._s1 !== b._s1) return a._s1 < b._s1 ? -1 : 1;
-  if (a._s2 !== b._s2) return a._s2 < b._s2 ? -1 : 1;
-  if (a._s3 !== b._s3) return a._s3 < b._s3 ? -1 : 1;
-  if (a._s4 !== b._s4) return a._s4 < b._s4 ? -1 : 1;
-  if (a._s5 !== b._s5) return a._s5 < b._s5 ? -1 : 1;
+  const sa = suffixOf(a);
+  const sb = suffixOf(b);
+  for (let i = 0; i < 6; i++) if (sa[i] !== sb[i]) return sa[i] < sb[i] ? -1 : 1;
   return compareLocalSegments(a, b, withLocal);
 }
 
@@ -410,12 +470,13 @@ function directFromParts(parts: VersionParts): Version | null {
 /** The exact parts of v as digit strings (so derived versions stay exact beyond 2^53). */
 export function versionParts(v: Version): Required<VersionParts> {
   const x = v._x;
+  if (x === null) return { epoch: v.epoch, release: v.release, pre: v.pre, post: v.post, dev: v.dev, local: v.local };
   return {
-    epoch: epochDigits(v),
-    release: releaseDigits(v),
+    epoch: x.epoch,
+    release: x.release,
     pre: preDigits(v),
-    post: v.post === null ? null : x === null ? v.post : (x.post as string),
-    dev: v.dev === null ? null : x === null ? v.dev : (x.dev as string),
+    post: v.post === null ? null : (x.post as string),
+    dev: v.dev === null ? null : (x.dev as string),
     local: v.local,
   };
 }
@@ -489,7 +550,7 @@ function isDigit(c: number): boolean {
   return c >= C_0 && c <= C_9;
 }
 
-function isAlnumLower(c: number): boolean {
+function isAsciiAlnum(c: number): boolean {
   // ASCII letters (either case) or digits.
   return (c >= C_0 && c <= C_9) || ((c | 0x20) >= 97 && (c | 0x20) <= 122);
 }
@@ -503,17 +564,45 @@ function matchWord(text: string, pos: number, word: string): boolean {
   return true;
 }
 
-const PRE_WORDS: readonly (readonly [string, PreLetter])[] = [
-  ["alpha", "a"],
-  ["a", "a"],
-  ["beta", "b"],
-  ["b", "b"],
-  ["preview", "rc"],
-  ["pre", "rc"],
-  ["c", "rc"],
-  ["rc", "rc"],
-];
-const POST_WORDS: readonly string[] = ["post", "rev", "r"];
+let preLetter: PreLetter = "a";
+
+/**
+ * packaging's `(alpha|a|beta|b|preview|pre|c|rc)` (ASCII case-insensitive, first alternative that
+ * matches): the length matched (0 for none), with the normalised letter in preLetter.
+ */
+function matchPreWord(text: string, pos: number): number {
+  switch (text.charCodeAt(pos) | 0x20) {
+    case 97: // a
+      preLetter = "a";
+      return matchWord(text, pos, "alpha") ? 5 : 1;
+    case 98: // b
+      preLetter = "b";
+      return matchWord(text, pos, "beta") ? 4 : 1;
+    case 112: // p
+      preLetter = "rc";
+      return matchWord(text, pos, "preview") ? 7 : matchWord(text, pos, "pre") ? 3 : 0;
+    case 99: // c
+      preLetter = "rc";
+      return 1;
+    case 114: // r
+      preLetter = "rc";
+      return matchWord(text, pos, "rc") ? 2 : 0;
+    default:
+      return 0;
+  }
+}
+
+/** packaging's `(post|rev|r)`: the length matched (0 for none). */
+function matchPostWord(text: string, pos: number): number {
+  switch (text.charCodeAt(pos) | 0x20) {
+    case 112: // p
+      return matchWord(text, pos, "post") ? 4 : 0;
+    case 114: // r
+      return matchWord(text, pos, "rev") ? 3 : 1;
+    default:
+      return 0;
+  }
+}
 
 /** Parser state shared by the scanning helpers (module-level to avoid allocation per parse). */
 let numValue = 0;
@@ -545,6 +634,57 @@ function scanNumber(text: string, pos: number): number {
   return pos;
 }
 
+const SCRATCH: number[] = [];
+
+/** The first `count` numbers of SCRATCH as a new array of exactly that size (literals for the usual sizes). */
+function releaseArray(count: number): number[] {
+  const r = SCRATCH;
+  switch (count) {
+    case 1:
+      return [r[0]];
+    case 2:
+      return [r[0], r[1]];
+    case 3:
+      return [r[0], r[1], r[2]];
+    case 4:
+      return [r[0], r[1], r[2], r[3]];
+    default:
+      return r.slice(0, count);
+  }
+}
+
+/**
+ * Fast path for the common case of only digits and dots (as packaging's own): the version, null when
+ * invalid ("1..2", ".1", "1."), or undefined when the text needs the full scanner (other characters,
+ * components beyond 15 digits, empty text).
+ */
+function scanSimple(text: string): Version | null | undefined {
+  const len = text.length;
+  if (len === 0) return undefined;
+  let count = 0;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= C_0 && c <= C_9) {
+      value = value * 10 + (c - C_0);
+      digits++;
+    } else if (c === C_DOT) {
+      if (digits === 0) return null;
+      if (digits > MAX_SAFE_DIGITS) return undefined;
+      SCRATCH[count++] = value;
+      value = 0;
+      digits = 0;
+    } else {
+      return undefined;
+    }
+  }
+  if (digits === 0) return null;
+  if (digits > MAX_SAFE_DIGITS) return undefined;
+  SCRATCH[count++] = value;
+  return new Version(0, releaseArray(count), null, null, null, null, null, SentinelKind.None);
+}
+
 /** Parse a version string (surrounding Python whitespace allowed); throws InvalidVersion naming the text. */
 export function parseVersion(text: string): Version {
   const v = scanVersion(text);
@@ -558,6 +698,8 @@ export function tryParseVersion(text: string): Version | null {
 }
 
 function scanVersion(text: string): Version | null {
+  const simple = scanSimple(text);
+  if (simple !== undefined) return simple;
   const len = text.length;
   let pos = 0;
   while (pos < len && isPyWhitespace(text.charCodeAt(pos))) pos++;
@@ -581,8 +723,9 @@ function scanVersion(text: string): Version | null {
     p = scanNumber(text, pos);
     if (p === pos) return null;
   }
-  // Release segment.
-  const release: number[] = [numValue];
+  // Release segment (collected in SCRATCH, then copied to an array of the exact size).
+  let count = 0;
+  SCRATCH[count++] = numValue;
   let releaseExact: string[] | null = null;
   if (numDigits !== "") {
     big = true;
@@ -593,12 +736,13 @@ function scanVersion(text: string): Version | null {
     p = scanNumber(text, pos + 1);
     if (numDigits !== "") {
       big = true;
-      if (releaseExact === null) releaseExact = release.map(String);
+      if (releaseExact === null) releaseExact = SCRATCH.slice(0, count).map(String);
     }
     if (releaseExact !== null) releaseExact.push(numDigits !== "" ? numDigits : String(numValue));
-    release.push(numValue);
+    SCRATCH[count++] = numValue;
     pos = p;
   }
+  const release = releaseArray(count);
   if (pos === end) {
     if (!big) return new Version(epoch, release, null, null, null, null, null, SentinelKind.None);
     return new Version(epoch, release, null, null, null, null, exactOf(epoch, epochDigitsExact, release, releaseExact, null, null, null), SentinelKind.None);
@@ -610,19 +754,18 @@ function scanVersion(text: string): Version | null {
   {
     let q = pos;
     if (isSep(text.charCodeAt(q))) q++;
-    for (const [word, letter] of PRE_WORDS) {
-      if (matchWord(text, q, word)) {
-        q += word.length;
-        if (q < end && isSep(text.charCodeAt(q))) q++;
-        const r = scanNumber(text, q);
-        if (r > q && numDigits !== "") {
-          big = true;
-          preExact = numDigits;
-        }
-        pre = [letter, r > q ? numValue : 0];
-        pos = r;
-        break;
+    const wordLength = matchPreWord(text, q);
+    if (wordLength > 0) {
+      const letter = preLetter;
+      q += wordLength;
+      if (q < end && isSep(text.charCodeAt(q))) q++;
+      const r = scanNumber(text, q);
+      if (r > q && numDigits !== "") {
+        big = true;
+        preExact = numDigits;
       }
+      pre = [letter, r > q ? numValue : 0];
+      pos = r;
     }
   }
 
@@ -646,22 +789,17 @@ function scanVersion(text: string): Version | null {
     }
     if (!matched) {
       const q = isSep(c) ? pos + 1 : pos;
-      for (const word of POST_WORDS) {
-        if (matchWord(text, q, word)) {
-          let s = q + word.length;
-          if (s < end && isSep(text.charCodeAt(s))) s++;
-          const r = scanNumber(text, s);
-          post = r > s ? numValue : 0;
-          if (r > s && numDigits !== "") {
-            big = true;
-            postExact = numDigits;
-          }
-          // The separator before the number is optional; when no number follows, give it back
-          // only if the rest would not parse otherwise (it never can: nothing after a post
-          // segment starts with a digit, and dev/local tolerate the consumed separator).
-          pos = r;
-          break;
+      const wordLength = matchPostWord(text, q);
+      if (wordLength > 0) {
+        let t = q + wordLength;
+        if (t < end && isSep(text.charCodeAt(t))) t++;
+        const r = scanNumber(text, t);
+        post = r > t ? numValue : 0;
+        if (r > t && numDigits !== "") {
+          big = true;
+          postExact = numDigits;
         }
+        pos = r;
       }
     }
   }
@@ -694,7 +832,7 @@ function scanVersion(text: string): Version | null {
       let digitsOnly = true;
       while (pos < end) {
         const c = text.charCodeAt(pos);
-        if (!isAlnumLower(c)) break;
+        if (!isAsciiAlnum(c)) break;
         if (c > C_9) digitsOnly = false;
         pos++;
       }
