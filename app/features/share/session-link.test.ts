@@ -1,0 +1,83 @@
+// Permalinks are untrusted input: they round-trip exactly, and damaged ones say what is wrong and keep what they can.
+import { deflateRawSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { decodeSessionLink, encodeSessionLink, MAX_INFLATED_BYTES, type LinkSession } from "./session-link";
+
+const defaults: LinkSession = {
+  text: "",
+  fileName: "requirements.txt",
+  extras: [],
+  groups: [],
+  settings: { pythonVersion: "3.13", os: "linux", arch: "x86_64", indexUrl: "https://pypi.org/simple", resolution: "highest", prerelease: "if-necessary-or-explicit", excludeNewer: "" },
+  pins: {},
+  excluded: [],
+  resolvedAt: null,
+};
+
+const session: LinkSession = {
+  text: '[project]\nname = "demo"\ndependencies = ["requests[socks]>=2.20", "pandas; python_version >= \\"3.9\\""]\n# ünïcødé ✓\n',
+  fileName: "pyproject.toml",
+  extras: ["test"],
+  groups: ["dev"],
+  settings: { pythonVersion: "3.11", os: "macos", arch: "arm64", indexUrl: "https://pypi.org/simple", resolution: "lowest-direct", prerelease: "allow", excludeNewer: "2024-01-31" },
+  pins: { numpy: "==1.26.4" },
+  excluded: ["pyarrow"],
+  resolvedAt: "2026-11-21T10:00:00.000Z",
+};
+
+const encodeRaw = (json: string) => `s1.${Buffer.from(deflateRawSync(json)).toString("base64url")}`;
+
+describe("session links", () => {
+  it("round-trip a whole session exactly, in a URL-safe fragment", async () => {
+    const link = await encodeSessionLink(session);
+    expect(link).toMatch(/^s1\.[A-Za-z0-9_-]+$/);
+    expect(await decodeSessionLink(`#${link}`, defaults)).toEqual({ ok: true, session, problems: [] });
+  });
+
+  it("compress a long requirements file well below its size", async () => {
+    const text = Array.from({ length: 300 }, (_, i) => `package-number-${i}>=1.${i},<2`).join("\n");
+    const link = await encodeSessionLink({ ...session, text });
+    expect(link.length).toBeLessThan(text.length / 2);
+  });
+
+  it("a cut-off link says so and recovers the requirements it starts with", async () => {
+    const link = await encodeSessionLink({ ...session, text: "flask==3.0.0\ndjango>=4.2\n".repeat(40) + "x" });
+    const result = await decodeSessionLink(link.slice(0, Math.floor(link.length * 0.6)), defaults);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toMatch(/incomplete — it was probably cut off/);
+    expect(result.recovered.text?.startsWith("flask==3.0.0\ndjango>=4.2\nflask")).toBe(true);
+  });
+
+  it("rejects characters no link contains, and links from another format", async () => {
+    expect(await decodeSessionLink("#s1.abc$%^", defaults)).toMatchObject({ ok: false, message: expect.stringMatching(/damaged/) });
+    expect(await decodeSessionLink("#s9.abc", defaults)).toMatchObject({ ok: false, message: expect.stringMatching(/newer Tangle \(session format 9\)/) });
+    expect(await decodeSessionLink("#hello", defaults)).toMatchObject({ ok: false, message: expect.stringMatching(/not a Tangle session link/) });
+  });
+
+  it("stops inflating a decompression bomb at the cap", async () => {
+    const bomb = encodeRaw(`{"text":"${"a".repeat(MAX_INFLATED_BYTES * 2)}"}`);
+    expect(bomb.length).toBeLessThan(10_000);
+    const result = await decodeSessionLink(bomb, defaults);
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/expands to more than 2 MB/) });
+  });
+
+  it("keeps valid fields of a tampered link and names each invalid one", async () => {
+    const tampered = encodeRaw(
+      JSON.stringify({ v: 1, text: "six\n", fileName: "requirements.txt", settings: { pythonVersion: "2.7", os: "beos", arch: "arm64", indexUrl: "javascript:alert(1)", excludeNewer: "soon" }, pins: "nope", extras: [1] }),
+    );
+    const result = await decodeSessionLink(tampered, defaults);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.session.text).toBe("six\n");
+    expect(result.session.settings).toEqual({ ...defaults.settings, arch: "arm64" });
+    expect(result.problems).toEqual([
+      'the link\'s os "beos" is not one of linux, macos, windows; using linux',
+      'the link\'s Python version "2.7" is not a Python 3 version; using 3.13',
+      "the link's index URL is not an http(s) URL; using https://pypi.org/simple",
+      'the link\'s exclude-newer date "soon" is not a YYYY-MM-DD date; ignored',
+      "the link's pinned versions are unreadable; ignored",
+      "the link's extras are not a list of names; ignored",
+    ]);
+  });
+});
