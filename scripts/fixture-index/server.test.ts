@@ -8,7 +8,8 @@ import { startFixtureIndex } from "./server";
 import type { FixtureIndex } from "./server";
 import { readStoredZip } from "./stored-zip-reader";
 
-const SAMPLES = "/work/shared/data/pypi-api-samples";
+// Verbatim pypi.org responses, copied into the repository by the index client (see its README for their source).
+const SAMPLES = new URL("../../workers/index/samples", import.meta.url).pathname;
 const CHALICE = fileURLToPath(new URL("../data/snapshots/pypi-2020-02-13-chalice.json", import.meta.url));
 const SIMPLE_JSON = "application/vnd.pypi.simple.v1+json";
 const PIP_ACCEPT = "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html; q=0.1, text/html; q=0.01";
@@ -85,7 +86,7 @@ afterAll(async () => {
 
 describe("Simple API JSON (PEP 691)", () => {
   it("serves a project page with exactly pypi.org's fields", async () => {
-    const real = sample("simple-json/pypi.org/black.json");
+    const real = sample("simple-json/black.json");
     const r = await get("/scenarios/yanked/simple/pinned-lib/", { Accept: PIP_ACCEPT });
     expect(r.headers.get("content-type")).toBe(SIMPLE_JSON);
     expect(r.headers.get("vary")).toContain("Accept");

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compareVersions, isPrerelease, normalizeVersion, parseVersion, versionsEqual } from "./version-order";
 
-const VECTORS = "/work/shared/data/packaging-vectors";
+const VECTORS = new URL("../../workers/packaging/vectors", import.meta.url).pathname;
 
 interface VersionVector {
   input: string;
