@@ -1,20 +1,148 @@
-// The page layout: header, then the features in reading order.
+// The page layout: header; inputs, settings and the resolve button on the left; status and results (graph, list, details, conflicts) on the right.
+import { useEffect } from "react";
+import type { ResolvedPackageDto, ResolveRequest } from "../workers/api";
+import { useResolution } from "./stores/resolution";
+import { useView, type ResultTab } from "./stores/view";
+import { ThemeToggle } from "./components/theme-toggle";
+import { GraphIcon, ListIcon } from "./components/icons";
 import { InputPanel } from "./features/input/input-panel";
+import { SettingsPanel } from "./features/settings/settings-panel";
+import { ResolveBar } from "./features/resolve/resolve-bar";
+import { RunStatus } from "./features/resolve/run-status";
+import { EmptyState } from "./features/resolve/empty-state";
+import { GraphPanel } from "./features/graph/graph-panel";
+import { PackageTable } from "./features/list/package-table";
+import { DetailsPanel } from "./features/details/details-panel";
+import { ConflictPanel } from "./features/conflicts/conflict-panel";
+
+const CARD = "rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900";
+
+const TABS: { id: ResultTab; label: string; icon: typeof GraphIcon }[] = [
+  { id: "graph", label: "Graph", icon: GraphIcon },
+  { id: "list", label: "List", icon: ListIcon },
+];
+
+function ResolvedView({ packages, request }: { packages: ResolvedPackageDto[]; request: ResolveRequest }) {
+  const tab = useView((s) => s.tab);
+  const setTab = useView((s) => s.setTab);
+  const selected = useView((s) => s.selected);
+  const hasDetails = selected !== null && packages.some((p) => p.name === selected);
+
+  // A new result keeps the selection and folds that still exist.
+  useEffect(() => {
+    const names = new Set(packages.map((p) => p.name));
+    const view = useView.getState();
+    if (view.selected && !names.has(view.selected)) view.select(null);
+    for (const name of view.collapsed) if (!names.has(name)) view.toggleCollapsed(name);
+  }, [packages]);
+
+  return (
+    <div className={`grid min-h-[32rem] flex-1 gap-3 ${hasDetails ? "xl:grid-cols-[minmax(0,1fr)_24rem]" : ""}`}>
+      <div className={`${CARD} flex min-h-[32rem] flex-col overflow-hidden`}>
+        <div role="tablist" aria-label="Result views" className="flex items-center gap-1 border-b border-slate-200 px-2 pt-1.5 dark:border-slate-800">
+          {TABS.map(({ id, label, icon: Icon }) => (
+            <button
+              key={id}
+              id={`tab-${id}`}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              aria-controls={`panel-${id}`}
+              tabIndex={tab === id ? 0 : -1}
+              onClick={() => setTab(id)}
+              onKeyDown={(e) => {
+                if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
+                  const next = tab === "graph" ? "list" : "graph";
+                  setTab(next);
+                  document.getElementById(`tab-${next}`)?.focus();
+                }
+              }}
+              className={`-mb-px flex items-center gap-1.5 border-b-2 px-3 py-2 text-sm font-medium ${
+                tab === id
+                  ? "border-teal-600 text-slate-900 dark:border-teal-400 dark:text-white"
+                  : "border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200"
+              }`}
+            >
+              <Icon className="h-4 w-4" />
+              {label}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="flex min-h-0 flex-1 flex-col">
+          {tab === "graph" ? <GraphPanel packages={packages} request={request} /> : <PackageTable packages={packages} />}
+        </div>
+      </div>
+      {hasDetails && (
+        <div className={`${CARD} flex min-h-[24rem] flex-col overflow-hidden xl:min-h-0`}>
+          <DetailsPanel packages={packages} request={request} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Results() {
+  const current = useResolution((s) => s.current);
+  const running = useResolution((s) => s.running !== null);
+  if (!current) {
+    return running ? (
+      <div className={`${CARD} flex min-h-[32rem] flex-1 flex-col items-center justify-center gap-3 text-sm text-slate-500 dark:text-slate-400`}>
+        <GraphIcon className="h-10 w-10 animate-pulse text-teal-600/60 dark:text-teal-400/60" />
+        The graph appears here when the resolution is done.
+      </div>
+    ) : (
+      <EmptyState />
+    );
+  }
+  const { resolution, request } = current;
+  const content =
+    resolution.status === "resolved" ? (
+      <ResolvedView packages={resolution.packages} request={request} />
+    ) : resolution.status === "unsatisfiable" ? (
+      <div className={`${CARD} flex min-h-[32rem] flex-1 flex-col overflow-hidden`}>
+        <ConflictPanel explanation={resolution.explanation} graph={resolution.graph} suggestions={resolution.suggestions} />
+      </div>
+    ) : (
+      <EmptyState />
+    );
+  return (
+    <div aria-busy={running} className={`flex min-h-0 flex-1 flex-col transition-opacity ${running ? "opacity-60" : ""}`}>
+      {content}
+    </div>
+  );
+}
 
 export function App() {
   return (
-    <div className="flex min-h-screen flex-col bg-slate-100 text-slate-900 dark:bg-slate-900 dark:text-slate-100">
-      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
-        <div className="mx-auto flex max-w-7xl items-center gap-3 px-6 py-3">
+    <div className="flex min-h-screen flex-col bg-slate-100 text-slate-900 lg:h-screen dark:bg-slate-950 dark:text-slate-100">
+      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <div className="flex items-center gap-3 px-4 py-2.5">
           <img src="/favicon.svg" alt="" className="h-8 w-8" />
-          <div>
-            <h1 className="text-lg font-semibold leading-tight">Tangle</h1>
-            <p className="text-xs text-slate-500 dark:text-slate-400">Untangle Python dependencies — resolved in your browser, explained in words</p>
+          <div className="min-w-0">
+            <h1 className="text-lg leading-tight font-semibold">Tangle</h1>
+            <p className="truncate text-xs text-slate-500 dark:text-slate-400">Untangle Python dependencies — resolved in your browser, explained in words</p>
+          </div>
+          <div className="ml-auto">
+            <ThemeToggle />
           </div>
         </div>
       </header>
-      <main className="mx-auto flex w-full max-w-7xl flex-1 flex-col gap-6 px-6 py-6">
-        <InputPanel />
+      <main className="grid min-h-0 flex-1 gap-4 p-4 lg:grid-cols-[26rem_minmax(0,1fr)]">
+        <div className="flex min-h-0 flex-col gap-4 lg:overflow-y-auto lg:pr-1">
+          <div className={`${CARD} flex flex-none flex-col p-3`}>
+            <InputPanel />
+          </div>
+          <div className={`${CARD} p-3`}>
+            <SettingsPanel />
+          </div>
+          <div className="sticky bottom-0 -mb-1 bg-slate-100 pt-1 pb-1 dark:bg-slate-950">
+            <ResolveBar />
+          </div>
+        </div>
+        <div className="flex min-h-0 min-w-0 flex-col gap-3">
+          <RunStatus />
+          <Results />
+        </div>
       </main>
     </div>
   );

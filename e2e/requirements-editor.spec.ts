@@ -1,5 +1,6 @@
 // The walking skeleton as a person uses it: type requirements, see each line parsed (or its error), never lose text.
 import { test, expect } from "@playwright/test";
+import { editorText } from "./support/explorer";
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/");
@@ -40,6 +41,8 @@ test("nothing typed is lost: the text survives a reload, errors included", async
   const typed = "flask==3.0.0\nthis is not ] a requirement\n";
   await editor.pressSequentially(typed);
   await page.reload();
-  await expect(page.getByRole("textbox", { name: "Requirements" })).toHaveValue(typed);
+  // The editor is a CodeMirror contenteditable: its text is read line by line rather than as an input value.
+  await expect(page.getByRole("textbox", { name: "Requirements" })).toBeVisible();
+  await expect.poll(() => editorText(page)).toBe(typed);
   await expect(page.getByRole("list", { name: "Parsed requirements" }).locator('[data-line="2"]')).toHaveAttribute("data-kind", "error");
 });

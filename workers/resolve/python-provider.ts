@@ -101,8 +101,9 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
     return this.directProjects.has(name);
   }
 
+  /** Projects whose listing was asked for so far (by the solver or by prefetching). */
   projectsDiscovered(): number {
-    return this.discovery.size;
+    return this.projects.size + this.pendingProjects.size;
   }
 
   /** The judged candidates of a project, when its listing has arrived. */

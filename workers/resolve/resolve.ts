@@ -40,33 +40,50 @@ export async function resolveRequest(request: ResolveRequest, context: ResolveCo
   const { options, roots, diagnostics } = prepared.prepared;
 
   let lastProgress = -Infinity;
-  const report = (solveStats: SolveStats, provider: PythonProvider, force = false) => {
+  let latest: { stats: SolveStats | null; provider: PythonProvider | null } = { stats: null, provider: null };
+  const report = (force = false) => {
     const now = context.now();
-    if (!context.onProgress || (!force && now - lastProgress < PROGRESS_INTERVAL_MS)) return;
+    if (!context.onProgress || !latest.provider || (!force && now - lastProgress < PROGRESS_INTERVAL_MS)) return;
     lastProgress = now;
     const source = context.sourceStats?.();
     context.onProgress({
-      projectsDiscovered: provider.projectsDiscovered(),
-      metadataFetched: provider.metadataFetched,
+      projectsDiscovered: latest.provider.projectsDiscovered(),
+      metadataFetched: latest.provider.metadataFetched,
       requestsInFlight: source?.inFlight ?? 0,
-      decisions: solveStats.decisions,
-      conflicts: solveStats.conflicts,
+      decisions: latest.stats?.decisions ?? 0,
+      conflicts: latest.stats?.conflicts ?? 0,
       elapsedMs: Math.round(now - started),
     });
   };
+  // While the solver waits on the index it makes no progress calls: a timer keeps the counts moving.
+  const ticker = context.onProgress ? setInterval(() => report(), PROGRESS_INTERVAL_MS) : null;
 
   let run: SolveRun;
   try {
-    run = await solveOnce(options, roots, context, (s, p) => report(s, p));
+    run = await solveOnce(
+      options,
+      roots,
+      context,
+      (stats, provider) => {
+        latest = { stats, provider };
+        report();
+      },
+      (provider) => {
+        latest = { stats: null, provider };
+      },
+    );
   } catch (error) {
     if (error instanceof IndexFailure) {
       const kind = error.kind;
       return { status: "error", error: { kind, message: error.message, url: error.url }, warnings: [], diagnostics, stats: finish(null, null), resolvedAt };
     }
     throw error;
+  } finally {
+    if (ticker !== null) clearInterval(ticker);
   }
   const { result, provider } = run;
-  report(result.stats, provider, true);
+  latest = { stats: result.stats, provider };
+  report(true);
   const warnings = [...provider.warnings.entries()].flatMap(([name, list]) => list.map((w) => `${name}: ${w}`));
 
   if (result.kind === "cancelled") {

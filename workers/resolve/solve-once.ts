@@ -23,9 +23,11 @@ export async function solveOnce(
   roots: readonly ParsedDependency[],
   context: ResolveContext,
   onStats?: (stats: SolveStats, provider: PythonProvider) => void,
+  onStart?: (provider: PythonProvider) => void,
 ): Promise<SolveRun> {
   const provider = new PythonProvider(context.source, options);
   provider.setRoot(roots);
+  onStart?.(provider);
   const started = context.now();
   let lastYield = started;
   const result = await solve<Version, VersionRange, UnavailableReason>({

@@ -1,13 +1,15 @@
 // Shows, line by line, what the worker's parser understood: name, extras, specifier and marker, or the error and its column.
 import type { ParsedLine } from "../../../workers/api";
+import { canonicalName } from "../../components/canonical-name";
 
 function RequirementRow({ line }: { line: Extract<ParsedLine, { kind: "requirement" }> }) {
   return (
     <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-      <span className="font-semibold text-slate-900 dark:text-slate-100">{line.name}</span>
+      <span className="text-sm font-semibold text-slate-900 dark:text-slate-100">{line.name}</span>
+      {/* Extras are matched by their normalised name (PEP 685), so that is what is shown; the spelling is in the tooltip. */}
       {line.extras.map((extra) => (
-        <span key={extra} className="rounded bg-violet-100 px-1.5 py-0.5 text-xs font-medium text-violet-800 dark:bg-violet-950 dark:text-violet-300">
-          [{extra}]
+        <span key={extra} title={`as written: [${extra}]`} className="rounded bg-violet-100 px-1.5 py-0.5 text-xs font-medium text-violet-800 dark:bg-violet-950 dark:text-violet-300">
+          [{canonicalName(extra)}]
         </span>
       ))}
       {line.specifier ? (
@@ -53,8 +55,8 @@ export function ParsedLinesPanel({ lines }: { lines: ParsedLine[] }) {
   return (
     <ol aria-label="Parsed requirements" className="divide-y divide-slate-200 dark:divide-slate-800">
       {meaningful.map((line) => (
-        <li key={line.line} data-line={line.line} data-kind={line.kind} className="flex gap-3 py-2.5">
-          <span className="w-8 shrink-0 text-right font-mono text-xs leading-6 text-slate-400">{line.line}</span>
+        <li key={line.line} data-line={line.line} data-kind={line.kind} className="flex gap-2 py-1">
+          <span className="w-6 shrink-0 text-right font-mono text-[11px] leading-6 text-slate-400">{line.line}</span>
           <div className="min-w-0 flex-1 leading-6">
             {line.kind === "requirement" && <RequirementRow line={line} />}
             {line.kind === "error" && <ErrorRow line={line} />}

@@ -1,41 +1,115 @@
-// The requirements editor: a plain-text area with a line-number gutter that keeps what the user typed.
-import { useRef } from "react";
+// The requirements editor (CodeMirror 6): line numbers, syntax colours, the parser's diagnostics in place, file drop, Ctrl/Cmd+Enter to resolve.
+import { useEffect, useRef } from "react";
+import { Compartment, EditorState, Prec } from "@codemirror/state";
+import { EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, placeholder } from "@codemirror/view";
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import { syntaxHighlighting } from "@codemirror/language";
+import { lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
 import { useSession } from "../../stores/session";
+import { configLanguage, requirementsLanguage } from "./requirements-language";
+import { editorTheme, highlightStyle } from "./editor-theme";
+import type { EditorDiagnostic } from "./line-diagnostics";
 
-export function RequirementsEditor({ errorLines }: { errorLines: ReadonlySet<number> }) {
-  const text = useSession((s) => s.requirementsText);
-  const setText = useSession((s) => s.setRequirementsText);
-  const gutter = useRef<HTMLDivElement>(null);
-  const lineCount = text.split(/\r\n|\r|\n/).length;
+const PLACEHOLDER = 'requests>=2.31\npandas[performance]; python_version >= "3.10"';
+
+export function RequirementsEditor({
+  diagnostics,
+  diagnosticsText,
+  isRequirementsFormat,
+  onResolve,
+  onFile,
+}: {
+  diagnostics: EditorDiagnostic[];
+  /** The text the diagnostics were computed for; they are shown only while the editor still holds it. */
+  diagnosticsText: string | null;
+  isRequirementsFormat: boolean;
+  onResolve: () => void;
+  onFile: (file: File) => void;
+}) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const language = useRef(new Compartment());
+  const callbacks = useRef({ onResolve, onFile });
+  useEffect(() => {
+    callbacks.current = { onResolve, onFile };
+  });
+
+  useEffect(() => {
+    if (!host.current) return;
+    const editor = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        doc: useSession.getState().requirementsText,
+        extensions: [
+          Prec.highest(
+            keymap.of([
+              {
+                key: "Mod-Enter",
+                run: () => {
+                  callbacks.current.onResolve();
+                  return true;
+                },
+              },
+            ]),
+          ),
+          lineNumbers(),
+          lintGutter(),
+          highlightActiveLineGutter(),
+          highlightActiveLine(),
+          history(),
+          drawSelection(),
+          EditorView.lineWrapping,
+          keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
+          language.current.of(requirementsLanguage),
+          syntaxHighlighting(highlightStyle),
+          placeholder(PLACEHOLDER),
+          editorTheme,
+          EditorView.contentAttributes.of({ "aria-label": "Requirements", role: "textbox", "aria-multiline": "true" }),
+          EditorView.domEventHandlers({
+            drop: (event) => {
+              const file = event.dataTransfer?.files[0];
+              if (!file) return false;
+              event.preventDefault();
+              callbacks.current.onFile(file);
+              return true;
+            },
+          }),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) useSession.getState().setRequirementsText(update.state.doc.toString());
+          }),
+        ],
+      }),
+    });
+    view.current = editor;
+    // Text set elsewhere (an example, a suggested fix, an opened file) replaces the document as one undoable edit.
+    const unsubscribe = useSession.subscribe((state) => {
+      const current = editor.state.doc.toString();
+      if (state.requirementsText !== current) {
+        editor.dispatch({ changes: { from: 0, to: current.length, insert: state.requirementsText } });
+      }
+    });
+    return () => {
+      unsubscribe();
+      editor.destroy();
+      view.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: language.current.reconfigure(isRequirementsFormat ? requirementsLanguage : configLanguage) });
+  }, [isRequirementsFormat]);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor) return;
+    const fresh = diagnosticsText !== null && editor.state.doc.toString() === diagnosticsText;
+    editor.dispatch(setDiagnostics(editor.state, fresh ? diagnostics : []));
+  }, [diagnostics, diagnosticsText]);
 
   return (
-    <div className="flex min-h-0 flex-1 overflow-hidden rounded-lg border border-slate-300 bg-white focus-within:border-teal-600 focus-within:ring-2 focus-within:ring-teal-600/20 dark:border-slate-700 dark:bg-slate-950">
-      <div
-        ref={gutter}
-        aria-hidden="true"
-        className="select-none overflow-hidden border-r border-slate-200 bg-slate-50 py-3 text-right font-mono text-[13px] leading-6 text-slate-400 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-500"
-      >
-        {Array.from({ length: lineCount }, (_, i) => (
-          <div key={i} className={`px-3 ${errorLines.has(i + 1) ? "bg-red-50 font-semibold text-red-600 dark:bg-red-950/50 dark:text-red-400" : ""}`}>
-            {i + 1}
-          </div>
-        ))}
-      </div>
-      <textarea
-        id="requirements"
-        aria-label="Requirements"
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
-        wrap="off"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onScroll={(e) => {
-          if (gutter.current) gutter.current.scrollTop = e.currentTarget.scrollTop;
-        }}
-        placeholder={"requests>=2.31\npandas[performance]; python_version >= \"3.10\""}
-        className="min-h-[18rem] flex-1 resize-none bg-transparent px-3 py-3 font-mono text-[13px] leading-6 text-slate-900 outline-none placeholder:text-slate-400 dark:text-slate-100"
-      />
-    </div>
+    <div
+      ref={host}
+      className="h-64 min-h-32 resize-y overflow-hidden rounded-lg border border-slate-300 bg-white focus-within:border-teal-600 focus-within:ring-2 focus-within:ring-teal-600/20 dark:border-slate-700 dark:bg-slate-950 [&_.cm-editor]:h-full"
+    />
   );
 }

@@ -7,18 +7,22 @@ export const PARSE_DEBOUNCE_MS = 150;
 
 export interface ParsedLinesState {
   lines: ParsedLine[] | null;
+  /** The text the lines were parsed from (null before the first result). */
+  parsedText: string | null;
   /** True while the text on screen is newer than the parse result. */
   pending: boolean;
   failure: string | null;
 }
 
-export function useParsedLines(text: string): ParsedLinesState {
-  const [result, setResult] = useState<{ text: string; lines: ParsedLine[] | null; failure: string | null }>({
-    text: "\u0000",
+/** `text` null: nothing to parse (the input is not requirements.txt). */
+export function useParsedLines(text: string | null): ParsedLinesState {
+  const [result, setResult] = useState<{ text: string | null; lines: ParsedLine[] | null; failure: string | null }>({
+    text: null,
     lines: null,
     failure: null,
   });
   useEffect(() => {
+    if (text === null) return;
     let current = true;
     const timer = setTimeout(() => {
       resolver()
@@ -33,5 +37,5 @@ export function useParsedLines(text: string): ParsedLinesState {
       clearTimeout(timer);
     };
   }, [text]);
-  return { lines: result.lines, pending: result.text !== text, failure: result.failure };
+  return { lines: result.lines, parsedText: result.text, pending: result.text !== text, failure: result.failure };
 }

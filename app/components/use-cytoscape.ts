@@ -1,0 +1,37 @@
+// Creates a Cytoscape instance in a container once the library has loaded, and destroys it with the component.
+import { useEffect, useState, type RefObject } from "react";
+import type { Core } from "cytoscape";
+import { loadCytoscape } from "./load-cytoscape";
+
+export interface CytoscapeHandle {
+  cy: Core | null;
+  failure: string | null;
+}
+
+export function useCytoscape(container: RefObject<HTMLDivElement | null>): CytoscapeHandle {
+  const [handle, setHandle] = useState<CytoscapeHandle>({ cy: null, failure: null });
+  useEffect(() => {
+    let alive = true;
+    let instance: Core | null = null;
+    loadCytoscape().then(
+      (cytoscape) => {
+        if (!alive || !container.current) return;
+        instance = cytoscape({
+          container: container.current,
+          elements: [],
+          minZoom: 0.1,
+          maxZoom: 3,
+          boxSelectionEnabled: false,
+          autoungrabify: false,
+        });
+        setHandle({ cy: instance, failure: null });
+      },
+      (error: unknown) => alive && setHandle({ cy: null, failure: `The graph library could not be loaded: ${String(error)}` }),
+    );
+    return () => {
+      alive = false;
+      instance?.destroy();
+    };
+  }, [container]);
+  return handle;
+}

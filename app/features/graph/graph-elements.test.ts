@@ -1,0 +1,65 @@
+import { describe, it, expect } from "vitest";
+import { buildDependencyGraph, edgeLabel, nodeTraits } from "./graph-elements";
+import { pkg, resolutionOf } from "../../testing/resolved-package";
+
+describe("buildDependencyGraph", () => {
+  it("draws an edge from each dependent to the package, labelled with the specifier the dependent asked for", () => {
+    const packages = resolutionOf({ "<root>": ["pandas"], pandas: ["numpy:>=1.15.4", "pytz:>=2017.2"], matplotlib: ["numpy:>=1.15"], numpy: [] });
+    const graph = buildDependencyGraph(packages, new Map([["pandas", ">=1.0"]]));
+    const byId = new Map(graph.edges.map((e) => [e.id, e]));
+    expect(byId.get("pandas->numpy")?.label).toBe(">=1.15.4");
+    expect(byId.get("matplotlib->numpy")?.label).toBe(">=1.15");
+    expect(byId.get("<root>->pandas")?.label).toBe(">=1.0");
+    expect(byId.get("pandas->pytz")?.label).toBe(">=2017.2");
+  });
+
+  it("labels a dependency with no specifier 'any' and matches names across spellings", () => {
+    const packages = [
+      pkg("python-dateutil", "2.8.1", { dependents: ["pandas"] }),
+      pkg("pandas", "1.1.4", { direct: true, dependents: ["<root>"], dependencies: [{ name: "Python_Dateutil", specifier: "", marker: null, extras: [] }] }),
+    ];
+    const graph = buildDependencyGraph(packages);
+    expect(graph.edges.find((e) => e.id === "pandas->python-dateutil")?.label).toBe("any");
+  });
+
+  it("gives depths from the root and hangs orphan packages from the root", () => {
+    const packages = resolutionOf({ "<root>": ["a"], a: ["b"], b: ["c"] });
+    packages.push(pkg("orphan", "1"));
+    const graph = buildDependencyGraph(packages);
+    const depth = Object.fromEntries(graph.nodes.map((n) => [n.id, n.depth]));
+    expect(depth).toEqual({ a: 1, b: 2, c: 3, orphan: 1 });
+    expect(graph.children.get("<root>")).toEqual(["a", "orphan"]);
+  });
+
+  it("adds the root edge for a direct requirement whose dependents omit the root", () => {
+    const graph = buildDependencyGraph([pkg("requests", "2.25.0", { direct: true })]);
+    expect(graph.edges.map((e) => e.id)).toEqual(["<root>->requests"]);
+  });
+
+  it("labels nodes 'name version' and puts extras into edge labels", () => {
+    expect(buildDependencyGraph([pkg("dask", "2.9.2", { displayName: "Dask", direct: true })]).nodes[0].label).toBe("Dask 2.9.2");
+    expect(edgeLabel(">=2", ["complete"])).toBe("[complete] >=2");
+    expect(edgeLabel("  ")).toBe("any");
+  });
+
+  it("survives dependency cycles", () => {
+    const packages = resolutionOf({ "<root>": ["a"], a: ["b"], b: ["a"] });
+    const graph = buildDependencyGraph(packages);
+    expect(graph.edges.map((e) => e.id).sort()).toEqual(["<root>->a", "a->b", "b->a"]);
+    expect(graph.nodes.find((n) => n.id === "b")?.depth).toBe(2);
+  });
+});
+
+describe("nodeTraits", () => {
+  it("lists every trait that makes a node look different", () => {
+    expect(nodeTraits(pkg("x", "1.0rc1", { direct: true, extras: ["s"], prerelease: true, yanked: "broken", unknownDependencies: true }))).toEqual([
+      "direct",
+      "extras",
+      "prerelease",
+      "yanked",
+      "unknown",
+    ]);
+    expect(nodeTraits(pkg("x", "1", { yanked: "" }))).toEqual(["yanked"]);
+    expect(nodeTraits(pkg("x", "1"))).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+// The Cytoscape stylesheet of the dependency graph: node traits (direct, extras, pre-release, yanked, unknown), edges, highlight.
+import type { StylesheetJson } from "cytoscape";
+import type { GraphPalette } from "../../components/graph-palette";
+
+export const NODE_FONT_SIZE = 12;
+
+export function graphStylesheet(p: GraphPalette): StylesheetJson {
+  return [
+    {
+      selector: "node",
+      style: {
+        shape: "round-rectangle",
+        width: "data(w)",
+        height: "data(h)",
+        "background-color": p.nodeFill,
+        "border-width": 1.5,
+        "border-color": p.nodeBorder,
+        label: "data(display)",
+        color: p.nodeText,
+        "font-size": NODE_FONT_SIZE,
+        "font-family": "ui-sans-serif, system-ui, sans-serif",
+        "text-valign": "center",
+        "text-halign": "center",
+        "text-wrap": "wrap",
+        "line-height": 1.25,
+        "transition-property": "opacity",
+        "transition-duration": 150,
+      },
+    },
+    { selector: "node.root", style: { "background-color": p.rootFill, color: p.rootText, "border-width": 0, "font-weight": "bold" } },
+    { selector: "node.direct", style: { "background-color": p.directFill, "border-color": p.directBorder, "border-width": 2.5, "font-weight": "bold" } },
+    { selector: "node.extras", style: { "outline-width": 2, "outline-color": p.extras, "outline-offset": 2, "outline-style": "solid" } },
+    { selector: "node.prerelease", style: { "border-style": "dashed", "border-color": p.prerelease, "border-width": 2.5 } },
+    { selector: "node.unknown", style: { "background-color": p.unknownFill, "border-style": "dotted", "border-color": p.unknownBorder, "border-width": 2.5 } },
+    { selector: "node.yanked", style: { "background-color": p.yankedFill, "border-color": p.yankedBorder, color: p.yankedText, "border-width": 2.5 } },
+    { selector: "node.folded", style: { "border-style": "double", "border-width": 4 } },
+    {
+      selector: "edge",
+      style: {
+        width: 1.5,
+        "line-color": p.edge,
+        "target-arrow-color": p.edge,
+        "target-arrow-shape": "triangle",
+        "arrow-scale": 0.9,
+        "curve-style": "bezier",
+        label: "data(label)",
+        "font-size": 10,
+        color: p.edgeLabel,
+        "text-background-color": p.background,
+        "text-background-opacity": 0.85,
+        "text-background-padding": "2px",
+        "text-rotation": "none",
+        "transition-property": "opacity",
+        "transition-duration": 150,
+      },
+    },
+    { selector: "edge.from-root", style: { "line-style": "solid", "line-color": p.directBorder, "target-arrow-color": p.directBorder, opacity: 0.6 } },
+    { selector: ".dim", style: { opacity: 0.18 } },
+    { selector: "edge.hl", style: { width: 3, "line-color": p.highlight, "target-arrow-color": p.highlight, opacity: 1, color: p.nodeText, "font-weight": "bold" } },
+    { selector: "node.hl", style: { "border-color": p.highlight, "border-width": 3 } },
+    { selector: "node.selected", style: { "border-color": p.selected, "border-width": 3.5, "underlay-color": p.selected, "underlay-opacity": 0.18, "underlay-padding": 6 } },
+    { selector: "node.found", style: { "underlay-color": p.highlight, "underlay-opacity": 0.35, "underlay-padding": 10 } },
+  ];
+}

@@ -1,0 +1,183 @@
+// The settings feature: target environment (Python, platform, architecture), the index to ask, and how to choose versions.
+import { useId, type ReactNode } from "react";
+import {
+  ARCHITECTURES,
+  PLATFORMS,
+  PRERELEASE_MODES,
+  PYPI_SIMPLE_URL,
+  PYTHON_VERSIONS,
+  STRATEGIES,
+  snapshotIndexUrl,
+  useSession,
+  type SessionSettings,
+} from "../../stores/session";
+
+const PLATFORM_LABELS: Record<SessionSettings["os"], string> = { linux: "Linux", macos: "macOS", windows: "Windows" };
+const STRATEGY_LABELS: Record<SessionSettings["resolution"], string> = {
+  highest: "Highest versions",
+  lowest: "Lowest versions",
+  "lowest-direct": "Lowest for direct requirements",
+};
+const PRERELEASE_LABELS: Record<SessionSettings["prerelease"], string> = {
+  "if-necessary-or-explicit": "If necessary or explicit",
+  allow: "Allow",
+  disallow: "Disallow",
+};
+
+const FIELD =
+  "h-8 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 shadow-sm focus:border-teal-600 focus:ring-2 focus:ring-teal-600/20 focus:outline-none dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100";
+
+function Field({ label, children, id, hint }: { label: string; children: (id: string) => ReactNode; id?: string; hint?: string }) {
+  const generated = useId();
+  const fieldId = id ?? generated;
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <label htmlFor={fieldId} className="text-xs font-medium text-slate-600 dark:text-slate-300">
+        {label}
+      </label>
+      {children(fieldId)}
+      {hint && <p className="text-[11px] text-slate-500 dark:text-slate-400">{hint}</p>}
+    </div>
+  );
+}
+
+function Choice({ pressed, onClick, children, title }: { pressed: boolean; onClick: () => void; children: ReactNode; title: string }) {
+  return (
+    <button
+      type="button"
+      aria-pressed={pressed}
+      title={title}
+      onClick={onClick}
+      className={`h-6 rounded-full px-2.5 text-[11px] font-medium ring-1 transition-colors ring-inset focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-teal-600 ${
+        pressed
+          ? "bg-teal-700 text-white ring-teal-700 dark:bg-teal-500 dark:text-slate-950 dark:ring-teal-500"
+          : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600 dark:hover:bg-slate-700"
+      }`}
+    >
+      {children}
+    </button>
+  );
+}
+
+export function SettingsPanel() {
+  const settings = useSession((s) => s.settings);
+  const update = useSession((s) => s.updateSettings);
+  const snapshot = snapshotIndexUrl();
+
+  return (
+    <section aria-labelledby="settings-heading" className="flex flex-col gap-3">
+      <h2 id="settings-heading" className="text-[13px] font-semibold tracking-wide text-slate-700 dark:text-slate-200">
+        Target and index
+      </h2>
+      <div className="grid grid-cols-3 gap-2">
+        <Field label="Python version">
+          {(id) => (
+            <select id={id} className={FIELD} value={settings.pythonVersion} onChange={(e) => update({ pythonVersion: e.target.value })}>
+              {(PYTHON_VERSIONS.includes(settings.pythonVersion as (typeof PYTHON_VERSIONS)[number]) ? PYTHON_VERSIONS : [settings.pythonVersion, ...PYTHON_VERSIONS]).map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Platform">
+          {(id) => (
+            <select id={id} className={FIELD} value={settings.os} onChange={(e) => update({ os: e.target.value as SessionSettings["os"] })}>
+              {PLATFORMS.map((p) => (
+                <option key={p} value={p}>
+                  {PLATFORM_LABELS[p]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Architecture">
+          {(id) => (
+            <select id={id} className={FIELD} value={settings.arch} onChange={(e) => update({ arch: e.target.value as SessionSettings["arch"] })}>
+              {ARCHITECTURES.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field label="Index URL">
+        {(id) => (
+          <div className="flex flex-col gap-1.5">
+            <input
+              id={id}
+              type="url"
+              inputMode="url"
+              spellCheck={false}
+              className={`${FIELD} font-mono text-[12px]`}
+              value={settings.indexUrl}
+              placeholder="https://pypi.org/simple"
+              onChange={(e) => update({ indexUrl: e.target.value })}
+            />
+            <div className="flex flex-wrap items-center gap-1.5" role="group" aria-label="Index presets">
+              <Choice pressed={settings.indexUrl === PYPI_SIMPLE_URL} onClick={() => update({ indexUrl: PYPI_SIMPLE_URL })} title={PYPI_SIMPLE_URL}>
+                pypi.org
+              </Choice>
+              <Choice pressed={settings.indexUrl === snapshot} onClick={() => update({ indexUrl: snapshot })} title={`${snapshot} — offline, recorded in 2020`}>
+                PyPI snapshot (2020)
+              </Choice>
+            </div>
+          </div>
+        )}
+      </Field>
+      <details className="group">
+        <summary className="cursor-pointer text-xs font-medium text-slate-600 select-none hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
+          Version choice
+          <span className="ml-1.5 font-normal text-slate-500 dark:text-slate-400">
+            {STRATEGY_LABELS[settings.resolution].toLowerCase()}, pre-releases {PRERELEASE_LABELS[settings.prerelease].toLowerCase()}
+            {settings.excludeNewer ? `, up to ${settings.excludeNewer}` : ""}
+          </span>
+        </summary>
+        <div className="mt-2 grid grid-cols-2 gap-2">
+          <Field label="Resolution strategy">
+            {(id) => (
+              <select id={id} className={FIELD} value={settings.resolution} onChange={(e) => update({ resolution: e.target.value as SessionSettings["resolution"] })}>
+                {STRATEGIES.map((s) => (
+                  <option key={s} value={s}>
+                    {STRATEGY_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Pre-releases">
+            {(id) => (
+              <select id={id} className={FIELD} value={settings.prerelease} onChange={(e) => update({ prerelease: e.target.value as SessionSettings["prerelease"] })}>
+                {PRERELEASE_MODES.map((m) => (
+                  <option key={m} value={m}>
+                    {PRERELEASE_LABELS[m]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Exclude newer than" hint="Files uploaded after this day are ignored.">
+            {(id) => (
+              <div className="flex gap-1">
+                <input id={id} type="date" className={FIELD} value={settings.excludeNewer} onChange={(e) => update({ excludeNewer: e.target.value })} />
+                {settings.excludeNewer && (
+                  <button
+                    type="button"
+                    className="rounded-md px-1.5 text-xs text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800"
+                    onClick={() => update({ excludeNewer: "" })}
+                    aria-label="Clear the exclude-newer date"
+                  >
+                    ×
+                  </button>
+                )}
+              </div>
+            )}
+          </Field>
+        </div>
+      </details>
+    </section>
+  );
+}
