@@ -9,6 +9,7 @@ import { createIndexClient } from "./index/index-client";
 import { abortableSource } from "./resolve/abortable-source";
 import { resolveRequest } from "./resolve/resolve";
 import { formatJsonReport } from "./formats/output/json-report";
+import { EXPORT_FORMAT_IDS, exportFormat, type ExportFormatId } from "./formats/output/export-formats";
 
 const USAGE = `Usage: tangle resolve [FILE|-] [options]
 
@@ -29,7 +30,14 @@ Options:
   --no-cache               neither read nor write the metadata cache
   --refresh                fetch everything again and overwrite the cache
   --cache-dir DIR          metadata cache directory (default $XDG_CACHE_HOME/tangle or ~/.cache/tangle)
-  --format text|json       output format (default text)
+  --format FORMAT          text (default): the pins or the explanation, for a person
+                           json: the whole resolution as JSON (also when it did not resolve)
+                           requirements: requirements.txt as pip-compile writes it (--hash for every file, # via)
+                           constraints: constraints.txt (name==version only)
+                           pylock: pylock.toml (PEP 751)
+                           buildout: a buildout [versions] section
+                           (requirements, constraints, pylock and buildout need a resolution: when there is
+                           none, the explanation or error goes to standard error and nothing is written)
   --output FILE            write the result to FILE instead of standard output
   -h, --help               show this help
 
@@ -102,10 +110,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   let request: ResolveRequest;
-  let format: "text" | "json";
+  let format: "text" | ExportFormatId;
   try {
     if (extra.length > 0) throw new UsageError(`one input file at most (got ${[file, ...extra].join(", ")})`);
-    format = oneOf("format", values.format, ["text", "json"] as const, "text");
+    format = oneOf("format", values.format, ["text", ...EXPORT_FORMAT_IDS], "text");
     const python = values.python ?? "3.13";
     if (!/^\d+\.\d+(\.\d+)?$/.test(python)) throw new UsageError(`--python must look like 3.12 or 3.12.4 (got "${python}")`);
     const target: TargetDto = {
@@ -158,7 +166,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     sourceStats: () => client.stats(),
   });
 
-  const output = format === "json" ? `${JSON.stringify(formatJsonReport(resolution), null, 2)}\n` : textReport(resolution);
+  const writer = format === "text" || format === "json" ? undefined : exportFormat(format);
+  if (writer !== undefined && resolution.status !== "resolved") {
+    // An export needs pins: say why there are none where a person reads it, and write nothing.
+    io.stderr(textReport(resolution));
+    return exitStatus(resolution);
+  }
+  let output: string;
+  if (format === "json") output = `${JSON.stringify(formatJsonReport(resolution), null, 2)}\n`;
+  else if (writer !== undefined && resolution.status === "resolved") output = writer.write(resolution, request);
+  else output = textReport(resolution);
   if (values.output) {
     try {
       writeFileSync(values.output, output);
@@ -169,7 +186,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } else {
     io.stdout(output);
   }
-  if (format === "text") for (const warning of resolution.warnings) io.stderr(`warning: ${warning}\n`);
+  if (writer !== undefined) for (const d of resolution.diagnostics) if (d.severity !== "info") io.stderr(`${d.severity}: ${d.message}\n`);
+  if (format !== "json") for (const warning of resolution.warnings) io.stderr(`warning: ${warning}\n`);
   return exitStatus(resolution);
 }
 

@@ -1,0 +1,81 @@
+// Tests for the export registry: one entry per format, and every export reading back to the resolution's pins through our own parsers.
+import { parse } from "smol-toml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startIndex } from "../../resolve/test-support/fixture-resolve";
+import type { FixtureIndex } from "../../../scripts/fixture-index/server";
+import { canonicalizeName } from "../../packaging/names";
+import { parseInput } from "../input/parse-input";
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, exportFormat, type ExportFormatId } from "./export-formats";
+import type { JsonReport } from "./json-report";
+import { pinsOf, resolveFixture, type ResolvedFixture } from "./test-support/export-fixtures";
+
+/** How each export is read back to `{canonical name: version}`: our input parsers for the pip and buildout files. */
+const READERS: Record<ExportFormatId, (text: string) => Record<string, string>> = {
+  requirements: (text) => pinsFromSet(parseInput(text, { format: "requirements.txt" }).requirements),
+  constraints: (text) => pinsFromSet(parseInput(text, { format: "requirements.txt" }).requirements),
+  buildout: (text) => pinsFromSet(parseInput(text, { format: "buildout.cfg" }).constraints),
+  pylock: (text) => {
+    const doc = parse(text) as { packages: { name: string; version: string }[] };
+    return Object.fromEntries(doc.packages.map((p) => [p.name, p.version]));
+  },
+  json: (text) => {
+    const report = JSON.parse(text) as JsonReport;
+    return Object.fromEntries(report.packages.map((p) => [p.name, p.version]));
+  },
+};
+
+function pinsFromSet(requirements: { name: string; specifier: string }[]): Record<string, string> {
+  const pins: Record<string, string> = {};
+  for (const r of requirements) {
+    const m = /^===?(.+)$/.exec(r.specifier);
+    if (!m) throw new Error(`${r.name}${r.specifier} is not a pin`);
+    pins[canonicalizeName(r.name)] = m[1];
+  }
+  return pins;
+}
+
+let index: FixtureIndex;
+let big: ResolvedFixture;
+
+beforeAll(async () => {
+  index = await startIndex();
+  big = await resolveFixture(index, "snapshot-2020", ["requests[socks]", "pandas", "jupyter"]);
+}, 60_000);
+
+afterAll(async () => {
+  await index.close();
+});
+
+describe("the export registry", () => {
+  it("has one entry per id, each with a label, a file name of its kind and a MIME type", () => {
+    expect(EXPORT_FORMAT_IDS).toEqual(["requirements", "constraints", "pylock", "buildout", "json"]);
+    expect(new Set(EXPORT_FORMATS.map((f) => f.fileName)).size).toBe(EXPORT_FORMATS.length);
+    const kinds = Object.fromEntries(EXPORT_FORMATS.map((f) => [f.id, [f.fileName.slice(f.fileName.lastIndexOf(".")), f.mimeType]]));
+    expect(kinds).toEqual({
+      requirements: [".txt", "text/plain"],
+      constraints: [".txt", "text/plain"],
+      pylock: [".toml", "application/toml"],
+      buildout: [".cfg", "text/plain"],
+      json: [".json", "application/json"],
+    });
+    expect(EXPORT_FORMATS.every((f) => f.label.length > 0)).toBe(true);
+    expect(exportFormat("pylock")?.fileName).toBe("pylock.toml");
+    expect(exportFormat("text")).toBeUndefined();
+  });
+
+  it("writes a 50-package resolution in every format, each reading back to the same pins", () => {
+    const pins = pinsOf(big.resolution.packages);
+    expect(Object.keys(pins).length).toBeGreaterThanOrEqual(50);
+    for (const format of EXPORT_FORMATS) {
+      const text = format.write(big.resolution, big.request);
+      expect(text.endsWith("\n"), format.id).toBe(true);
+      expect(READERS[format.id](text), format.id).toEqual(pins);
+    }
+  });
+
+  it("is pure: the same input gives the same bytes, and the input is left as it was", () => {
+    const before = JSON.stringify([big.resolution, big.request]);
+    for (const format of EXPORT_FORMATS) expect(format.write(big.resolution, big.request)).toBe(format.write(big.resolution, big.request));
+    expect(JSON.stringify([big.resolution, big.request])).toBe(before);
+  });
+});

@@ -1,0 +1,38 @@
+// The export formats in one list (id, label, file name, MIME type, writer), shared by the UI's "Download" menu and the CLI's `--format`.
+import type { ResolveRequest } from "../../api";
+import { formatBuildoutVersions } from "./buildout-versions";
+import { formatConstraintsTxt } from "./constraints-txt";
+import { formatJsonReport } from "./json-report";
+import { formatPylockToml } from "./pylock-toml";
+import { formatRequirementsTxt } from "./requirements-txt";
+import type { ExportWriter, ResolvedResolution } from "./resolved-resolution";
+
+export type ExportFormatId = "requirements" | "constraints" | "pylock" | "buildout" | "json";
+
+export interface ExportFormat {
+  id: ExportFormatId;
+  /** For a menu: "requirements.txt (pip-compile style, with hashes)". */
+  label: string;
+  /** The file name a download is saved as. */
+  fileName: string;
+  mimeType: string;
+  write: ExportWriter;
+}
+
+function writeJsonReport(resolution: ResolvedResolution, _request: ResolveRequest): string {
+  return `${JSON.stringify(formatJsonReport(resolution), null, 2)}\n`;
+}
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = Object.freeze([
+  { id: "requirements", label: "requirements.txt (pip-compile style, with hashes)", fileName: "requirements.txt", mimeType: "text/plain", write: formatRequirementsTxt },
+  { id: "constraints", label: "constraints.txt (pins only)", fileName: "constraints.txt", mimeType: "text/plain", write: formatConstraintsTxt },
+  { id: "pylock", label: "pylock.toml (PEP 751 lock file)", fileName: "pylock.toml", mimeType: "application/toml", write: formatPylockToml },
+  { id: "buildout", label: "buildout [versions] section", fileName: "versions.cfg", mimeType: "text/plain", write: formatBuildoutVersions },
+  { id: "json", label: "JSON report", fileName: "tangle-report.json", mimeType: "application/json", write: writeJsonReport },
+]);
+
+export const EXPORT_FORMAT_IDS: readonly ExportFormatId[] = EXPORT_FORMATS.map((f) => f.id);
+
+export function exportFormat(id: string): ExportFormat | undefined {
+  return EXPORT_FORMATS.find((f) => f.id === id);
+}

@@ -1,0 +1,130 @@
+// Exports checked by real consumers (needs python3 with pip 23.2 and packaging 26): pip installs the requirements.txt with --require-hashes, packaging.pylock reads the pylock.toml.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { markerEnvironment } from "../../packaging/environment";
+import { canonicalizeName } from "../../packaging/names";
+import { startFixtureIndex, type FixtureIndex } from "../../../scripts/fixture-index/server";
+import { formatPylockToml } from "./pylock-toml";
+import { formatRequirementsTxt } from "./requirements-txt";
+import { pinsOf, resolveFixture, type ResolvedFixture } from "./test-support/export-fixtures";
+
+/** Runs a command without blocking the event loop (the index server lives in this process). */
+function run(cmd: string, args: readonly string[], input?: string): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: "1", PIP_NO_INPUT: "1" }, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
+    child.on("error", (err) => resolve({ status: -1, stdout, stderr: `${stderr}${err.message}` }));
+    child.on("close", (code) => resolve({ status: code ?? -1, stdout, stderr }));
+    child.stdin.end(input ?? "");
+  });
+}
+
+/** A project with a binary and a pure wheel plus an sdist, and an sdist-only dependency (pip builds it offline). */
+const SCENARIO = {
+  app: { "1.0.0": { dependencies: ["fastlib>=2", "oldlib"], requiresPython: ">=3.8" } },
+  fastlib: {
+    "2.0.0": {
+      files: ["fastlib-2.0.0-cp38-cp38-manylinux_2_17_x86_64.manylinux2014_x86_64.whl", "fastlib-2.0.0-py3-none-any.whl", "fastlib-2.0.0.tar.gz"],
+    },
+  },
+  oldlib: { "0.9": { files: ["oldlib-0.9.tar.gz"] } },
+};
+
+let index: FixtureIndex;
+let work: string;
+let big: ResolvedFixture;
+let multi: ResolvedFixture;
+
+beforeAll(async () => {
+  index = await startFixtureIndex({ port: 0, scenarios: { "export-pip": SCENARIO } });
+  work = mkdtempSync(join(tmpdir(), "tangle-exports-"));
+  big = await resolveFixture(index, "snapshot-2020", ["requests[socks]", "pandas"]);
+  multi = await resolveFixture(index, "scenarios/export-pip", ["app"]);
+}, 60_000);
+
+afterAll(async () => {
+  await index.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** `{canonical name: version}` of the `*.dist-info` folders pip wrote into `dir`. */
+function installed(dir: string): Record<string, string> {
+  const pins: Record<string, string> = {};
+  for (const entry of readdirSync(dir)) {
+    const m = /^(.+)-([^-]+)\.dist-info$/.exec(entry);
+    if (m) pins[canonicalizeName(m[1])] = m[2];
+  }
+  return pins;
+}
+
+async function pipInstall(requirements: string, name: string, indexPrefix: string) {
+  const file = join(work, `${name}.txt`);
+  const target = join(work, `${name}-target`);
+  writeFileSync(file, requirements);
+  const args = ["--isolated", "install", "--require-hashes", "--no-deps", "--target", target, "-r", file, "--index-url", `${index.url}/${indexPrefix}/simple`];
+  return { result: await run("pip", args), target };
+}
+
+describe("pip installs the generated requirements.txt", () => {
+  it("with --require-hashes: requests[socks] and pandas from the fixture index, every package at its pinned version", async () => {
+    const { result, target } = await pipInstall(formatRequirementsTxt(big.resolution, big.request), "big", "snapshot-2020");
+    expect(result.stderr.split("\n").filter((l) => /ERROR/.test(l))).toEqual([]);
+    expect(result.status).toBe(0);
+    expect(installed(target)).toEqual(pinsOf(big.resolution.packages));
+    expect(Object.keys(installed(target)).length).toBe(11);
+  }, 60_000);
+
+  it("with several files per release (any listed hash is accepted) and an sdist pip builds", async () => {
+    const { result, target } = await pipInstall(formatRequirementsTxt(multi.resolution, multi.request), "multi", "scenarios/export-pip");
+    expect(result.stderr.split("\n").filter((l) => /ERROR/.test(l))).toEqual([]);
+    expect(result.status).toBe(0);
+    expect(installed(target)).toEqual({ app: "1.0.0", fastlib: "2.0.0", oldlib: "0.9" });
+  }, 60_000);
+
+  it("and refuses it when a hash does not match (the hashes are really checked)", async () => {
+    const text = formatRequirementsTxt(multi.resolution, multi.request);
+    const app = multi.resolution.packages.find((p) => p.name === "app");
+    const good = app?.files[0].hashes.sha256 ?? "";
+    expect(text).toContain(good);
+    const { result } = await pipInstall(text.replace(good, good.replace(/^./, (c) => (c === "0" ? "1" : "0"))), "tampered", "scenarios/export-pip");
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("THESE PACKAGES DO NOT MATCH THE HASHES");
+  }, 60_000);
+});
+
+const READ_PYLOCK_PY = `
+import json, sys, tomllib
+from packaging.pylock import Pylock
+from packaging.tags import compatible_tags, cpython_tags
+request = json.load(sys.stdin)
+lock = Pylock.from_dict(tomllib.loads(request["text"]))
+lock.validate()
+platforms = ["manylinux_2_17_x86_64", "manylinux2014_x86_64", "linux_x86_64"]
+tags = list(cpython_tags((3, 8), platforms=platforms)) + list(compatible_tags((3, 8), "cp38", platforms))
+chosen = {}
+for package, dist in lock.select(environment=request["environment"], tags=tags):
+    chosen[package.name] = [str(package.version), dist.filename]
+print(json.dumps(chosen))
+`;
+
+describe("packaging.pylock reads the generated pylock.toml", () => {
+  it("validates it and selects, for the target, the file the resolver ranked first", async () => {
+    for (const fixture of [big, multi]) {
+      const text = formatPylockToml(fixture.resolution, fixture.request);
+      const environment = markerEnvironment(fixture.request.target);
+      const result = await run("python3", ["-c", READ_PYLOCK_PY], JSON.stringify({ text, environment }));
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      const chosen = JSON.parse(result.stdout) as Record<string, [string, string]>;
+      const expected = Object.fromEntries(fixture.resolution.packages.map((p) => [p.name, [p.version, p.files[0].filename]]));
+      expect(chosen).toEqual(expected);
+    }
+    expect(multi.resolution.packages.find((p) => p.name === "fastlib")?.files.map((f) => f.filename)).toEqual(SCENARIO.fastlib["2.0.0"].files);
+  }, 60_000);
+});
