@@ -79,7 +79,7 @@ test("the progress counts grow while the index answers", async ({ page, context 
   const progress = page.getByRole("progressbar", { name: "Resolving" });
   const found = async () => Number((await progress.getAttribute("aria-valuetext"))?.match(/^(\d+) projects found/)?.[1] ?? 0);
   await expect.poll(found, { timeout: 15_000 }).toBeGreaterThan(1);
-  await expect(page.getByRole("region", { name: "Resolution progress" })).toContainText(/[1-9]\d* metadata fetched/);
+  await expect(page.getByRole("region", { name: "Resolution progress" })).toContainText(/[1-9]\d*\s*metadata fetched/);
   await page.getByRole("button", { name: "Cancel" }).click();
   release();
 });
