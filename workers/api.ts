@@ -190,6 +190,21 @@ export type Resolution =
       resolvedAt: string;
     };
 
+/** One export format offered for download (the writers live in workers/formats/output/). */
+export interface ExportFormatDto {
+  id: string;
+  label: string;
+  fileName: string;
+  mimeType: string;
+}
+
+/** An export, ready to save. */
+export interface ExportFileDto {
+  fileName: string;
+  mimeType: string;
+  text: string;
+}
+
 /** The object the worker exposes; app/resolver-client.ts is the only place that wraps it. */
 export interface ResolverApi {
   /** Parses each line of a requirements text, keeping errors with their 1-based column. */
@@ -203,6 +218,10 @@ export interface ResolverApi {
   resolve(runId: number, request: ResolveRequest, onProgress?: (progress: ResolveProgress) => void): Promise<Resolution>;
   /** Stops the named run within 200 ms; its `resolve` promise settles with an error of kind "cancelled". */
   cancel(runId: number): void;
+  /** The formats a resolution can be downloaded as, in menu order. */
+  exportFormats(): ExportFormatDto[];
+  /** Writes a resolved resolution (with the request that produced it) in one export format. */
+  exportResolution(formatId: string, resolution: Resolution, request: ResolveRequest): ExportFileDto;
   /** Summary, licence, links of one release, cached like all release metadata. */
   projectInfo(indexUrls: string[], name: string, version: string): Promise<ProjectInfoDto>;
 }

@@ -3,6 +3,7 @@ import type { ProjectInfoDto, ResolveRequest, ResolverApi } from "./api";
 import { createIndexClient, type IndexClient } from "./index/index-client";
 import type { MetadataStore } from "./index/metadata-store";
 import { parseInput } from "./formats/input/parse-input";
+import { EXPORT_FORMATS, exportFormat } from "./formats/output/export-formats";
 import { canonicalizeName } from "./packaging/names";
 import { parseRequirementLines } from "./requirement-lines";
 import { abortableSource } from "./resolve/abortable-source";
@@ -67,6 +68,15 @@ export function createResolverService(environment: ServiceEnvironment = {}): Res
       } finally {
         runs.delete(runId);
       }
+    },
+
+    exportFormats: () => EXPORT_FORMATS.map(({ id, label, fileName, mimeType }) => ({ id, label, fileName, mimeType })),
+
+    exportResolution(formatId, resolution, request) {
+      const format = exportFormat(formatId);
+      if (!format) throw new Error(`unknown export format "${formatId}"; known: ${EXPORT_FORMATS.map((f) => f.id).join(", ")}`);
+      if (resolution.status !== "resolved") throw new Error("only a resolved resolution can be exported");
+      return { fileName: format.fileName, mimeType: format.mimeType, text: format.write(resolution, request) };
     },
 
     cancel(runId: number) {
