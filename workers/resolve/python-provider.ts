@@ -51,6 +51,8 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
 
 const BAND_PYTHON = 4e9;
 const BAND_CONFLICTED = 2e9;
+/** How many versions ahead to fetch when the solver backtracks through a project. */
+const BATCH_PREFETCH = 5;
 /** uv decides a package early once it has been part of this many conflicts. */
 const CONFLICT_THRESHOLD = 5;
 
@@ -71,6 +73,8 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
   /** The version last chosen per project, offered first to its extras so they agree without backtracking. */
   private readonly lastChosen = new Map<string, Version>();
   private readonly directProjects = new Set<string>();
+  /** How many times the solver moved to another version of a project (backtracking through its versions). */
+  private readonly moves = new Map<string, number>();
   readonly warnings = new Map<string, string[]>();
   readonly unknownDependencies = new Set<string>();
   /** Per project, the requirement texts of the user's input (for explanations). */
@@ -188,7 +192,16 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
     }
     const lowest = this.options.resolution === "lowest" || (this.options.resolution === "lowest-direct" && this.directProjects.has(name));
     const chosen = this.select(name, candidates, range, lowest);
-    if (chosen && !isExtra) this.lastChosen.set(name, chosen.version);
+    if (chosen && !isExtra) {
+      const previous = this.lastChosen.get(name);
+      this.lastChosen.set(name, chosen.version);
+      // Another version than last time: the solver is walking through this project's versions.
+      if (previous && compareVersions(previous, chosen.version) !== 0) {
+        const moves = (this.moves.get(name) ?? 0) + 1;
+        this.moves.set(name, moves);
+        if (moves >= 2) this.prefetchNext(name, state, chosen, range, lowest);
+      }
+    }
     if (chosen && chosen.yanked !== false) {
       this.addWarning(name, `${name} ${chosen.version} is yanked${chosen.yanked ? `: ${chosen.yanked}` : ""}; chosen because it is pinned with ==`);
     }
@@ -282,6 +295,26 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
       },
       () => undefined,
     );
+  }
+
+  /**
+   * Backtracking through a project's versions one metadata round trip at a time is what makes conflicts slow over a
+   * network: once the solver comes back to a project, fetch the next few candidates it would try in one batch
+   * (uv's batch prefetch).
+   */
+  private prefetchNext(name: string, state: { listing: ProjectListing; candidates: ProjectCandidates }, chosen: Candidate, range: VersionRange, lowest: boolean): void {
+    const ordered = lowest ? [...state.candidates.candidates].reverse() : state.candidates.candidates;
+    const start = ordered.indexOf(chosen);
+    let queued = 0;
+    for (let i = start + 1; i < ordered.length && queued < BATCH_PREFETCH; i++) {
+      const c = ordered[i];
+      if (!range.contains(c.version) || c.yanked !== false) continue;
+      queued++;
+      const id = `${name}@${c.version.toString()}`;
+      if (this.releases.has(id) || this.pendingReleases.has(id)) continue;
+      const pending = this.release(name, c.version, "prefetch");
+      if (isPromise(pending)) pending.catch(() => undefined);
+    }
   }
 
   private release(name: string, version: Version, priority: FetchPriority): ReleaseState | Promise<ReleaseState> {
