@@ -2,10 +2,11 @@
 import type { InputDiagnosticDto, ResolveRequest } from "../api";
 import { parseInput } from "../formats/input/parse-input";
 import type { InputRequirement, RequirementSet } from "../formats/input/requirement-set";
-import { describeTargetEnvironment, markerEnvironment, parseTargetEnvironment } from "../packaging/environment";
+import { describeTargetEnvironment, markerEnvironment, parseTargetEnvironment, type TargetEnvironment } from "../packaging/environment";
+import type { MarkerEnvironment } from "../packaging/markers";
 import { canonicalizeName } from "../packaging/names";
 import { VersionRange } from "../packaging/ranges";
-import { parseVersion } from "../packaging/version";
+import { parseVersion, type Version } from "../packaging/version";
 import { parseDependency, type ParsedDependency } from "./parsed-dependency";
 import type { ResolveOptions } from "./resolve-options";
 
@@ -49,15 +50,37 @@ function requirementsOf(texts: readonly string[], label: string, diagnostics: In
   return out;
 }
 
+type TargetFacts =
+  | { ok: true; target: TargetEnvironment; markerEnv: MarkerEnvironment; python: Version; targetLabel: string }
+  | { ok: false; message: string };
+
+/** A target's marker environment, interpreter version and label, computed once per distinct target. */
+const targetFacts = new Map<string, TargetFacts>();
+
+function factsOf(input: ResolveRequest["target"]): TargetFacts {
+  const key = JSON.stringify(input);
+  let facts = targetFacts.get(key);
+  if (!facts) {
+    const parsed = parseTargetEnvironment(input);
+    if (!parsed.ok) facts = { ok: false, message: parsed.message };
+    else {
+      const markerEnv = markerEnvironment(parsed.target);
+      facts = { ok: true, target: parsed.target, markerEnv, python: parseVersion(markerEnv.python_full_version), targetLabel: describeTargetEnvironment(parsed.target) };
+    }
+    if (targetFacts.size > 64) targetFacts.clear();
+    targetFacts.set(key, facts);
+  }
+  return facts;
+}
+
 export type PrepareOutcome = { ok: true; prepared: PreparedRequest } | { ok: false; message: string; diagnostics: InputDiagnosticDto[] };
 
 /** Checks and parses everything the user gave; errors a person can cause come back located, never thrown. */
 export function prepareRequest(request: ResolveRequest): PrepareOutcome {
   const diagnostics: InputDiagnosticDto[] = [];
-  const targetResult = parseTargetEnvironment(request.target);
-  if (!targetResult.ok) return { ok: false, message: `Invalid target environment: ${targetResult.message}`, diagnostics };
-  const target = targetResult.target;
-  const markerEnv = markerEnvironment(target);
+  const targetFacts = factsOf(request.target);
+  if (!targetFacts.ok) return { ok: false, message: `Invalid target environment: ${targetFacts.message}`, diagnostics };
+  const { target, markerEnv, python, targetLabel } = targetFacts;
 
   const input = parseInput(request.input.text, {
     format: request.input.format,
@@ -111,8 +134,8 @@ export function prepareRequest(request: ResolveRequest): PrepareOutcome {
   const options: ResolveOptions = {
     target,
     markerEnv,
-    python: parseVersion(markerEnv.python_full_version),
-    targetLabel: describeTargetEnvironment(target),
+    python,
+    targetLabel,
     resolution: request.resolution,
     prerelease,
     excludeNewer,
