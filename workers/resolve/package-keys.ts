@@ -23,9 +23,3 @@ export function parseKey(key: string): PackageKey {
   if (open < 0) return { kind: "project", name: key };
   return { kind: "extra", name: key.slice(0, open), extra: key.slice(open + 1, -1) };
 }
-
-/** The project a key belongs to, or null for the root and Python. */
-export function projectOf(key: string): string | null {
-  const parsed = parseKey(key);
-  return parsed.kind === "project" || parsed.kind === "extra" ? parsed.name : null;
-}

@@ -43,9 +43,3 @@ export function extraDependencies(deps: ReleaseDependencies, env: MarkerEnvironm
   const scratch: string[] = [];
   return deps.conditional.filter((dep) => holds(dep, env, [extra], scratch) && !holds(dep, env, [], scratch));
 }
-
-/** The extras a release's requirements mention (`extra == "x"`), for messages about unknown extras. */
-export function mentionedExtras(deps: ReleaseDependencies, env: MarkerEnvironment, candidates: readonly string[]): string[] {
-  const scratch: string[] = [];
-  return candidates.filter((extra) => deps.conditional.some((dep) => holds(dep, env, [extra], scratch) && !holds(dep, env, [], scratch)));
-}
