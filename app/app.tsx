@@ -14,6 +14,11 @@ import { GraphPanel } from "./features/graph/graph-panel";
 import { PackageTable } from "./features/list/package-table";
 import { DetailsPanel } from "./features/details/details-panel";
 import { ConflictPanel } from "./features/conflicts/conflict-panel";
+import { DownloadMenu } from "./features/exports/download-menu";
+import { CopyLinkButton } from "./features/share/copy-link-button";
+import { LinkNotices } from "./features/share/link-notices";
+import { IndexQuestionDialog } from "./features/share/index-question-dialog";
+import { useSessionLinkSync } from "./features/share/use-session-link-sync";
 
 const CARD = "rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900";
 
@@ -113,6 +118,7 @@ function Results() {
 }
 
 export function App() {
+  useSessionLinkSync();
   return (
     <div className="flex min-h-screen flex-col bg-slate-100 text-slate-900 lg:h-screen dark:bg-slate-950 dark:text-slate-100">
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -122,7 +128,10 @@ export function App() {
             <h1 className="text-lg leading-tight font-semibold">Tangle</h1>
             <p className="truncate text-xs text-slate-500 dark:text-slate-400">Untangle Python dependencies — resolved in your browser, explained in words</p>
           </div>
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-2">
+            <CopyLinkButton />
+            <DownloadMenu />
+            <div className="mx-1 h-6 w-px bg-slate-200 dark:bg-slate-700" aria-hidden="true" />
             <ThemeToggle />
           </div>
         </div>
@@ -140,10 +149,12 @@ export function App() {
           </div>
         </div>
         <div className="flex min-h-0 min-w-0 flex-col gap-3">
+          <LinkNotices />
           <RunStatus />
           <Results />
         </div>
       </main>
+      <IndexQuestionDialog />
     </div>
   );
 }

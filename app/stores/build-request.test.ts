@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { buildResolveRequest, excludeNewerInstant, formatOfFileName } from "./build-request";
+import { buildResolveRequest, earlierInstant, excludeNewerInstant, formatOfFileName } from "./build-request";
 import { DEFAULT_SETTINGS } from "./session";
 
 describe("buildResolveRequest", () => {
@@ -39,5 +39,43 @@ describe("excludeNewerInstant", () => {
     expect(excludeNewerInstant("2020-02-13")).toBe("2020-02-13T23:59:59Z");
     expect(excludeNewerInstant("")).toBeNull();
     expect(excludeNewerInstant("yesterday")).toBeNull();
+  });
+});
+
+describe("buildResolveRequest with a chosen format, extras, groups and a reproduction time", () => {
+  const base = { requirementsText: "[project]\n", fileName: "deps.cfg", settings: DEFAULT_SETTINGS, pins: {}, excluded: [] };
+
+  it("sends the chosen format over the file name's, and the extras and groups chosen", () => {
+    const request = buildResolveRequest({ ...base, format: "setup.cfg", extras: ["socks"], groups: ["test", "lint"] });
+    expect(request.input).toEqual({ text: "[project]\n", fileName: "deps.cfg", format: "setup.cfg", extras: ["socks"], groups: ["test", "lint"] });
+    expect(buildResolveRequest({ ...base, extras: [], groups: [] }).input).toEqual({ text: "[project]\n", fileName: "deps.cfg", format: "buildout.cfg" });
+  });
+
+  it("bounds upload times by the earlier of the exclude-newer day and the reproduction time", () => {
+    const at = "2021-03-04T05:06:07.000Z";
+    expect(buildResolveRequest({ ...base, reproduceAt: at }).excludeNewer).toBe(at);
+    expect(buildResolveRequest({ ...base, reproduceAt: at, settings: { ...DEFAULT_SETTINGS, excludeNewer: "2020-06-01" } }).excludeNewer).toBe("2020-06-01T23:59:59Z");
+    expect(buildResolveRequest({ ...base, reproduceAt: at, settings: { ...DEFAULT_SETTINGS, excludeNewer: "2022-01-01" } }).excludeNewer).toBe(at);
+    expect(buildResolveRequest({ ...base, reproduceAt: null }).excludeNewer).toBeNull();
+  });
+});
+
+describe("earlierInstant", () => {
+  it("compares instants as times, not as text", () => {
+    expect(earlierInstant("2020-01-01T10:00:00+02:00", "2020-01-01T09:00:00Z")).toBe("2020-01-01T10:00:00+02:00");
+    expect(earlierInstant(null, "2020-01-01T00:00:00Z")).toBe("2020-01-01T00:00:00Z");
+    expect(earlierInstant("2020-01-01T00:00:00Z", undefined)).toBe("2020-01-01T00:00:00Z");
+    expect(earlierInstant(null, null)).toBeNull();
+  });
+});
+
+describe("formatOfFileName for other spellings", () => {
+  it("reads any .py as setup.py, .in and .txt as requirements, other .cfg as buildout", () => {
+    expect(formatOfFileName("project/setup.py")).toBe("setup.py");
+    expect(formatOfFileName("requirements/base.in")).toBe("requirements.txt");
+    expect(formatOfFileName("constraints.txt")).toBe("requirements.txt");
+    expect(formatOfFileName("versions.cfg")).toBe("buildout.cfg");
+    expect(formatOfFileName("PIPFILE")).toBe("Pipfile");
+    expect(formatOfFileName("requirements")).toBe("requirements.txt");
   });
 });

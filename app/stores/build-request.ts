@@ -5,9 +5,16 @@ import type { SessionSettings } from "./session";
 export interface RequestInputs {
   requirementsText: string;
   fileName: string;
+  /** How to read the text; when absent, the file name decides. */
+  format?: InputFormatName;
+  /** Extras and dependency groups of the file to include. */
+  extras?: string[];
+  groups?: string[];
   settings: SessionSettings;
   pins: Record<string, string>;
   excluded: string[];
+  /** See the session's `reproduceAt`: an upper bound on upload times, on top of the exclude-newer day. */
+  reproduceAt?: string | null;
 }
 
 /** The input formats the resolver reads, by the file name that says which one a text is. */
@@ -19,8 +26,9 @@ export function formatOfFileName(fileName: string): InputFormatName {
   const base = fileName.split(/[\\/]/).pop()?.toLowerCase() ?? "";
   if (base === "pipfile") return "Pipfile";
   if (base.endsWith(".toml")) return "pyproject.toml";
-  if (base === "setup.py") return "setup.py";
   if (base === "setup.cfg") return "setup.cfg";
+  if (base.endsWith(".py")) return "setup.py";
+  if (base.endsWith(".txt") || base.endsWith(".in")) return "requirements.txt";
   if (base.endsWith(".cfg")) return "buildout.cfg";
   return "requirements.txt";
 }
@@ -31,16 +39,26 @@ export function excludeNewerInstant(date: string): string | null {
   return `${date}T23:59:59Z`;
 }
 
+/** The earlier of two RFC 3339 instants (either may be missing). */
+export function earlierInstant(a: string | null | undefined, b: string | null | undefined): string | null {
+  if (!a) return b ?? null;
+  if (!b) return a;
+  return Date.parse(b) < Date.parse(a) ? b : a;
+}
+
 export function buildResolveRequest(inputs: RequestInputs): ResolveRequest {
   const { settings } = inputs;
+  const input: ResolveRequest["input"] = { text: inputs.requirementsText, fileName: inputs.fileName, format: inputs.format ?? formatOfFileName(inputs.fileName) };
+  if (inputs.extras && inputs.extras.length > 0) input.extras = [...inputs.extras];
+  if (inputs.groups && inputs.groups.length > 0) input.groups = [...inputs.groups];
   return {
-    input: { text: inputs.requirementsText, fileName: inputs.fileName, format: formatOfFileName(inputs.fileName) },
+    input,
     target: { implementation: "cpython", pythonVersion: settings.pythonVersion, os: settings.os, arch: settings.arch },
     indexUrl: settings.indexUrl.trim(),
     extraIndexUrls: [],
     resolution: settings.resolution,
     prerelease: settings.prerelease,
-    excludeNewer: excludeNewerInstant(settings.excludeNewer),
+    excludeNewer: earlierInstant(excludeNewerInstant(settings.excludeNewer), inputs.reproduceAt),
     constraints: [],
     overrides: [],
     unknownDependencies: "assume-none",

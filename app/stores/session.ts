@@ -2,6 +2,7 @@
 import { create } from "zustand";
 import { persist } from "zustand/middleware";
 import type { PrereleaseMode, ResolutionStrategy, TargetDto } from "../../workers/api";
+import { INPUT_FORMATS, formatOfFileName, type InputFormatName } from "./build-request";
 
 export const EXAMPLE_REQUIREMENTS = `# Paste requirements.txt lines — each is parsed as you type
 requests[socks]>=2.20,<3
@@ -44,16 +45,36 @@ export const DEFAULT_SETTINGS: SessionSettings = {
   excludeNewer: "",
 };
 
-export interface SessionState {
+/** The session's data (what a permalink carries), without the actions. */
+export interface SessionData {
   requirementsText: string;
-  /** The file name the text came from (or the format chosen for it); tells the resolver how to read it. */
+  /** The file name the text came from (or the format chosen for it); a base for relative paths in the file. */
   fileName: string;
+  /** How the text is read: detected from the file name when a file is opened, or chosen by the user. */
+  format: InputFormatName;
+  /** The extras and dependency groups of the file to include, as the file spells them. */
+  extras: string[];
+  groups: string[];
   settings: SessionSettings;
   /** What-if edits: canonical name -> specifier, and excluded canonical names. */
   pins: Record<string, string>;
   excluded: string[];
+  /**
+   * When set (RFC 3339), resolutions see the index as it was at that instant (files uploaded later are ignored):
+   * a permalink reproducing an earlier resolution sets it; "Re-resolve against today's index" clears it.
+   */
+  reproduceAt: string | null;
+}
+
+export interface SessionState extends SessionData {
   setRequirementsText: (text: string) => void;
-  setFileName: (fileName: string) => void;
+  /** A new file: its format as detected (by default, what its name says); extras and groups are cleared. */
+  setFileName: (fileName: string, format?: InputFormatName) => void;
+  /** Overrides how the text is read; a file name that only named the old format follows the new one. */
+  setFormat: (format: InputFormatName) => void;
+  setExtraChosen: (extra: string, chosen: boolean) => void;
+  setGroupChosen: (group: string, chosen: boolean) => void;
+  setReproduceAt: (instant: string | null) => void;
   updateSettings: (patch: Partial<SessionSettings>) => void;
   setPin: (name: string, specifier: string) => void;
   removePin: (name: string) => void;
@@ -62,16 +83,66 @@ export interface SessionState {
   clearWhatIf: () => void;
 }
 
+function toggled(list: string[], name: string, chosen: boolean): string[] {
+  const without = list.filter((n) => n !== name);
+  return chosen ? [...without, name] : without;
+}
+
+/** The data part of the session (what is persisted and what a permalink carries). */
+export function sessionData(s: SessionData): SessionData {
+  return {
+    requirementsText: s.requirementsText,
+    fileName: s.fileName,
+    format: s.format,
+    extras: s.extras,
+    groups: s.groups,
+    settings: s.settings,
+    pins: s.pins,
+    excluded: s.excluded,
+    reproduceAt: s.reproduceAt,
+  };
+}
+
+/**
+ * A stored session over the defaults: what was stored wins, sessions stored before the format, extras, groups and
+ * reproduction time existed get them (the format from the file name), and unusable values fall back to the defaults.
+ */
+export function mergePersistedSession<T extends SessionData>(persisted: unknown, current: T): T {
+  const p = (persisted ?? {}) as Partial<SessionData>;
+  const fileName = typeof p.fileName === "string" ? p.fileName : current.fileName;
+  const format = (INPUT_FORMATS as readonly unknown[]).includes(p.format) ? (p.format as InputFormatName) : formatOfFileName(fileName);
+  const names = (v: unknown): string[] => (Array.isArray(v) && v.every((x) => typeof x === "string") ? v : []);
+  return {
+    ...current,
+    ...p,
+    fileName,
+    format,
+    extras: names(p.extras),
+    groups: names(p.groups),
+    reproduceAt: typeof p.reproduceAt === "string" ? p.reproduceAt : null,
+    settings: { ...DEFAULT_SETTINGS, ...(p.settings ?? {}) },
+  };
+}
+
 export const useSession = create<SessionState>()(
   persist(
     (set) => ({
       requirementsText: EXAMPLE_REQUIREMENTS,
       fileName: "requirements.txt",
+      format: "requirements.txt",
+      extras: [],
+      groups: [],
       settings: DEFAULT_SETTINGS,
       pins: {},
       excluded: [],
+      reproduceAt: null,
       setRequirementsText: (requirementsText) => set({ requirementsText }),
-      setFileName: (fileName) => set({ fileName }),
+      setFileName: (fileName, format) => set({ fileName, format: format ?? formatOfFileName(fileName), extras: [], groups: [] }),
+      setFormat: (format) =>
+        set((s) => ({ format, fileName: (INPUT_FORMATS as readonly string[]).includes(s.fileName) ? format : s.fileName })),
+      setExtraChosen: (extra, chosen) => set((s) => ({ extras: toggled(s.extras, extra, chosen) })),
+      setGroupChosen: (group, chosen) => set((s) => ({ groups: toggled(s.groups, group, chosen) })),
+      setReproduceAt: (reproduceAt) => set({ reproduceAt }),
       updateSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
       setPin: (name, specifier) =>
         set((s) => ({ pins: { ...s.pins, [name]: specifier }, excluded: s.excluded.filter((n) => n !== name) })),
@@ -98,17 +169,8 @@ export const useSession = create<SessionState>()(
         const old = (persisted ?? {}) as Partial<SessionState>;
         return { requirementsText: old.requirementsText ?? EXAMPLE_REQUIREMENTS } as SessionState;
       },
-      merge: (persisted, current) => {
-        const p = (persisted ?? {}) as Partial<SessionState>;
-        return { ...current, ...p, settings: { ...DEFAULT_SETTINGS, ...(p.settings ?? {}) } };
-      },
-      partialize: (s) => ({
-        requirementsText: s.requirementsText,
-        fileName: s.fileName,
-        settings: s.settings,
-        pins: s.pins,
-        excluded: s.excluded,
-      }),
+      merge: (persisted, current) => mergePersistedSession(persisted, current),
+      partialize: (s): SessionData => sessionData(s),
     },
   ),
 );

@@ -1,37 +1,58 @@
-// The input feature: the requirements editor with its format, file opening and dropping, and the parser's line-by-line reading.
+// The input feature: the requirements editor with its format (detected, or chosen), file opening and dropping, what the parser read, and the extras and groups to include.
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useSession } from "../../stores/session";
 import { useResolution } from "../../stores/resolution";
-import { INPUT_FORMATS, formatOfFileName } from "../../stores/build-request";
+import { INPUT_FORMATS, formatOfFileName, type InputFormatName } from "../../stores/build-request";
+import { resolver } from "../../resolver-client";
 import { Button } from "../../components/button";
 import { UploadIcon } from "../../components/icons";
 import { RequirementsEditor } from "./requirements-editor";
 import { ParsedLinesPanel } from "./parsed-lines-panel";
 import { useParsedLines } from "./use-parsed-lines";
 import { editorDiagnostics } from "./line-diagnostics";
+import { useInputAnalysis } from "./use-input-analysis";
+import { editorWorkerDiagnostics } from "./worker-diagnostics";
+import { ExtrasGroupsPicker } from "./extras-groups-picker";
+import { InputDiagnosticsList, InputReadingPanel } from "./input-reading-panel";
 
 const ACCEPT = ".txt,.in,.toml,.cfg,.py,.lock,Pipfile,text/plain";
 
 export function InputPanel() {
   const text = useSession((s) => s.requirementsText);
   const fileName = useSession((s) => s.fileName);
-  const setFileName = useSession((s) => s.setFileName);
-  const format = formatOfFileName(fileName);
+  const format = useSession((s) => s.format);
+  const extras = useSession((s) => s.extras);
+  const groups = useSession((s) => s.groups);
+  const setFormat = useSession((s) => s.setFormat);
   const isRequirements = format === "requirements.txt";
   const { lines, pending, failure, parsedText } = useParsedLines(isRequirements ? text : null);
+  const analysis = useInputAnalysis({ text, fileName, format, extras, groups });
   const resolved = useResolution((s) => s.current);
   const [dragging, setDragging] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
   const picker = useRef<HTMLInputElement>(null);
 
-  const resolverDiagnostics = useMemo(
-    () => (resolved && resolved.request.input.text === text ? resolved.resolution.diagnostics : []),
-    [resolved, text],
-  );
+  // The worker's reading, when it is of the text and format on screen.
+  const reading = analysis.set && analysis.analyzedText === text && analysis.set.format === format ? analysis.set : null;
+  const resolverDiagnostics = useMemo(() => {
+    const fromRun = resolved && resolved.request.input.text === text && resolved.request.input.format === format ? resolved.resolution.diagnostics : [];
+    const fromReading = reading ? editorWorkerDiagnostics(reading.diagnostics, isRequirements ? (lines ?? []) : null) : [];
+    return [...fromReading, ...fromRun];
+  }, [resolved, text, format, reading, isRequirements, lines]);
   const diagnostics = useMemo(
     () => (parsedText !== null || !isRequirements ? editorDiagnostics(text, isRequirements ? (lines ?? []) : [], resolverDiagnostics) : []),
     [text, lines, parsedText, isRequirements, resolverDiagnostics],
   );
+  // The last reading of this format lists the extras and groups (kept while a newer text is being read).
+  const lastOfFormat = analysis.set && analysis.set.format === format ? analysis.set : null;
+  const sniffed = isRequirements && analysis.analyzedText === text && analysis.sniffed && analysis.sniffed !== "requirements.txt" ? analysis.sniffed : null;
+  const readingCounts = reading
+    ? {
+        requirements: reading.requirements.length,
+        errors: reading.diagnostics.filter((d) => d.severity === "error").length,
+        warnings: reading.diagnostics.filter((d) => d.severity === "warning").length,
+      }
+    : null;
   const counts = useMemo(() => {
     const all = lines ?? [];
     return { ok: all.filter((l) => l.kind === "requirement").length, errors: all.filter((l) => l.kind === "error").length };
@@ -45,9 +66,18 @@ export function InputPanel() {
     }
     const content = await file.text();
     setFileError(null);
+    // The name says the format at once; the worker then refines it from the content where the name cannot tell
+    // (a .cfg that is a setup.cfg, a .toml that is a Pipfile, no extension at all).
     const session = useSession.getState();
-    session.setFileName(file.name);
+    session.setFileName(file.name, formatOfFileName(file.name));
     session.setRequirementsText(content);
+    try {
+      const detected = (await resolver().analyzeInput({ text: content, fileName: file.name })).format;
+      const now = useSession.getState();
+      if (detected !== now.format && now.fileName === file.name && now.requirementsText === content) now.setFormat(detected);
+    } catch {
+      // The worker could not read it: the name's format stands, and reading it again reports what is wrong.
+    }
   }, []);
   const runResolve = useCallback(() => useResolution.getState().run(), []);
 
@@ -64,7 +94,7 @@ export function InputPanel() {
           <select
             id="input-format"
             value={format}
-            onChange={(e) => setFileName(e.target.value)}
+            onChange={(e) => setFormat(e.target.value as InputFormatName)}
             className="h-7 rounded-md border border-slate-300 bg-white px-1.5 text-xs text-slate-700 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200"
           >
             {INPUT_FORMATS.map((f) => (
@@ -119,18 +149,35 @@ export function InputPanel() {
           {fileError}
         </p>
       )}
-      <div className="flex items-center justify-between text-xs text-slate-500 dark:text-slate-400">
+      {sniffed && (
+        <div className="flex items-center justify-between gap-2 rounded-lg border border-sky-200 bg-sky-50 py-1 pr-1 pl-3 text-xs text-sky-950 dark:border-sky-900 dark:bg-sky-950/40 dark:text-sky-100">
+          <span>
+            Looks like a <strong className="font-semibold">{sniffed}</strong>
+          </span>
+          <Button size="sm" onClick={() => setFormat(sniffed)}>
+            Read it as {sniffed}
+          </Button>
+        </div>
+      )}
+      <div className="flex items-center justify-between gap-2 text-xs text-slate-500 dark:text-slate-400">
         <span role="status">
           {!isRequirements
-            ? `${format} — read by the resolver when you resolve`
+            ? `${format} — read by the resolver${
+                analysis.failure
+                  ? ": it stopped unexpectedly"
+                  : readingCounts
+                    ? `: ${readingCounts.requirements} requirement${readingCounts.requirements === 1 ? "" : "s"}${readingCounts.errors ? ` · ${readingCounts.errors} error${readingCounts.errors === 1 ? "" : "s"}` : ""}${readingCounts.warnings ? ` · ${readingCounts.warnings} warning${readingCounts.warnings === 1 ? "" : "s"}` : ""}`
+                    : "…"
+              }`
             : failure
               ? "The parser stopped"
               : pending
                 ? "Parsing…"
                 : `${counts.ok} requirement${counts.ok === 1 ? "" : "s"}${counts.errors ? ` · ${counts.errors} error${counts.errors === 1 ? "" : "s"}` : ""}`}
         </span>
-        <span>saved in this browser</span>
+        <span className="shrink-0">saved in this browser</span>
       </div>
+      <ExtrasGroupsPicker definedExtras={lastOfFormat?.extras ?? []} definedGroups={lastOfFormat?.groups ?? []} />
       {isRequirements && (
         <details open className="group rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <summary className="cursor-pointer px-3 py-1.5 text-xs font-medium text-slate-600 select-none dark:text-slate-300">Parsed</summary>
@@ -147,6 +194,23 @@ export function InputPanel() {
           </div>
         </details>
       )}
+      {!isRequirements && (
+        <details open className="group rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <summary className="cursor-pointer px-3 py-1.5 text-xs font-medium text-slate-600 select-none dark:text-slate-300">Read from {fileName}</summary>
+          <div className="max-h-44 overflow-auto border-t border-slate-200 px-3 py-0.5 dark:border-slate-800">
+            {analysis.failure ? (
+              <p role="alert" className="py-3 text-sm text-red-700">
+                The reader stopped unexpectedly: {analysis.failure}
+              </p>
+            ) : lastOfFormat ? (
+              <InputReadingPanel set={lastOfFormat} />
+            ) : (
+              <p className="py-3 text-sm text-slate-500">Reading…</p>
+            )}
+          </div>
+        </details>
+      )}
+      {reading && <InputDiagnosticsList diagnostics={isRequirements ? reading.diagnostics.filter((d) => d.severity !== "error") : reading.diagnostics} />}
     </section>
   );
 }

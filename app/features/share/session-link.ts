@@ -1,9 +1,12 @@
 // The permalink codec: a session <-> a URL fragment (versioned JSON, deflate-raw, base64url), decoding untrusted links safely.
+import { INPUT_FORMATS, type InputFormatName } from "../../stores/build-request";
 
 /** Everything a link reproduces. Settings mirror the session store's; `resolvedAt` becomes exclude-newer on opening. */
 export interface LinkSession {
   text: string;
   fileName: string;
+  /** How the text is read when the user chose it over what the file name says (absent: the file name decides). */
+  format?: InputFormatName;
   extras: string[];
   groups: string[];
   settings: {
@@ -39,6 +42,8 @@ function toBase64Url(bytes: Uint8Array): string {
 
 function fromBase64Url(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  // A length of 4n+1 cannot be base64: the link was cut one character into a group; that character carries no whole byte.
+  if (text.length % 4 === 1) text = text.slice(0, -1);
   const padded = text.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((text.length + 3) % 4);
   try {
     const binary = atob(padded);
@@ -153,6 +158,11 @@ export function validateSession(payload: unknown, defaults: LinkSession): { sess
     if (isRecord(data.pins) && Object.values(data.pins).every((v) => typeof v === "string")) pins = data.pins as Record<string, string>;
     else problems.push("the link's pinned versions are unreadable; ignored");
   }
+  let format: InputFormatName | undefined;
+  if (data.format !== undefined) {
+    if ((INPUT_FORMATS as readonly unknown[]).includes(data.format)) format = data.format as InputFormatName;
+    else problems.push(`the link's format "${String(data.format)}" is not one Tangle reads; the file name decides`);
+  }
   let resolvedAt: string | null = defaults.resolvedAt;
   if (data.resolvedAt !== undefined && data.resolvedAt !== null) {
     if (typeof data.resolvedAt === "string" && !Number.isNaN(Date.parse(data.resolvedAt))) resolvedAt = data.resolvedAt;
@@ -162,6 +172,7 @@ export function validateSession(payload: unknown, defaults: LinkSession): { sess
     session: {
       text: text("text", defaults.text),
       fileName: text("fileName", defaults.fileName),
+      ...(format ? { format } : {}),
       extras: list("extras"),
       groups: list("groups"),
       settings,

@@ -1,0 +1,92 @@
+// The session <-> link mapping, session identity, and which indexes a link may name without asking.
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SETTINGS, type SessionData } from "../../stores/session";
+import { describeInstant, indexHost, isTrustedIndex, linkSessionOf, normalizeIndexUrl, sessionDataOf, sessionKey } from "./link-session";
+
+const data: SessionData = {
+  requirementsText: '[project]\nname = "demo"\n',
+  fileName: "pyproject.toml",
+  format: "pyproject.toml",
+  extras: ["socks"],
+  groups: ["test"],
+  settings: { ...DEFAULT_SETTINGS, pythonVersion: "3.11", excludeNewer: "2024-01-31" },
+  pins: { numpy: "==1.26.4" },
+  excluded: ["pyarrow"],
+  reproduceAt: null,
+};
+
+describe("linkSessionOf / sessionDataOf", () => {
+  it("round-trip a session; the link's resolution time becomes the reproduction time", () => {
+    const link = linkSessionOf(data, "2026-01-02T03:04:05.000Z");
+    expect(link.resolvedAt).toBe("2026-01-02T03:04:05.000Z");
+    expect(link.format).toBeUndefined();
+    expect(sessionDataOf(link)).toEqual({ ...data, reproduceAt: "2026-01-02T03:04:05.000Z" });
+    expect(sessionDataOf(linkSessionOf(data, null))).toEqual(data);
+  });
+
+  it("carry the format only when it is not what the file name says", () => {
+    const chosen = { ...data, fileName: "deps.cfg", format: "setup.cfg" as const };
+    expect(linkSessionOf(chosen, null).format).toBe("setup.cfg");
+    expect(sessionDataOf(linkSessionOf(chosen, null)).format).toBe("setup.cfg");
+    expect(sessionDataOf({ ...linkSessionOf(chosen, null), format: undefined }).format).toBe("buildout.cfg");
+  });
+
+  it("copy lists and records, so later edits of the session do not reach the link", () => {
+    const link = linkSessionOf(data, null);
+    link.extras.push("cli");
+    link.pins.six = "==1.0";
+    link.settings.pythonVersion = "3.8";
+    expect(data.extras).toEqual(["socks"]);
+    expect(data.pins).toEqual({ numpy: "==1.26.4" });
+    expect(data.settings.pythonVersion).toBe("3.11");
+  });
+});
+
+describe("sessionKey", () => {
+  it("changes with anything the resolution depends on, the reproduction time included", () => {
+    const key = sessionKey(data);
+    expect(sessionKey({ ...data })).toBe(key);
+    expect(sessionKey({ ...data, requirementsText: data.requirementsText + "\n" })).not.toBe(key);
+    expect(sessionKey({ ...data, groups: [] })).not.toBe(key);
+    expect(sessionKey({ ...data, settings: { ...data.settings, os: "windows" } })).not.toBe(key);
+    expect(sessionKey({ ...data, reproduceAt: "2026-01-02T03:04:05.000Z" })).not.toBe(key);
+  });
+});
+
+describe("isTrustedIndex", () => {
+  const trusted = ["https://pypi.org/simple", "http://127.0.0.1:4173/index/snapshot-2020/simple"];
+
+  it("accepts the known indexes however their scheme, host case and trailing slashes are written", () => {
+    expect(isTrustedIndex("https://pypi.org/simple/", trusted)).toBe(true);
+    expect(isTrustedIndex("HTTPS://PyPI.org/simple", trusted)).toBe(true);
+    expect(isTrustedIndex(" http://127.0.0.1:4173/index/snapshot-2020/simple// ", trusted)).toBe(true);
+  });
+
+  it("refuses look-alikes: another host, port, path, scheme or credentials", () => {
+    expect(isTrustedIndex("https://pypi.org.evil.test/simple", trusted)).toBe(false);
+    expect(isTrustedIndex("https://evil.test/?https://pypi.org/simple", trusted)).toBe(false);
+    expect(isTrustedIndex("https://pypi.org@evil.test/simple", trusted)).toBe(false);
+    expect(isTrustedIndex("http://pypi.org/simple", trusted)).toBe(false);
+    expect(isTrustedIndex("https://pypi.org/simple/requests", trusted)).toBe(false);
+    expect(isTrustedIndex("http://127.0.0.1:4174/index/snapshot-2020/simple", trusted)).toBe(false);
+    expect(isTrustedIndex("http://localhost:4173/index/snapshot-2020/simple", trusted)).toBe(false);
+  });
+
+  it("normalises only what does not change where requests go", () => {
+    expect(normalizeIndexUrl("HTTPS://Example.ORG:8443/Simple/")).toBe("https://example.org:8443/Simple");
+    expect(normalizeIndexUrl("not a url/")).toBe("not a url");
+  });
+});
+
+describe("indexHost and describeInstant", () => {
+  it("name the host as a person recognises it", () => {
+    expect(indexHost("https://user:secret@example.org:8080/simple")).toBe("example.org:8080");
+    expect(indexHost("nonsense")).toBe("nonsense");
+  });
+
+  it("write an instant in the reader's words, and leave an unreadable one as it is", () => {
+    expect(describeInstant("2026-11-21T10:00:00.000Z", "en-GB", "UTC")).toBe("21 November 2026 at 10:00");
+    expect(describeInstant("2026-11-21T10:00:00.000Z", "en-US", "America/New_York")).toBe("November 21, 2026 at 5:00 AM");
+    expect(describeInstant("someday")).toBe("someday");
+  });
+});

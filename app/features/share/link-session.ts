@@ -1,0 +1,74 @@
+// Maps the session store's data to and from a permalink's LinkSession, and decides which indexes a link may name without asking.
+import { formatOfFileName } from "../../stores/build-request";
+import type { SessionData } from "../../stores/session";
+import type { LinkSession } from "./session-link";
+
+/** The link for a session; `resolvedAt` is the instant the linked resolution saw the index at (null: not resolved). */
+export function linkSessionOf(data: SessionData, resolvedAt: string | null): LinkSession {
+  const link: LinkSession = {
+    text: data.requirementsText,
+    fileName: data.fileName,
+    extras: [...data.extras],
+    groups: [...data.groups],
+    settings: { ...data.settings },
+    pins: { ...data.pins },
+    excluded: [...data.excluded],
+    resolvedAt,
+  };
+  // The format travels only when the user chose one the file name does not say.
+  if (data.format !== formatOfFileName(data.fileName)) link.format = data.format;
+  return link;
+}
+
+/** The session a link restores: its resolution time becomes the session's `reproduceAt`. */
+export function sessionDataOf(link: LinkSession): SessionData {
+  return {
+    requirementsText: link.text,
+    fileName: link.fileName,
+    format: link.format ?? formatOfFileName(link.fileName),
+    extras: [...link.extras],
+    groups: [...link.groups],
+    settings: { ...link.settings },
+    pins: { ...link.pins },
+    excluded: [...link.excluded],
+    reproduceAt: link.resolvedAt,
+  };
+}
+
+/** A session's identity for "has it changed since": everything it resolves with, the reproduction time included. */
+export function sessionKey(data: SessionData): string {
+  return JSON.stringify([linkSessionOf(data, null), data.reproduceAt]);
+}
+
+/** An index URL compared loosely: scheme and host in lower case, no trailing slashes, no surrounding spaces. */
+export function normalizeIndexUrl(url: string): string {
+  const trimmed = url.trim();
+  try {
+    const parsed = new URL(trimmed);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\/+$/, "")}${parsed.search}`;
+  } catch {
+    return trimmed.replace(/\/+$/, "");
+  }
+}
+
+/** Whether a link's index is one the page may send requests to without asking (pypi.org, the bundled snapshot, the user's own). */
+export function isTrustedIndex(url: string, trusted: readonly string[]): boolean {
+  const wanted = normalizeIndexUrl(url);
+  return trusted.some((t) => normalizeIndexUrl(t) === wanted);
+}
+
+/** The host an index URL names, as a person would recognise it ("example.org:8080"). */
+export function indexHost(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
+/** An RFC 3339 instant for people: "21 November 2026 at 10:00" in the reader's locale and time zone. */
+export function describeInstant(instant: string, locale?: string, timeZone?: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  return date.toLocaleString(locale, { dateStyle: "long", timeStyle: "short", timeZone });
+}
