@@ -61,7 +61,7 @@ export function buildResolveRequest(inputs: RequestInputs): ResolveRequest {
     excludeNewer: earlierInstant(excludeNewerInstant(settings.excludeNewer), inputs.reproduceAt),
     constraints: [],
     overrides: [],
-    unknownDependencies: "assume-none",
+    unknownDependencies: settings.unknownDependencies,
     pins: { ...inputs.pins },
     excluded: [...inputs.excluded],
     noCache: false,

@@ -1,7 +1,7 @@
 // The session store: what the user typed and chose (inputs, target, index, what-if edits); persisted so a reload never loses it.
 import { create } from "zustand";
 import { persist } from "zustand/middleware";
-import type { PrereleaseMode, ResolutionStrategy, TargetDto } from "../../workers/api";
+import type { PrereleaseMode, ResolutionStrategy, TargetDto, UnknownDependenciesMode } from "../../workers/api";
 import { INPUT_FORMATS, formatOfFileName, type InputFormatName } from "./build-request";
 
 export const EXAMPLE_REQUIREMENTS = `# Paste requirements.txt lines — each is parsed as you type
@@ -23,6 +23,7 @@ export const PLATFORMS: readonly TargetDto["os"][] = ["linux", "macos", "windows
 export const ARCHITECTURES: readonly TargetDto["arch"][] = ["x86_64", "aarch64", "arm64"];
 export const STRATEGIES: readonly ResolutionStrategy[] = ["highest", "lowest", "lowest-direct"];
 export const PRERELEASE_MODES: readonly PrereleaseMode[] = ["if-necessary-or-explicit", "allow", "disallow"];
+export const UNKNOWN_DEPENDENCIES_MODES: readonly UnknownDependenciesMode[] = ["assume-none", "exclude"];
 
 export interface SessionSettings {
   pythonVersion: string;
@@ -33,6 +34,8 @@ export interface SessionSettings {
   prerelease: PrereleaseMode;
   /** A calendar date (YYYY-MM-DD) or "" for no limit. */
   excludeNewer: string;
+  /** Releases whose dependencies the index cannot tell: assume none (with a warning) or never choose them. */
+  unknownDependencies: UnknownDependenciesMode;
 }
 
 export const DEFAULT_SETTINGS: SessionSettings = {
@@ -43,6 +46,7 @@ export const DEFAULT_SETTINGS: SessionSettings = {
   resolution: "highest",
   prerelease: "if-necessary-or-explicit",
   excludeNewer: "",
+  unknownDependencies: "assume-none",
 };
 
 /** The session's data (what a permalink carries), without the actions. */

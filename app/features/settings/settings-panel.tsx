@@ -3,7 +3,7 @@ import { useId, type ReactNode } from "react";
 import {
   ARCHITECTURES,
   PLATFORMS,
-  PRERELEASE_MODES,
+  PRERELEASE_MODES, UNKNOWN_DEPENDENCIES_MODES,
   PYPI_SIMPLE_URL,
   PYTHON_VERSIONS,
   STRATEGIES,
@@ -22,6 +22,11 @@ const PRERELEASE_LABELS: Record<SessionSettings["prerelease"], string> = {
   "if-necessary-or-explicit": "If necessary or explicit",
   allow: "Allow",
   disallow: "Disallow",
+};
+
+const UNKNOWN_LABELS: Record<SessionSettings["unknownDependencies"], string> = {
+  "assume-none": "Assume none (and warn)",
+  exclude: "Never choose such releases",
 };
 
 const FIELD =
@@ -154,6 +159,22 @@ export function SettingsPanel() {
                 {PRERELEASE_MODES.map((m) => (
                   <option key={m} value={m}>
                     {PRERELEASE_LABELS[m]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Unknown dependencies" hint="For releases the index cannot tell the dependencies of (old sdists).">
+            {(id) => (
+              <select
+                id={id}
+                className={FIELD}
+                value={settings.unknownDependencies}
+                onChange={(e) => update({ unknownDependencies: e.target.value as SessionSettings["unknownDependencies"] })}
+              >
+                {UNKNOWN_DEPENDENCIES_MODES.map((m) => (
+                  <option key={m} value={m}>
+                    {UNKNOWN_LABELS[m]}
                   </option>
                 ))}
               </select>

@@ -17,6 +17,7 @@ export interface LinkSession {
     resolution: "highest" | "lowest" | "lowest-direct";
     prerelease: "if-necessary-or-explicit" | "allow" | "disallow";
     excludeNewer: string;
+    unknownDependencies: "assume-none" | "exclude";
   };
   pins: Record<string, string>;
   excluded: string[];
@@ -94,6 +95,7 @@ const OPTIONS = {
   arch: ["x86_64", "aarch64", "arm64"],
   resolution: ["highest", "lowest", "lowest-direct"],
   prerelease: ["if-necessary-or-explicit", "allow", "disallow"],
+  unknownDependencies: ["assume-none", "exclude"],
 } as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -138,6 +140,7 @@ export function validateSession(payload: unknown, defaults: LinkSession): { sess
   pick("arch");
   pick("resolution");
   pick("prerelease");
+  pick("unknownDependencies");
   const python = settingsIn.pythonVersion;
   if (python !== undefined) {
     if (typeof python === "string" && /^3\.\d{1,2}(\.\d{1,3})?$/.test(python)) settings.pythonVersion = python;
