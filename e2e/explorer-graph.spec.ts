@@ -68,3 +68,23 @@ test("the picture downloads as PNG and as SVG", async ({ page }) => {
   expect(text).toContain("&gt;=1.15.4");
   expect(text.match(/<g class="node"/g)).toHaveLength(count + 1);
 });
+
+test("the layout is computed in a worker, and switching back to a layout redraws the same picture", async ({ page }) => {
+  const count = await resolveAndWait(page);
+  const first = await waitForGraph(page, count + 1);
+  const canvas = page.getByTestId("graph-canvas");
+  await expect(canvas).toHaveAttribute("data-state", "drawn");
+  expect(page.workers().map((w) => w.url())).toContainEqual(expect.stringMatching(/graph-layout/));
+  expect(await page.evaluate(() => performance.getEntriesByName("tangle:graph-drawn").length)).toBeGreaterThanOrEqual(1);
+
+  await page.getByRole("button", { name: "Force" }).click();
+  await expect(canvas).toHaveAttribute("data-drawn", "2");
+  await page.getByRole("button", { name: "Hierarchical" }).click();
+  await expect(canvas).toHaveAttribute("data-drawn", "3");
+  const again = await drawnGraph(page);
+  const at = (graph: typeof first, id: string) => graph.nodes.find((n) => n.id === id);
+  for (const node of first.nodes) {
+    expect(at(again, node.id)?.x).toBeCloseTo(node.x, 3);
+    expect(at(again, node.id)?.y).toBeCloseTo(node.y, 3);
+  }
+});

@@ -27,9 +27,11 @@ async function shot(page: Page, name: string): Promise<void> {
   console.log(`${OUT}/${name}.png`);
 }
 
+/** Waits for a resolved result and for its graph to be laid out (in the layout worker) and painted. */
 async function resolved(page: Page): Promise<void> {
   await page.getByText(/^\d+ packages resolved$/).waitFor({ timeout: 60_000 });
-  await page.waitForTimeout(800);
+  await page.locator('[data-testid="graph-canvas"][data-state="drawn"]').waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(500);
 }
 
 async function main(): Promise<void> {

@@ -1,14 +1,24 @@
-// Loads Cytoscape.js and its dagre layout on first use (a separate chunk), so the first page load stays small.
+// Loads Cytoscape.js on first use (a separate chunk), so the first page load stays small; the dagre layout loads only for who asks for it.
 import type cytoscapeType from "cytoscape";
 
 export type CytoscapeFactory = typeof cytoscapeType;
 
-let loading: Promise<CytoscapeFactory> | null = null;
+let core: Promise<CytoscapeFactory> | null = null;
+let withDagre: Promise<CytoscapeFactory> | null = null;
 
+/** Cytoscape alone: for pictures whose positions are computed elsewhere (the dependency graph's layout worker). */
+export function loadCytoscapeCore(): Promise<CytoscapeFactory> {
+  core ??= import("cytoscape").then((module) => module.default);
+  core.catch(() => (core = null));
+  return core;
+}
+
+/** Cytoscape with the "dagre" layout registered (the conflict picture lays itself out on the main thread; it is small). */
 export function loadCytoscape(): Promise<CytoscapeFactory> {
-  loading ??= Promise.all([import("cytoscape"), import("cytoscape-dagre")]).then(([core, dagre]) => {
-    core.default.use(dagre.default);
-    return core.default;
+  withDagre ??= Promise.all([loadCytoscapeCore(), import("cytoscape-dagre")]).then(([cytoscape, dagre]) => {
+    cytoscape.use(dagre.default);
+    return cytoscape;
   });
-  return loading;
+  withDagre.catch(() => (withDagre = null));
+  return withDagre;
 }

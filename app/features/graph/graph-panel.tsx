@@ -1,49 +1,28 @@
-// The graph feature: the resolved packages drawn with Cytoscape (lazy), with search, layouts, folding, depth limit and export.
+// The graph feature: the resolved packages drawn with Cytoscape (lazy), laid out in a worker, with search, layouts, folding, depth limit and export.
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { Core, EventObject, LayoutOptions } from "cytoscape";
+import type { EventObject } from "cytoscape";
 import type { ResolvedPackageDto, ResolveRequest } from "../../../workers/api";
 import { useView, ROOT_ID } from "../../stores/view";
 import { useTheme } from "../../stores/theme";
 import { paletteFor } from "../../components/graph-palette";
-import { useCytoscape } from "../../components/use-cytoscape";
 import { buildDependencyGraph } from "./graph-elements";
 import { visibleNodes } from "./graph-filter";
 import { cytoscapeElements } from "./cytoscape-elements";
-import { graphStylesheet } from "./graph-style";
+import { graphStylesheet, LARGE_GRAPH } from "./graph-style";
 import { useRootSpecifiers } from "./use-root-specifiers";
 import { GraphToolbar } from "./graph-toolbar";
 import { GraphLegend } from "./graph-legend";
 import { Button } from "../../components/button";
+import { useGraphCytoscape } from "./use-graph-cytoscape";
+import { layoutInputOf, layoutKey, type LayoutRequest } from "./layout-input";
+import { cachedLayout, markDrawn, wasDrawnBefore } from "./layout-cache";
+import { afterNextPaint, replaceElements, updateElements, withPositions } from "./draw-elements";
+import { followResolutions } from "./follow-resolutions";
 
-function layoutOptions(layout: "hierarchical" | "force", nodeCount: number): LayoutOptions {
-  if (layout === "force") {
-    return {
-      name: "cose",
-      animate: false,
-      fit: true,
-      padding: 30,
-      randomize: false,
-      nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 90,
-      nodeOverlap: 12,
-      numIter: nodeCount > 150 ? 600 : 1000,
-    } as LayoutOptions;
-  }
-  return { name: "dagre", rankDir: "LR", nodeSep: 10, rankSep: 110, edgeSep: 6, fit: true, padding: 30, animate: false } as LayoutOptions;
-}
+followResolutions();
 
-/** Labels stay legible: after fitting, a large graph is shown at a readable zoom from its root instead of as a speck. */
-function readableZoom(cy: Core): void {
-  const MIN = 0.65;
-  if (cy.zoom() >= MIN) return;
-  const root = cy.$id(ROOT_ID);
-  cy.zoom(MIN);
-  if (root.empty()) cy.center();
-  else {
-    const box = root.renderedBoundingBox();
-    cy.panBy({ x: 40 - box.x1, y: cy.height() / 2 - (box.y1 + box.y2) / 2 });
-  }
-}
+/** Performance marks of each new picture: layout asked for, positions in hand, picture painted (benchmarks wait for these). */
+export const GRAPH_MARKS = { layoutStart: "tangle:graph-layout-start", layoutDone: "tangle:graph-layout-done", drawn: "tangle:graph-drawn" } as const;
 
 export function GraphPanel({ packages, request }: { packages: ResolvedPackageDto[]; request: ResolveRequest }) {
   const rootSpecifiers = useRootSpecifiers(request);
@@ -60,25 +39,83 @@ export function GraphPanel({ packages, request }: { packages: ResolvedPackageDto
   const elements = useMemo(() => cytoscapeElements(graph, visibility), [graph, visibility]);
 
   const container = useRef<HTMLDivElement>(null);
-  const { cy, failure } = useCytoscape(container);
+  const { cy, failure } = useGraphCytoscape(container);
   const [laidOut, setLaidOut] = useState(0);
+  const [layoutFailure, setLayoutFailure] = useState<string | null>(null);
+  /** The layout key of what Cytoscape holds now. */
+  const drawnKey = useRef<string | null>(null);
+  /** Whether the layout being drawn is one remembered from an earlier picture (reported with the drawn mark). */
+  const reused = useRef<{ key: string; reused: boolean }>({ key: "", reused: false });
 
-  // Theme: restyle in place.
+  // Theme and size: restyle in place.
+  const large = graph.nodes.length > LARGE_GRAPH;
   useEffect(() => {
-    cy?.style(graphStylesheet(palette));
-  }, [cy, palette]);
+    cy?.style(graphStylesheet(palette, { large }));
+  }, [cy, palette, large]);
 
-  // Structure: replace the elements and lay them out again.
+  const layoutRequest = useMemo<LayoutRequest>(() => ({ kind: layout, input: layoutInputOf(elements) }), [elements, layout]);
+  const key = useMemo(() => layoutKey(layoutRequest), [layoutRequest]);
+  /** The newest elements and layout request; labels can change while a picture with the same key is being drawn. */
+  const latest = useRef({ elements, layoutRequest });
   useEffect(() => {
-    if (!cy) return;
-    cy.batch(() => {
-      cy.elements().remove();
-      cy.add(elements);
-    });
-    cy.layout(layoutOptions(layout, elements.length)).run();
-    readableZoom(cy);
-    setLaidOut((n) => n + 1);
-  }, [cy, elements, layout]);
+    latest.current = { elements, layoutRequest };
+  }, [elements, layoutRequest]);
+
+  // Ask for the layout as soon as the elements are known, even before Cytoscape has loaded.
+  useEffect(() => {
+    if (drawnKey.current === key) return;
+    if (reused.current.key !== key) reused.current = { key, reused: wasDrawnBefore(key) };
+    performance.mark(GRAPH_MARKS.layoutStart);
+    cachedLayout(key, layoutRequest).catch(() => undefined);
+  }, [key, layoutRequest]);
+
+  // Same boxes and edges as drawn, new labels or classes (the root's specifiers arriving): update in place.
+  useEffect(() => {
+    if (cy && drawnKey.current === key) updateElements(cy, elements);
+  }, [cy, key, elements]);
+
+  // Structure: positions come from the layout worker; the elements then go in, visible part first.
+  useEffect(() => {
+    const box = container.current;
+    if (!cy || !box) return;
+    if (drawnKey.current === key) {
+      // Back to what is drawn before a newer layout arrived (a fold undone at once, say).
+      box.dataset.state = "drawn";
+      return;
+    }
+    let alive = true;
+    let stopWaiting: (() => void) | null = null;
+    box.dataset.state = "laying-out";
+    cachedLayout(key, latest.current.layoutRequest)
+      .then(async (positions) => {
+        if (!alive) return;
+        performance.mark(GRAPH_MARKS.layoutDone);
+        drawnKey.current = null;
+        box.dataset.state = "drawing";
+        const drawing = latest.current.elements;
+        const complete = await replaceElements(cy, withPositions(drawing, positions), ROOT_ID, () => alive);
+        if (!complete) return;
+        drawnKey.current = key;
+        if (latest.current.elements !== drawing) updateElements(cy, latest.current.elements);
+        markDrawn(key);
+        setLayoutFailure(null);
+        setLaidOut((n) => n + 1);
+        const nodes = positions.length / 2;
+        stopWaiting = afterNextPaint(cy, () => {
+          box.dataset.drawn = String(Number(box.dataset.drawn ?? 0) + 1);
+          box.dataset.state = "drawn";
+          performance.mark(GRAPH_MARKS.drawn, { detail: { nodes, layout: latest.current.layoutRequest.kind, cached: reused.current.key === key && reused.current.reused } });
+        });
+      })
+      .catch((error: unknown) => {
+        if (!alive || (error instanceof Error && error.name === "AbortError")) return;
+        setLayoutFailure(error instanceof Error ? error.message : String(error));
+      });
+    return () => {
+      alive = false;
+      stopWaiting?.();
+    };
+  }, [cy, key]);
 
   // Selection and highlighted paths: classes only, positions stay.
   useEffect(() => {
@@ -183,10 +220,12 @@ export function GraphPanel({ packages, request }: { packages: ResolvedPackageDto
             className="h-full w-full"
           />
         </div>
-        {!cy && !failure && <p className="absolute inset-0 flex items-center justify-center text-sm text-slate-500">Drawing the graph…</p>}
-        {failure && (
+        {laidOut === 0 && !failure && !layoutFailure && (
+          <p className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-slate-500">Drawing the graph…</p>
+        )}
+        {(failure ?? layoutFailure) && (
           <p role="alert" className="absolute inset-0 flex items-center justify-center p-6 text-sm text-red-700 dark:text-red-400">
-            {failure}
+            {failure ?? layoutFailure}
           </p>
         )}
         <GraphLegend palette={palette} packages={packages} />

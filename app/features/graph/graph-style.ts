@@ -4,7 +4,19 @@ import type { GraphPalette } from "../../components/graph-palette";
 
 export const NODE_FONT_SIZE = 12;
 
-export function graphStylesheet(p: GraphPalette): StylesheetJson {
+/** From this many packages on, the picture drops what costs most per element (fades between states). */
+export const LARGE_GRAPH = 150;
+
+/** Fading dimmed and highlighted elements: pleasant on a small graph, a burst of full redraws on a large one. */
+function fade(large: boolean): Record<string, string | number> {
+  return large ? {} : { "transition-property": "opacity", "transition-duration": 150 };
+}
+
+/**
+ * Edge labels (the specifiers) are drawn from a zoom of 0.7 on: below it they are smaller than 7 px, unreadable, and
+ * a large graph starts at a zoom of 0.65 with hundreds of them.
+ */
+export function graphStylesheet(p: GraphPalette, { large }: { large: boolean } = { large: false }): StylesheetJson {
   return [
     {
       selector: "node",
@@ -23,8 +35,7 @@ export function graphStylesheet(p: GraphPalette): StylesheetJson {
         "text-halign": "center",
         "text-wrap": "wrap",
         "line-height": 1.25,
-        "transition-property": "opacity",
-        "transition-duration": 150,
+        ...fade(large),
       },
     },
     { selector: "node.root", style: { "background-color": p.rootFill, color: p.rootText, "border-width": 0, "font-weight": "bold" } },
@@ -42,7 +53,7 @@ export function graphStylesheet(p: GraphPalette): StylesheetJson {
         "target-arrow-color": p.edge,
         "target-arrow-shape": "triangle",
         "arrow-scale": 0.9,
-        "curve-style": "bezier",
+        "curve-style": "straight",
         label: "data(label)",
         "font-size": 10,
         color: p.edgeLabel,
@@ -50,13 +61,13 @@ export function graphStylesheet(p: GraphPalette): StylesheetJson {
         "text-background-opacity": 0.85,
         "text-background-padding": "2px",
         "text-rotation": "none",
-        "transition-property": "opacity",
-        "transition-duration": 150,
+        "min-zoomed-font-size": 7,
+        ...fade(large),
       },
     },
     { selector: "edge.from-root", style: { "line-style": "solid", "line-color": p.directBorder, "target-arrow-color": p.directBorder, opacity: 0.6 } },
     { selector: ".dim", style: { opacity: 0.18 } },
-    { selector: "edge.hl", style: { width: 3, "line-color": p.highlight, "target-arrow-color": p.highlight, opacity: 1, color: p.nodeText, "font-weight": "bold" } },
+    { selector: "edge.hl", style: { "min-zoomed-font-size": 0, width: 3, "line-color": p.highlight, "target-arrow-color": p.highlight, opacity: 1, color: p.nodeText, "font-weight": "bold" } },
     { selector: "node.hl", style: { "border-color": p.highlight, "border-width": 3 } },
     { selector: "node.selected", style: { "border-color": p.selected, "border-width": 3.5, "underlay-color": p.selected, "underlay-opacity": 0.18, "underlay-padding": 6 } },
     { selector: "node.found", style: { "underlay-color": p.highlight, "underlay-opacity": 0.35, "underlay-padding": 10 } },

@@ -1,0 +1,9 @@
+// Computes the positions a layout request asks for: the layered picture, or a force picture grown from it (pure; runs in the layout worker).
+import { forceLayout } from "./force-layout";
+import { layeredLayout } from "./layered-layout";
+import type { LayoutPositions, LayoutRequest } from "./layout-input";
+
+export function computeLayout(request: LayoutRequest): LayoutPositions {
+  const layered = layeredLayout(request.input);
+  return request.kind === "force" ? forceLayout(request.input, layered) : layered;
+}
