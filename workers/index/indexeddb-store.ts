@@ -36,21 +36,52 @@ export async function openIndexedDbStore(options: IndexedDbStoreOptions = {}): P
     if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE);
   };
   const db = await requestResult(open);
+
+  // Reads and writes asked for in the same task share one transaction: a resolution that starts from a warm cache
+  // asks for hundreds of keys at once, and a transaction per key costs more than the reads themselves.
+  let reads: { key: string; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
+  let writes: { key: string; value: unknown; remove: boolean; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  const flushReads = () => {
+    const batch = reads;
+    reads = [];
+    try {
+      const store = db.transaction(STORE, "readonly").objectStore(STORE);
+      for (const r of batch) requestResult(store.get(r.key)).then(r.resolve, r.reject);
+    } catch (error) {
+      for (const r of batch) r.reject(error);
+    }
+  };
+  const flushWrites = () => {
+    const batch = writes;
+    writes = [];
+    try {
+      const transaction = db.transaction(STORE, "readwrite");
+      const store = transaction.objectStore(STORE);
+      for (const w of batch) {
+        if (w.remove) store.delete(w.key);
+        else store.put(w.value, w.key);
+      }
+      transactionDone(transaction).then(
+        () => batch.forEach((w) => w.resolve()),
+        (error: unknown) => batch.forEach((w) => w.reject(error)),
+      );
+    } catch (error) {
+      for (const w of batch) w.reject(error);
+    }
+  };
+  const write = (key: string, value: unknown, remove: boolean) =>
+    new Promise<void>((resolve, reject) => {
+      if (writes.length === 0) setTimeout(flushWrites, 0);
+      writes.push({ key, value, remove, resolve, reject });
+    });
   return {
-    async get(key) {
-      const transaction = db.transaction(STORE, "readonly");
-      const value = await requestResult(transaction.objectStore(STORE).get(key));
-      return value as unknown;
+    get(key) {
+      return new Promise<unknown>((resolve, reject) => {
+        if (reads.length === 0) setTimeout(flushReads, 0);
+        reads.push({ key, resolve, reject });
+      });
     },
-    async put(key, value) {
-      const transaction = db.transaction(STORE, "readwrite");
-      transaction.objectStore(STORE).put(value, key);
-      await transactionDone(transaction);
-    },
-    async delete(key) {
-      const transaction = db.transaction(STORE, "readwrite");
-      transaction.objectStore(STORE).delete(key);
-      await transactionDone(transaction);
-    },
+    put: (key, value) => write(key, value, false),
+    delete: (key) => write(key, undefined, true),
   };
 }
