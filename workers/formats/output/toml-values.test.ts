@@ -1,4 +1,4 @@
-// Tests for the TOML literals: any string or key survives a round trip through a TOML parser (smol-toml); datetimes come out in UTC.
+// Tests for the TOML literals: every string or key survives a round trip through a TOML parser (smol-toml); datetimes come out in UTC.
 import fc from "fast-check";
 import { parse, TomlDate } from "smol-toml";
 import { describe, expect, it } from "vitest";
