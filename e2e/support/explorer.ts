@@ -23,8 +23,12 @@ export async function setRequirements(page: Page, text: string): Promise<void> {
 }
 
 export async function useSnapshotIndex(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "PyPI snapshot (2020)" }).click();
-  await expect(page.getByLabel("Index URL")).toHaveValue(/\/index\/snapshot-2020\/simple$/);
+  // The input panel above may still grow (the worker's reading of the file arrives after a debounce), moving the
+  // button under the pointer: click again until the field shows the snapshot, as a person would.
+  await expect(async () => {
+    await page.getByRole("button", { name: "PyPI snapshot (2020)" }).click();
+    await expect(page.getByLabel("Index URL")).toHaveValue(/\/index\/snapshot-2020\/simple$/, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 /** Clicks Resolve and waits for the run to finish with a resolved graph; returns the package count it reports. */

@@ -37,6 +37,9 @@ export async function pastePyproject(page: Page): Promise<void> {
   await groups.getByRole("checkbox", { name: "test" }).check();
   await expect(extras.getByRole("checkbox", { name: "cli" })).not.toBeChecked();
   await expect(groups.getByRole("checkbox", { name: "typing" })).not.toBeChecked();
+  // The worker's reading now includes what the extra and the group add.
+  await expect(page.getByText("extra socks")).toBeVisible();
+  await expect(page.getByText("group test").first()).toBeVisible();
 }
 
 /** Pastes the project, chooses its extra and group, resolves against the snapshot; returns the package count. */
