@@ -1,19 +1,27 @@
 // Creates a Cytoscape instance in a container once the library has loaded, and destroys it with the component.
 import { useEffect, useState, type RefObject } from "react";
 import type { Core } from "cytoscape";
-import { loadCytoscape } from "./load-cytoscape";
+import { loadCytoscape, type CytoscapeFactory } from "./load-cytoscape";
 
 export interface CytoscapeHandle {
   cy: Core | null;
   failure: string | null;
 }
 
-export function useCytoscape(container: RefObject<HTMLDivElement | null>): CytoscapeHandle {
+export interface CytoscapeOptions {
+  /** Which build to load (default: with the dagre layout registered). */
+  load?: () => Promise<CytoscapeFactory>;
+  /** Adjusts a new instance before it is handed out. */
+  setup?: (cy: Core) => void;
+}
+
+export function useCytoscape(container: RefObject<HTMLDivElement | null>, options: CytoscapeOptions = {}): CytoscapeHandle {
   const [handle, setHandle] = useState<CytoscapeHandle>({ cy: null, failure: null });
+  const { load = loadCytoscape, setup } = options;
   useEffect(() => {
     let alive = true;
     let instance: Core | null = null;
-    loadCytoscape().then(
+    load().then(
       (cytoscape) => {
         if (!alive || !container.current) return;
         instance = cytoscape({
@@ -24,6 +32,7 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>): Cytos
           boxSelectionEnabled: false,
           autoungrabify: false,
         });
+        setup?.(instance);
         setHandle({ cy: instance, failure: null });
       },
       (error: unknown) => alive && setHandle({ cy: null, failure: `The graph library could not be loaded: ${String(error)}` }),
@@ -32,6 +41,6 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>): Cytos
       alive = false;
       instance?.destroy();
     };
-  }, [container]);
+  }, [container, load, setup]);
   return handle;
 }

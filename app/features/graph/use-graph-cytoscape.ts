@@ -1,12 +1,10 @@
 // Creates the dependency graph's Cytoscape instance (core only: positions come from the layout worker) once the library has loaded.
-import { useEffect, useState, type RefObject } from "react";
+import type { RefObject } from "react";
 import type { Core } from "cytoscape";
 import { loadCytoscapeCore } from "../../components/load-cytoscape";
+import { useCytoscape, type CytoscapeHandle, type CytoscapeOptions } from "../../components/use-cytoscape";
 
-export interface GraphCytoscape {
-  cy: Core | null;
-  failure: string | null;
-}
+export type GraphCytoscape = CytoscapeHandle;
 
 /** The parts of Cytoscape's canvas renderer (not in its public types) that `skipLayerTextures` touches. */
 interface CanvasRendererInternals {
@@ -25,31 +23,9 @@ export function skipLayerTextures(cy: Core): void {
   if (layers && typeof layers.getLayers === "function") layers.getLayers = () => null;
 }
 
+/** The graph's instance: the core build (positions come from the layout worker) without layer textures. */
 export function useGraphCytoscape(container: RefObject<HTMLDivElement | null>): GraphCytoscape {
-  const [handle, setHandle] = useState<GraphCytoscape>({ cy: null, failure: null });
-  useEffect(() => {
-    let alive = true;
-    let instance: Core | null = null;
-    loadCytoscapeCore().then(
-      (cytoscape) => {
-        if (!alive || !container.current) return;
-        instance = cytoscape({
-          container: container.current,
-          elements: [],
-          minZoom: 0.1,
-          maxZoom: 3,
-          boxSelectionEnabled: false,
-          autoungrabify: false,
-        });
-        skipLayerTextures(instance);
-        setHandle({ cy: instance, failure: null });
-      },
-      (error: unknown) => alive && setHandle({ cy: null, failure: `The graph library could not be loaded: ${String(error)}` }),
-    );
-    return () => {
-      alive = false;
-      instance?.destroy();
-    };
-  }, [container]);
-  return handle;
+  return useCytoscape(container, GRAPH_OPTIONS);
 }
+
+const GRAPH_OPTIONS: CytoscapeOptions = { load: loadCytoscapeCore, setup: skipLayerTextures };

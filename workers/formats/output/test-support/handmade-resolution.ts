@@ -1,5 +1,6 @@
 // Test support: small hand-written resolutions and requests for edge cases the fixture index does not produce.
 import { createHash } from "node:crypto";
+import { request } from "../../../resolve/test-support/fixture-resolve";
 import type { DistributionFileDto, ResolveRequest, ResolvedPackageDto } from "../../../api";
 import type { ResolvedResolution } from "../resolved-resolution";
 import { CPYTHON_38_LINUX, FIXED_RESOLVED_AT } from "./export-fixtures";
@@ -50,23 +51,7 @@ export function handmadeResolution(packages: ResolvedPackageDto[]): ResolvedReso
 }
 
 export function handmadeRequest(overrides: Partial<ResolveRequest> = {}): ResolveRequest {
-  return {
-    input: { text: "", format: "requirements.txt" },
-    target: CPYTHON_38_LINUX,
-    indexUrl: "https://pypi.org/simple",
-    extraIndexUrls: [],
-    resolution: "highest",
-    prerelease: "if-necessary-or-explicit",
-    excludeNewer: null,
-    constraints: [],
-    overrides: [],
-    unknownDependencies: "assume-none",
-    pins: {},
-    excluded: [],
-    noCache: true,
-    refresh: false,
-    ...overrides,
-  };
+  return request([], { target: CPYTHON_38_LINUX, indexUrl: "https://pypi.org/simple", ...overrides });
 }
 
 /** The sha256 hex digest of a seed: a stand-in for a file's hash. */
