@@ -75,3 +75,22 @@ export const DARK: GraphPalette = {
 export function paletteFor(theme: "light" | "dark"): GraphPalette {
   return theme === "dark" ? DARK : LIGHT;
 }
+
+/** The Cytoscape style every drawn graph gives its nodes: rounded boxes sized by `data(w)`/`data(h)`, labelled `data(display)`. */
+export function nodeBoxStyle(p: GraphPalette, fontSize: number): Record<string, string | number> {
+  return {
+    shape: "round-rectangle",
+    width: "data(w)",
+    height: "data(h)",
+    "background-color": p.nodeFill,
+    "border-width": 1.5,
+    "border-color": p.nodeBorder,
+    label: "data(display)",
+    color: p.nodeText,
+    "font-size": fontSize,
+    "font-family": "ui-sans-serif, system-ui, sans-serif",
+    "text-valign": "center",
+    "text-halign": "center",
+    "text-wrap": "wrap",
+  };
+}

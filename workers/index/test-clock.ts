@@ -1,5 +1,5 @@
 // Test support: a Clock whose time is set by the test and whose sleeps are recorded and run `scale` times faster.
-import { abortReason } from "./clock";
+import { systemClock } from "./clock";
 import type { Clock } from "./clock";
 
 export interface TestClock extends Clock {
@@ -22,21 +22,7 @@ export function createTestClock(options: { now?: number; scale?: number } = {}):
     },
     sleep(ms, signal) {
       sleeps.push(ms);
-      return new Promise<void>((resolve, reject) => {
-        if (signal?.aborted) {
-          reject(abortReason(signal));
-          return;
-        }
-        const onAbort = (): void => {
-          clearTimeout(timer);
-          reject(abortReason(signal as AbortSignal));
-        };
-        const timer = setTimeout(() => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve();
-        }, ms * scale);
-        signal?.addEventListener("abort", onAbort, { once: true });
-      });
+      return systemClock.sleep(ms * scale, signal);
     },
   };
 }

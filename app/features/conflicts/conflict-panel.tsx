@@ -6,7 +6,7 @@ import { useSession } from "../../stores/session";
 import { useResolution } from "../../stores/resolution";
 import { useTheme } from "../../stores/theme";
 import { useCytoscape } from "../../components/use-cytoscape";
-import { paletteFor, type GraphPalette } from "../../components/graph-palette";
+import { nodeBoxStyle, paletteFor, type GraphPalette } from "../../components/graph-palette";
 import { Button } from "../../components/button";
 import { AlertIcon, SparkIcon } from "../../components/icons";
 import { applySuggestion } from "./apply-suggestion";
@@ -30,19 +30,7 @@ function conflictStyle(p: GraphPalette): StylesheetJson {
     {
       selector: "node",
       style: {
-        shape: "round-rectangle",
-        width: "data(w)",
-        height: "data(h)",
-        "background-color": p.nodeFill,
-        "border-width": 1.5,
-        "border-color": p.nodeBorder,
-        label: "data(display)",
-        color: p.nodeText,
-        "font-size": 11,
-        "font-family": "ui-sans-serif, system-ui, sans-serif",
-        "text-valign": "center",
-        "text-halign": "center",
-        "text-wrap": "wrap",
+        ...nodeBoxStyle(p, 11),
       },
     },
     { selector: "node.kind-root", style: { "background-color": p.directFill, "border-color": p.directBorder, "border-width": 2 } },

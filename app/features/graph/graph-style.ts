@@ -1,6 +1,6 @@
 // The Cytoscape stylesheet of the dependency graph: node traits (direct, extras, pre-release, yanked, unknown), edges, highlight.
 import type { StylesheetJson } from "cytoscape";
-import type { GraphPalette } from "../../components/graph-palette";
+import { nodeBoxStyle, type GraphPalette } from "../../components/graph-palette";
 
 export const NODE_FONT_SIZE = 12;
 
@@ -21,19 +21,7 @@ export function graphStylesheet(p: GraphPalette, { large }: { large: boolean } =
     {
       selector: "node",
       style: {
-        shape: "round-rectangle",
-        width: "data(w)",
-        height: "data(h)",
-        "background-color": p.nodeFill,
-        "border-width": 1.5,
-        "border-color": p.nodeBorder,
-        label: "data(display)",
-        color: p.nodeText,
-        "font-size": NODE_FONT_SIZE,
-        "font-family": "ui-sans-serif, system-ui, sans-serif",
-        "text-valign": "center",
-        "text-halign": "center",
-        "text-wrap": "wrap",
+        ...nodeBoxStyle(p, NODE_FONT_SIZE),
         "line-height": 1.25,
         ...fade(large),
       },
