@@ -1,7 +1,7 @@
 // Playwright: e2e specs in real Chromium (Debian's /usr/bin/chromium) against the built app and its fixture index.
 import { defineConfig } from "@playwright/test";
 
-const PORT = 4173;
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
