@@ -1,11 +1,13 @@
-// ESLint flat config: typescript-eslint for all code, react-hooks rules for the app.
+// ESLint flat config: typescript-eslint for all code, react-hooks rules for the app, and the layer rules of docs/architecture.md.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
+import boundaries from "eslint-plugin-boundaries";
 import globals from "globals";
+import { layerElements, layerPolicies } from "./eslint.layers.js";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "test-results/**", "playwright-report/**", ".cache/**"] },
+  { ignores: ["dist/**", "dist-cli/**", "node_modules/**", "test-results/**", "playwright-report/**", ".cache/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -22,6 +24,21 @@ export default tseslint.config(
     rules: {
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "error",
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "workers/**/*.ts"],
+    // Tests may reach across layers (an integration test starts the fixture index from scripts/); the code they test may not.
+    ignores: ["**/*.test.{ts,tsx}", "**/test-support/**"],
+    plugins: { boundaries },
+    settings: {
+      "boundaries/elements": layerElements,
+      // api.ts is a one-file layer; `mode: "file"` still says so in v7 but warns as legacy on every run.
+      "boundaries/legacy-warnings": false,
+      "import/resolver": { typescript: { project: "tsconfig.json" }, node: { extensions: [".ts", ".tsx", ".js"] } },
+    },
+    rules: {
+      "boundaries/dependencies": ["error", { default: "allow", policies: layerPolicies }],
     },
   },
 );

@@ -20,5 +20,6 @@ export default defineConfig({
     include: ["workers/**/*.test.ts", "app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
+    setupFiles: ["test-support/fast-check-seed.ts"],
   },
 });

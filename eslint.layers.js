@@ -1,0 +1,42 @@
+// The layers of docs/architecture.md as eslint-plugin-boundaries elements and policies: which folder may import which.
+
+/** Each layer is a folder (or a file) of the tree; tests sit in their layer and obey its rules. */
+export const layerElements = [
+  { type: "packaging", pattern: "workers/packaging" },
+  { type: "pubgrub", pattern: "workers/pubgrub" },
+  { type: "index", pattern: "workers/index" },
+  { type: "formats", pattern: "workers/formats" },
+  { type: "resolve", pattern: "workers/resolve" },
+  { type: "api", pattern: "workers/api*.ts", mode: "file" },
+  { type: "scripts", pattern: "scripts" },
+  { type: "feature", pattern: "app/features/*", capture: ["feature"] },
+  { type: "app", pattern: "app" },
+  { type: "service", pattern: "workers" },
+];
+
+const to = (...types) => ({ to: { element: { type: types } } });
+const typesOnly = (...types) => ({ to: { element: { type: types } }, dependency: { kind: "type" } });
+
+/** Read top to bottom: a later policy overrides an earlier one for the same import. */
+export const layerPolicies = [
+  // The pure core imports nothing of ours but itself.
+  { from: { element: { type: "packaging" } }, disallow: to("pubgrub", "index", "formats", "resolve", "api", "service", "scripts", "feature", "app") },
+  { from: { element: { type: "pubgrub" } }, disallow: to("packaging", "index", "formats", "resolve", "api", "service", "scripts", "feature", "app") },
+  // The boundary types: plain data, nothing above packaging.
+  { from: { element: { type: "api" } }, disallow: to("pubgrub", "index", "formats", "resolve", "service", "scripts", "feature", "app") },
+  // TEMPORARY: api.ts re-exports the input DTO types that formats/input declares; they move into api.ts next.
+  { from: { element: { type: "api" } }, allow: typesOnly("formats") },
+  // The index speaks PEP 503/691/658 through packaging and nothing else.
+  { from: { element: { type: "index" } }, disallow: to("pubgrub", "formats", "resolve", "api", "service", "scripts", "feature", "app") },
+  // Inputs and exports: packaging and the boundary types.
+  { from: { element: { type: "formats" } }, disallow: to("pubgrub", "index", "resolve", "service", "scripts", "feature", "app") },
+  // The Python provider sits on the core, the index and the formats.
+  { from: { element: { type: "resolve" } }, disallow: to("service", "scripts", "feature", "app") },
+  // Worker code never imports the dev tools.
+  { from: { element: { type: "service" } }, disallow: to("scripts", "feature", "app") },
+  // The page reaches the worker only through the API's types (the worker itself is started by URL).
+  { from: { element: { type: ["app", "feature"] } }, disallow: to("packaging", "pubgrub", "index", "formats", "resolve", "service", "api", "scripts") },
+  { from: { element: { type: ["app", "feature"] } }, allow: typesOnly("api") },
+  // No feature imports another; shared pieces live in app/components, app/stores or app/hooks.
+  { from: { element: { type: "feature" } }, disallow: { to: { element: { type: "feature", captured: { feature: "!{{ from.element.captured.feature }}" } } } } },
+];

@@ -1,0 +1,39 @@
+// The layer rules of docs/architecture.md: ESLint rejects an import that crosses a layer the wrong way.
+import { describe, expect, it } from "vitest";
+import { ESLint } from "eslint";
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+/** The boundary-rule messages ESLint gives for `code` placed at `filePath` (which need not exist). */
+async function layerErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result.messages.filter((m) => m.ruleId === "boundaries/dependencies").map((m) => m.message);
+}
+
+describe("layer rules", () => {
+  it("keeps the pure core free of the layers above it", async () => {
+    expect(await layerErrors("workers/packaging/probe.ts", `import { resolveRequest } from "../resolve/resolve";\nexport const x = resolveRequest;\n`)).toHaveLength(1);
+    expect(await layerErrors("workers/pubgrub/probe.ts", `import { parseVersion } from "../packaging/version";\nexport const x = parseVersion;\n`)).toHaveLength(1);
+    expect(await layerErrors("workers/packaging/probe.ts", `import { parseVersion } from "./version";\nexport const x = parseVersion;\n`)).toEqual([]);
+  });
+
+  it("lets the index use packaging and nothing else", async () => {
+    expect(await layerErrors("workers/index/probe.ts", `import { parseVersion } from "../packaging/version";\nexport const x = parseVersion;\n`)).toEqual([]);
+    expect(await layerErrors("workers/index/probe.ts", `import { parseInput } from "../formats/input/parse-input";\nexport const x = parseInput;\n`)).toHaveLength(1);
+  });
+
+  it("keeps worker code away from the dev scripts", async () => {
+    expect(await layerErrors("workers/cli-probe.ts", `import { startFixtureIndex } from "../scripts/fixture-index/server";\nexport const x = startFixtureIndex;\n`)).toHaveLength(1);
+  });
+
+  it("lets the page import the worker API as types only", async () => {
+    expect(await layerErrors("app/stores/probe.ts", `import type { ResolveRequest } from "../../workers/api";\nexport type X = ResolveRequest;\n`)).toEqual([]);
+    expect(await layerErrors("app/stores/probe.ts", `import { EXIT } from "../../workers/cli";\nexport const x = EXIT;\n`)).toHaveLength(1);
+    expect(await layerErrors("app/stores/probe.ts", `import { parseVersion } from "../../workers/packaging/version";\nexport const x = parseVersion;\n`)).toHaveLength(1);
+  });
+
+  it("keeps features from importing one another", async () => {
+    expect(await layerErrors("app/features/list/probe.ts", `import { findPackage } from "../graph/find-package";\nexport const x = findPackage;\n`)).toHaveLength(1);
+    expect(await layerErrors("app/features/graph/probe.ts", `import { findPackage } from "./find-package";\nexport const x = findPackage;\n`)).toEqual([]);
+  });
+});
