@@ -2,7 +2,6 @@
 
 const SEPARATOR_RUNS = /[-_.]+/g;
 const VALID_NAME = /^(?:[a-z0-9]|[a-z0-9][a-z0-9._-]*[a-z0-9])$/i;
-const NORMALIZED_NAME = /^(?:[a-z0-9]|[a-z0-9](?:[a-z0-9]|-(?!-))*[a-z0-9])$/;
 
 /** PEP 503 normal form: lower-case, every run of `-`, `_`, `.` becomes one `-` (as packaging's canonicalize_name). */
 export function canonicalizeName(name: string): string {
@@ -14,7 +13,3 @@ export function isValidProjectName(name: string): boolean {
   return VALID_NAME.test(name);
 }
 
-/** Whether `name` is already in PEP 503 normal form (canonicalizeName would return it unchanged), as is_normalized_name. */
-export function isNormalizedName(name: string): boolean {
-  return NORMALIZED_NAME.test(name);
-}

@@ -515,19 +515,6 @@ export function afterPosts(v: Version): Version {
   return new Version(v.epoch, v.release, v.pre, null, null, null, exact, SentinelKind.AfterPosts);
 }
 
-/** The smallest version with v's epoch and release: E!R.dev0 (below all of that release's dev/pre/post/local versions). */
-export function smallestOfRelease(v: Version): Version {
-  const p = versionParts(v);
-  return versionFromParts({ epoch: p.epoch, release: p.release, dev: 0 });
-}
-
-/** Sentinel above every version with v's epoch and release (all its pre, post, dev and local versions). */
-export function largestOfRelease(v: Version): Version {
-  const x = v._x;
-  const exact: ExactDigits | null = x === null ? null : { epoch: x.epoch, release: x.release, pre: null, post: null, dev: null };
-  return new Version(v.epoch, v.release, null, null, null, null, exact, SentinelKind.AfterPosts);
-}
-
 /** The smallest PEP 440 version, 0.dev0. */
 export const MIN_VERSION: Version = new Version(0, [0], null, null, 0, null, null, SentinelKind.None);
 

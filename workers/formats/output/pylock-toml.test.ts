@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ResolveRequest, TargetDto } from "../../api";
 import { markerEnvironment } from "../../packaging/environment";
 import { parseMarker } from "../../packaging/markers";
-import { canonicalizeName, isNormalizedName } from "../../packaging/names";
+import { canonicalizeName } from "../../packaging/names";
 import { parseSpecifierSet } from "../../packaging/specifiers";
 import { compareVersions, tryParseVersion } from "../../packaging/version";
 import { startFixtureIndex, type FixtureIndex } from "../../../scripts/fixture-index/server";
@@ -74,7 +74,7 @@ function checkPylock(doc: Table): string[] {
     }
     unknownKeys(pkg, PACKAGE_KEYS, at);
     const name = pkg.name;
-    if (typeof name !== "string" || !isNormalizedName(name)) problem(`${at}.name`, `required normalized name, got ${JSON.stringify(name)}`);
+    if (typeof name !== "string" || canonicalizeName(name) !== name) problem(`${at}.name`, `required normalized name, got ${JSON.stringify(name)}`);
     const version = typeof pkg.version === "string" ? tryParseVersion(pkg.version) : null;
     if (pkg.version !== undefined && version === null) problem(`${at}.version`, `must be a PEP 440 version string, got ${JSON.stringify(pkg.version)}`);
     if (pkg.marker !== undefined) {
