@@ -15,11 +15,34 @@ mapWithGroupBy.groupBy ??= <K, T>(items: Iterable<T>, key: (item: T, index: numb
   return groups;
 };
 
+/**
+ * Integration tests start the fixture index, spawn pip, Python or the CLI, or run ESLint: each gets a fresh module
+ * graph (isolated). Everything else is a unit test over pure code and shares one module graph per worker (no
+ * isolation), which is what keeps the edit loop (`npm run test:unit`) fast.
+ */
+const integration = ["**/*.integration.test.ts"];
+
+const shared = {
+  environment: "node" as const,
+  testTimeout: 30_000,
+  setupFiles: ["test-support/fast-check-seed.ts"],
+};
+
 export default defineConfig({
   test: {
-    include: ["workers/**/*.test.ts", "app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
-    environment: "node",
-    testTimeout: 30_000,
-    setupFiles: ["test-support/fast-check-seed.ts"],
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: "unit",
+          include: ["workers/**/*.test.ts", "app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
+          exclude: [...integration, "**/node_modules/**"],
+          isolate: false,
+        },
+      },
+      {
+        test: { ...shared, name: "integration", include: integration },
+      },
+    ],
   },
 });
