@@ -2,6 +2,7 @@
 import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { decodeSessionLink, encodeSessionLink, MAX_INFLATED_BYTES, type LinkSession } from "./session-link";
+import { fuzzLinks } from "./test-support/link-fuzz";
 
 const defaults: LinkSession = {
   text: "",
@@ -96,5 +97,39 @@ describe("session links cut at any length", () => {
       expect(result.message, `cut at ${cut}`).toMatch(/incomplete — it was probably cut off/);
       if (result.recovered.text !== undefined) expect(text.startsWith(result.recovered.text), `cut at ${cut}`).toBe(true);
     }
+  });
+});
+
+describe("hostile links", () => {
+  it("name a setting that is an object with a bogus toString instead of throwing", async () => {
+    const result = await decodeSessionLink(encodeRaw(JSON.stringify({ text: "six\n", settings: { os: { toString: 1 } } })), defaults);
+    expect(result).toMatchObject({ ok: true, session: { text: "six\n", settings: { os: "linux" } } });
+    if (result.ok) expect(result.problems).toEqual(['the link\'s os "{"toString":1}" is not one of linux, macos, windows; using linux']);
+  });
+
+  it("say corrupted, not cut off, when characters were changed", async () => {
+    const link = await encodeSessionLink({ ...session, text: "flask==3.0.0\n".repeat(50) });
+    const flipped = link.slice(0, 20) + (link[20] === "A" ? "B" : "A") + link.slice(21);
+    const result = await decodeSessionLink(flipped, defaults);
+    if (result.ok) return; // a flip in a stored block can still inflate to valid JSON: then every field was checked
+    expect(result.message).toMatch(/corrupted/);
+    expect(result.message).not.toMatch(/cut off/);
+  });
+
+  it("refuse a bomb that inflates in one step without holding more than a slice of it", async () => {
+    const bomb = encodeRaw(`{"text":"${"a".repeat(64 * 1024 * 1024)}"}`);
+    const before = process.memoryUsage().arrayBuffers;
+    const result = await decodeSessionLink(bomb, defaults);
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/expands to more than 2 MB/) });
+    // Inflating all 64 MB would hold it in memory at once; the slice-at-a-time inflater stops a few MB past the cap.
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(32 * 1024 * 1024);
+  });
+
+  it("end in a typed result for every seeded hostile link (fuzz; FC_SEED reproduces)", async () => {
+    const seed = Number(process.env.FC_SEED ?? 20261204);
+    const outcomes = await fuzzLinks(seed, 1000, () => 0);
+    expect(outcomes).toHaveLength(1000);
+    expect(outcomes.some((o) => o.ok)).toBe(true);
+    expect(outcomes.some((o) => !o.ok)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 // The permalink codec: a session <-> a URL fragment (versioned JSON, deflate-raw, base64url), decoding untrusted links safely.
+import * as v from "valibot";
 import { INPUT_FORMATS, type InputFormatName } from "../../stores/build-request";
 
 /** Everything a link reproduces. Settings mirror the session store's; `resolvedAt` becomes exclude-newer on opening. */
@@ -41,7 +42,7 @@ function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-function fromBase64Url(text: string): Uint8Array | null {
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
   // A length of 4n+1 cannot be base64: the link was cut one character into a group; that character carries no whole byte.
   if (text.length % 4 === 1) text = text.slice(0, -1);
@@ -61,28 +62,66 @@ async function deflate(text: string): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** Inflates at most `limit` bytes; keeps what arrived before an error (a truncated link still yields its start). */
-async function inflate(bytes: Uint8Array, limit: number): Promise<{ text: string; error: "truncated" | "too-large" | null }> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-  const reader = stream.getReader();
+/** Compressed bytes are fed to the inflater this many at a time: deflate expands at most ~1,032x, so no single step can
+ * produce more than about 1 MB however the input was crafted, and the cap below is checked between steps. */
+const INFLATE_SLICE = 1024;
+
+/**
+ * Inflates at most `limit` bytes, feeding the input a slice at a time; keeps what arrived before an error.
+ * `truncated`: the stream ended early (a link cut off when copied); `corrupt`: bytes that are not a deflate stream.
+ */
+async function inflate(bytes: Uint8Array<ArrayBuffer>, limit: number): Promise<{ text: string; error: "truncated" | "corrupt" | "too-large" | null }> {
+  const inflater = new DecompressionStream("deflate-raw");
+  const writer = inflater.writable.getWriter();
+  const reader = inflater.readable.getReader();
+  let writeError: "truncated" | "corrupt" | null = null;
+  let stop = false;
+  // Engines name an input that merely stops early ("Compressed input was truncated." in Chromium, "unexpected end of
+  // file" in Node) apart from bytes that are no deflate stream ("invalid code ...", "The compressed data was not valid.").
+  const kindOf = (error: unknown): "truncated" | "corrupt" => (/truncat|unexpected end/i.test(error instanceof Error ? error.message : String(error)) ? "truncated" : "corrupt");
+  const feeding = (async () => {
+    try {
+      for (let at = 0; at < bytes.length && !stop; at += INFLATE_SLICE) await writer.write(bytes.subarray(at, at + INFLATE_SLICE));
+      if (!stop) await writer.close();
+    } catch (error) {
+      writeError = kindOf(error);
+    }
+  })();
   const decoder = new TextDecoder();
   let text = "";
   let total = 0;
+  let error: "truncated" | "corrupt" | "too-large" | null = null;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       total += value.byteLength;
       if (total > limit) {
-        await reader.cancel();
-        return { text, error: "too-large" };
+        stop = true;
+        error = "too-large";
+        await reader.cancel().catch(() => undefined);
+        break;
       }
       text += decoder.decode(value, { stream: true });
     }
   } catch {
-    return { text: text + decoder.decode(), error: "truncated" };
+    // The readable side errors with the writable side; which of the two it was is known once feeding has settled.
   }
-  return { text: text + decoder.decode(), error: null };
+  await feeding;
+  if (error === "too-large") return { text, error };
+  // Altered bytes can also desynchronise the decoder so that it only runs out of input; then what came out tells:
+  // JSON.stringify never writes a raw control character, and what it writes is valid UTF-8.
+  if (writeError === "truncated" && hasCharJsonNeverWrites(text)) writeError = "corrupt";
+  return { text: text + decoder.decode(), error: writeError };
+}
+
+/** Whether `text` holds a raw control character or a replacement character (undecodable UTF-8). */
+function hasCharJsonNeverWrites(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0xfffd) return true;
+  }
+  return false;
 }
 
 export async function encodeSessionLink(session: LinkSession): Promise<string> {
@@ -90,20 +129,75 @@ export async function encodeSessionLink(session: LinkSession): Promise<string> {
   return PREFIX + toBase64Url(await deflate(json));
 }
 
-const OPTIONS = {
-  os: ["linux", "macos", "windows"],
-  arch: ["x86_64", "aarch64", "arm64"],
-  resolution: ["highest", "lowest", "lowest-direct"],
-  prerelease: ["if-necessary-or-explicit", "allow", "disallow"],
-  unknownDependencies: ["assume-none", "exclude"],
-} as const;
+/** A value from a link, shown in a message: short, and never by calling anything on it (a link can hold any JSON). */
+function shown(value: unknown): string {
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? typeof value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => v.picklist(values);
+
+/** One field of a link: its schema, and what to say (and fall back to) when the link's value does not fit it. */
+interface FieldRule<S extends v.GenericSchema> {
+  schema: S;
+  problem: (value: unknown, fallback: v.InferOutput<S>) => string;
+}
+
+const settingRules = {
+  os: { schema: oneOf(["linux", "macos", "windows"]), problem: (x, d) => `the link's os "${shown(x)}" is not one of linux, macos, windows; using ${d}` },
+  arch: { schema: oneOf(["x86_64", "aarch64", "arm64"]), problem: (x, d) => `the link's arch "${shown(x)}" is not one of x86_64, aarch64, arm64; using ${d}` },
+  resolution: {
+    schema: oneOf(["highest", "lowest", "lowest-direct"]),
+    problem: (x, d) => `the link's resolution "${shown(x)}" is not one of highest, lowest, lowest-direct; using ${d}`,
+  },
+  prerelease: {
+    schema: oneOf(["if-necessary-or-explicit", "allow", "disallow"]),
+    problem: (x, d) => `the link's prerelease "${shown(x)}" is not one of if-necessary-or-explicit, allow, disallow; using ${d}`,
+  },
+  unknownDependencies: {
+    schema: oneOf(["assume-none", "exclude"]),
+    problem: (x, d) => `the link's unknownDependencies "${shown(x)}" is not one of assume-none, exclude; using ${d}`,
+  },
+  pythonVersion: {
+    schema: v.pipe(v.string(), v.regex(/^3\.\d{1,2}(\.\d{1,3})?$/)),
+    problem: (x, d) => `the link's Python version "${shown(x)}" is not a Python 3 version; using ${d}`,
+  },
+  indexUrl: { schema: v.pipe(v.string(), v.regex(/^https?:\/\/\S+$/)), problem: (_x, d) => `the link's index URL is not an http(s) URL; using ${d}` },
+  excludeNewer: {
+    schema: v.union([v.literal(""), v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))]),
+    problem: (x) => `the link's exclude-newer date "${shown(x)}" is not a YYYY-MM-DD date; ignored`,
+  },
+} satisfies { [K in keyof LinkSession["settings"]]: FieldRule<v.GenericSchema<unknown, LinkSession["settings"][K]>> };
+
+const names = v.array(v.string());
+const sessionRules = {
+  pins: { schema: v.record(v.string(), v.string()), problem: () => "the link's pinned versions are unreadable; ignored" },
+  format: {
+    schema: v.optional(v.picklist(INPUT_FORMATS as unknown as [InputFormatName, ...InputFormatName[]])),
+    problem: (x: unknown) => `the link's format "${shown(x)}" is not one Tangle reads; the file name decides`,
+  },
+  resolvedAt: {
+    schema: v.nullable(v.pipe(v.string(), v.check((t) => !Number.isNaN(Date.parse(t))))),
+    problem: () => "the link's resolution time is unreadable; it resolves against today's index",
+  },
+  text: { schema: v.string(), problem: () => "the link's text is not text; left as it was" },
+  fileName: { schema: v.string(), problem: () => "the link's fileName is not text; left as it was" },
+  extras: { schema: names, problem: () => "the link's extras are not a list of names; ignored" },
+  groups: { schema: names, problem: () => "the link's groups are not a list of names; ignored" },
+  excluded: { schema: names, problem: () => "the link's excluded are not a list of names; ignored" },
+} satisfies { [K in keyof Omit<LinkSession, "settings">]-?: FieldRule<v.GenericSchema<unknown, LinkSession[K]>> };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function stringList(value: unknown): string[] | null {
-  return Array.isArray(value) && value.every((v) => typeof v === "string") ? (value as string[]) : null;
+/** The link's value for one field when it fits the rule; otherwise the fallback, and the rule's problem is noted. */
+function field<S extends v.GenericSchema>(from: Record<string, unknown>, key: string, rule: FieldRule<S>, fallback: v.InferOutput<S>, problems: string[]): v.InferOutput<S> {
+  if (!Object.hasOwn(from, key) || from[key] === undefined) return fallback;
+  const parsed = v.safeParse(rule.schema, from[key]);
+  if (parsed.success) return parsed.output;
+  problems.push(rule.problem(from[key], fallback));
+  return fallback;
 }
 
 /**
@@ -114,77 +208,34 @@ export function validateSession(payload: unknown, defaults: LinkSession): { sess
   const problems: string[] = [];
   const data = isRecord(payload) ? payload : {};
   if (!isRecord(payload)) problems.push("the link does not hold a session");
-  const text = (key: keyof LinkSession, fallback: string): string => {
-    const v = data[key];
-    if (typeof v === "string") return v;
-    if (v !== undefined) problems.push(`the link's ${key} is not text; left as it was`);
-    return fallback;
-  };
-  const list = (key: "extras" | "groups" | "excluded"): string[] => {
-    const v = data[key];
-    if (v === undefined) return defaults[key];
-    const ok = stringList(v);
-    if (!ok) problems.push(`the link's ${key} are not a list of names; ignored`);
-    return ok ?? defaults[key];
-  };
   const settingsIn = isRecord(data.settings) ? data.settings : {};
   if (data.settings !== undefined && !isRecord(data.settings)) problems.push("the link's settings are unreadable; defaults used");
-  const settings = { ...defaults.settings };
-  const pick = <K extends keyof typeof OPTIONS>(key: K) => {
-    const v = settingsIn[key];
-    if (v === undefined) return;
-    if ((OPTIONS[key] as readonly unknown[]).includes(v)) (settings[key] as unknown) = v;
-    else problems.push(`the link's ${key} "${String(v)}" is not one of ${OPTIONS[key].join(", ")}; using ${settings[key]}`);
+  const d = defaults.settings;
+  const settings: LinkSession["settings"] = {
+    os: field(settingsIn, "os", settingRules.os, d.os, problems),
+    arch: field(settingsIn, "arch", settingRules.arch, d.arch, problems),
+    resolution: field(settingsIn, "resolution", settingRules.resolution, d.resolution, problems),
+    prerelease: field(settingsIn, "prerelease", settingRules.prerelease, d.prerelease, problems),
+    unknownDependencies: field(settingsIn, "unknownDependencies", settingRules.unknownDependencies, d.unknownDependencies, problems),
+    pythonVersion: field(settingsIn, "pythonVersion", settingRules.pythonVersion, d.pythonVersion, problems),
+    indexUrl: field(settingsIn, "indexUrl", settingRules.indexUrl, d.indexUrl, problems),
+    excludeNewer: field(settingsIn, "excludeNewer", settingRules.excludeNewer, d.excludeNewer, problems),
   };
-  pick("os");
-  pick("arch");
-  pick("resolution");
-  pick("prerelease");
-  pick("unknownDependencies");
-  const python = settingsIn.pythonVersion;
-  if (python !== undefined) {
-    if (typeof python === "string" && /^3\.\d{1,2}(\.\d{1,3})?$/.test(python)) settings.pythonVersion = python;
-    else problems.push(`the link's Python version "${String(python)}" is not a Python 3 version; using ${settings.pythonVersion}`);
-  }
-  const indexUrl = settingsIn.indexUrl;
-  if (indexUrl !== undefined) {
-    if (typeof indexUrl === "string" && /^https?:\/\/\S+$/.test(indexUrl)) settings.indexUrl = indexUrl;
-    else problems.push(`the link's index URL is not an http(s) URL; using ${settings.indexUrl}`);
-  }
-  const excludeNewer = settingsIn.excludeNewer;
-  if (excludeNewer !== undefined) {
-    if (excludeNewer === "" || (typeof excludeNewer === "string" && /^\d{4}-\d{2}-\d{2}$/.test(excludeNewer))) settings.excludeNewer = excludeNewer as string;
-    else problems.push(`the link's exclude-newer date "${String(excludeNewer)}" is not a YYYY-MM-DD date; ignored`);
-  }
-  let pins = defaults.pins;
-  if (data.pins !== undefined) {
-    if (isRecord(data.pins) && Object.values(data.pins).every((v) => typeof v === "string")) pins = data.pins as Record<string, string>;
-    else problems.push("the link's pinned versions are unreadable; ignored");
-  }
-  let format: InputFormatName | undefined;
-  if (data.format !== undefined) {
-    if ((INPUT_FORMATS as readonly unknown[]).includes(data.format)) format = data.format as InputFormatName;
-    else problems.push(`the link's format "${String(data.format)}" is not one Tangle reads; the file name decides`);
-  }
-  let resolvedAt: string | null = defaults.resolvedAt;
-  if (data.resolvedAt !== undefined && data.resolvedAt !== null) {
-    if (typeof data.resolvedAt === "string" && !Number.isNaN(Date.parse(data.resolvedAt))) resolvedAt = data.resolvedAt;
-    else problems.push("the link's resolution time is unreadable; it resolves against today's index");
-  }
-  return {
-    session: {
-      text: text("text", defaults.text),
-      fileName: text("fileName", defaults.fileName),
-      ...(format ? { format } : {}),
-      extras: list("extras"),
-      groups: list("groups"),
-      settings,
-      pins,
-      excluded: list("excluded"),
-      resolvedAt,
-    },
-    problems,
+  const pins = field(data, "pins", sessionRules.pins, defaults.pins, problems);
+  const format = field(data, "format", sessionRules.format, undefined, problems);
+  const resolvedAt = data.resolvedAt === null ? defaults.resolvedAt : field(data, "resolvedAt", sessionRules.resolvedAt, defaults.resolvedAt, problems);
+  const session: LinkSession = {
+    text: field(data, "text", sessionRules.text, defaults.text, problems),
+    fileName: field(data, "fileName", sessionRules.fileName, defaults.fileName, problems),
+    ...(format ? { format } : {}),
+    extras: field(data, "extras", sessionRules.extras, defaults.extras, problems),
+    groups: field(data, "groups", sessionRules.groups, defaults.groups, problems),
+    settings,
+    pins,
+    excluded: field(data, "excluded", sessionRules.excluded, defaults.excluded, problems),
+    resolvedAt,
   };
+  return { session, problems };
 }
 
 /** Salvages the requirements text from the start of a cut-off JSON payload. */
@@ -216,6 +267,15 @@ function salvageText(partial: string): string | null {
 
 /** Decodes a fragment (with or without "#"). Never throws: every failure says what is wrong and what was kept. */
 export async function decodeSessionLink(fragment: string, defaults: LinkSession): Promise<DecodeResult> {
+  try {
+    return await decode(fragment, defaults);
+  } catch (error) {
+    // A bug, not the link's fault; the page still keeps what the user had and says the link could not be read.
+    return { ok: false, message: `This link could not be read (${error instanceof Error ? error.message : "unknown error"}).`, recovered: {} };
+  }
+}
+
+async function decode(fragment: string, defaults: LinkSession): Promise<DecodeResult> {
   const body = fragment.replace(/^#/, "");
   const schema = /^s(\d+)\./.exec(body);
   if (!schema) return { ok: false, message: "This link is not a Tangle session link (it should start with #s1.).", recovered: {} };
@@ -233,13 +293,14 @@ export async function decodeSessionLink(fragment: string, defaults: LinkSession)
     payload = JSON.parse(inflated.text);
   } catch {
     const text = salvageText(inflated.text);
-    return {
-      ok: false,
-      message:
-        "This link is incomplete — it was probably cut off when it was copied." +
-        (text ? " The requirements it starts with were recovered; the settings were not." : " Nothing in it could be recovered."),
-      recovered: text ? { text } : {},
-    };
+    const recovered = text ? " The requirements it starts with were recovered; the settings were not." : " Nothing in it could be recovered.";
+    // A complete deflate stream that does not hold JSON, or bytes that are no deflate stream at all, were altered; a
+    // stream that merely stops early was cut off.
+    const message =
+      inflated.error === "truncated"
+        ? "This link is incomplete — it was probably cut off when it was copied."
+        : "This link is corrupted — some of its characters were changed after it was made.";
+    return { ok: false, message: message + recovered, recovered: text ? { text } : {} };
   }
   const { session, problems } = validateSession(payload, defaults);
   return { ok: true, session, problems };
