@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { VersionRange } from "./ranges";
 import { parseSpecifierSet } from "./specifiers";
 import { type Version, afterLocals, afterPosts, compareVersions, parseVersion } from "./version";
-import { specifierSetText, versionText } from "./version-arbitrary";
+import { specifierSetText, versionText } from "./test-support/version-arbitrary";
 
 /** The solver's interface (workers/pubgrub); VersionRange must satisfy it structurally. */
 interface VersionSet<V, S> {

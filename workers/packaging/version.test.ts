@@ -17,7 +17,7 @@ import {
   tryParseVersion,
   versionFromParts,
 } from "./version";
-import { versionText } from "./version-arbitrary";
+import { versionText } from "./test-support/version-arbitrary";
 
 type Num = number | string;
 interface VersionVector {
