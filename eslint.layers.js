@@ -3,6 +3,7 @@
 /** Each layer is a folder (or a file) of the tree; tests sit in their layer and obey its rules. */
 export const layerElements = [
   { type: "packaging", pattern: "workers/packaging" },
+  { type: "pubgrub-internal", pattern: "workers/pubgrub/internal" },
   { type: "pubgrub", pattern: "workers/pubgrub" },
   { type: "index", pattern: "workers/index" },
   { type: "formats", pattern: "workers/formats" },
@@ -20,8 +21,10 @@ const typesOnly = (...types) => ({ to: { element: { type: types } }, dependency:
 /** Read top to bottom: a later policy overrides an earlier one for the same import. */
 export const layerPolicies = [
   // The pure core imports nothing of ours but itself.
-  { from: { element: { type: "packaging" } }, disallow: to("pubgrub", "index", "formats", "resolve", "api", "service", "scripts", "feature", "app") },
-  { from: { element: { type: "pubgrub" } }, disallow: to("packaging", "index", "formats", "resolve", "api", "service", "scripts", "feature", "app") },
+  { from: { element: { type: "packaging" } }, disallow: to("pubgrub", "pubgrub-internal", "index", "formats", "resolve", "api", "service", "scripts", "feature", "app") },
+  { from: { element: { type: ["pubgrub", "pubgrub-internal"] } }, disallow: to("packaging", "index", "formats", "resolve", "api", "service", "scripts", "feature", "app") },
+  // The solver's machinery (partial solution, incompatibility store, priority heap) is for the solver alone.
+  { from: { element: { type: "!{pubgrub,pubgrub-internal}" } }, disallow: to("pubgrub-internal") },
   // The boundary types: plain data, nothing above packaging.
   { from: { element: { type: "api" } }, disallow: to("pubgrub", "index", "formats", "resolve", "service", "scripts", "feature", "app") },
   // TEMPORARY: api.ts re-exports the input DTO types that formats/input declares; they move into api.ts next.

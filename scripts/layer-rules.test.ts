@@ -17,6 +17,11 @@ describe("layer rules", () => {
     expect(await layerErrors("workers/packaging/probe.ts", `import { parseVersion } from "./version";\nexport const x = parseVersion;\n`)).toEqual([]);
   });
 
+  it("keeps the solver's internals to the solver", async () => {
+    expect(await layerErrors("workers/resolve/probe.ts", `import { PartialSolution } from "../pubgrub/internal/partial-solution";\nexport const x = PartialSolution;\n`)).toHaveLength(1);
+    expect(await layerErrors("workers/resolve/probe.ts", `import { solve } from "../pubgrub/solver";\nexport const x = solve;\n`)).toEqual([]);
+  });
+
   it("lets the index use packaging and nothing else", async () => {
     expect(await layerErrors("workers/index/probe.ts", `import { parseVersion } from "../packaging/version";\nexport const x = parseVersion;\n`)).toEqual([]);
     expect(await layerErrors("workers/index/probe.ts", `import { parseInput } from "../formats/input/parse-input";\nexport const x = parseInput;\n`)).toHaveLength(1);

@@ -1,5 +1,5 @@
 // The derivation tree: the proof of failure as plain data (external facts as leaves, derived facts as inner nodes).
-import type { ExternalCause, Incompatibility } from "./incompatibility";
+import type { ExternalCause, Incompatibility } from "./internal/incompatibility";
 import type { VersionSet } from "./version-set";
 
 /** A term of a tree node: `package` is (positive) or is not (negative) selected at a version in `set`. */

@@ -8,9 +8,9 @@ import {
   notRootIncompatibility,
   priorCause,
   unavailableIncompatibility,
-} from "./incompatibility";
-import type { Incompatibility } from "./incompatibility";
-import { CONTRADICTED, PartialSolution, SATISFIED } from "./partial-solution";
+} from "./internal/incompatibility";
+import type { Incompatibility } from "./internal/incompatibility";
+import { CONTRADICTED, PartialSolution, SATISFIED } from "./internal/partial-solution";
 import type { VersionSet, VersionSetFactory } from "./version-set";
 
 /** Counters describing the work done by one solve. */

@@ -1,6 +1,6 @@
 // An incompatibility: a set of terms (at most one per package) that must never all be true, with the reason it holds.
-import { Term } from "./term";
-import type { VersionSet } from "./version-set";
+import { Term } from "../term";
+import type { VersionSet } from "../version-set";
 
 /** Facts that come from outside the solver (the leaves of a derivation tree). */
 export type ExternalCause<V, S, R> =

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import type { Incompatibility } from "./incompatibility";
 import { dependencyIncompatibility, noVersionsIncompatibility } from "./incompatibility";
 import { CONTRADICTED, INCONCLUSIVE, PartialSolution, SATISFIED } from "./partial-solution";
-import { Term } from "./term";
-import type { IntRange } from "./test-support/int-range";
-import { range, semverSets, ver } from "./test-support/semver";
+import { Term } from "../term";
+import type { IntRange } from "../test-support/int-range";
+import { range, semverSets, ver } from "../test-support/semver";
 
 type Inc = Incompatibility<number, IntRange, string>;
 const pos = (text: string) => new Term<number, IntRange>(true, range(text));

@@ -1,8 +1,8 @@
 // The partial solution: decisions and derivations per package, by decision level, with satisfier search and backjumping.
 import type { Incompatibility } from "./incompatibility";
 import { PackageHeap } from "./package-heap";
-import { Term } from "./term";
-import type { VersionSet, VersionSetFactory } from "./version-set";
+import { Term } from "../term";
+import type { VersionSet, VersionSetFactory } from "../version-set";
 
 /** Results of `PartialSolution.relation`; an index >= 0 means "almost satisfied, that term is open". */
 export const SATISFIED = -1;
