@@ -188,3 +188,16 @@ describe("describeTargetEnvironment", () => {
     );
   });
 });
+
+describe("parseTargetEnvironment on hostile input", () => {
+  it("names values that are objects without calling into them", () => {
+    const result = parseTargetEnvironment({ os: { toString: 1 }, pythonVersion: { valueOf: 3 }, platformRelease: "   " });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      'os must be "linux", "macos" or "windows", got {"toString":1}',
+      'pythonVersion must look like "3.12", "3.12.4" or "3.14.0rc1", got {"valueOf":3}',
+      'platformRelease must be a non-empty string, got "   "',
+    ]);
+  });
+});

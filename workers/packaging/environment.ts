@@ -1,4 +1,5 @@
 // Target environments (interpreter, Python version, OS, CPU, libc) and the PEP 508 marker values they report.
+import * as v from "valibot";
 import type { MarkerEnvironment } from "./markers";
 
 export type PythonImplementation = "cpython" | "pypy";
@@ -112,18 +113,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** A value as a message shows it; never calls into it (untrusted input can hold `{"toString": 1}`). */
 function quote(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value) : String(value);
-}
-
-function optionalString(input: Record<string, unknown>, key: string, problems: string[]): string | undefined {
-  const value = input[key];
-  if (value === undefined) return undefined;
-  if (typeof value !== "string" || value.trim() === "") {
-    problems.push(`${key} must be a non-empty string, got ${quote(value)}`);
-    return undefined;
-  }
-  return value.trim();
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "object" && value !== null) return JSON.stringify(value) ?? "an object";
+  return String(value);
 }
 
 function archFor(os: TargetOs, cpu: "x86_64" | "arm64"): TargetArch {
@@ -131,133 +125,141 @@ function archFor(os: TargetOs, cpu: "x86_64" | "arm64"): TargetArch {
   return os === "linux" ? "aarch64" : "arm64";
 }
 
+const got = (what: string) => (issue: v.BaseIssue<unknown>) => `${what}, got ${quote(issue.input)}`;
+const nonEmptyText = (key: string) =>
+  v.pipe(
+    v.string(got(`${key} must be a non-empty string`)),
+    v.check((text) => text.trim() !== "", got(`${key} must be a non-empty string`)),
+    v.trim(),
+  );
+/** platformRelease and platformVersion may be empty (a platform that reports nothing there). */
+const textOrEmpty = (key: string) => v.union([v.literal(""), nonEmptyText(key)], (issue) => issue.issues?.at(-1)?.message ?? got(`${key} must be a string`)(issue));
+
+/** Each field of a target, in the order its problems are reported; an absent field takes its default later. */
+const targetFields = {
+  implementation: v.picklist(["cpython", "pypy"], got('implementation must be "cpython" or "pypy"')),
+  os: v.picklist(["linux", "macos", "windows"], got('os must be "linux", "macos" or "windows"')),
+  arch: v.pipe(
+    v.custom<string>((x) => typeof x === "string" && Object.hasOwn(ARCH_ALIASES, x.toLowerCase()), got('arch must be "x86_64" or "aarch64"/"arm64"')),
+    v.transform((x) => ARCH_ALIASES[x.toLowerCase()]),
+  ),
+  pythonVersion: v.pipe(
+    v.string(got('pythonVersion must look like "3.12", "3.12.4" or "3.14.0rc1"')),
+    v.trim(),
+    v.regex(PYTHON_VERSION, got('pythonVersion must look like "3.12", "3.12.4" or "3.14.0rc1"')),
+    v.check((x) => {
+      const [, major, minor] = PYTHON_VERSION.exec(x) ?? [];
+      return Number(major) === 3 && Number(minor) >= 6;
+    }, (issue) => `pythonVersion ${quote(issue.input)} is not supported: targets are Python 3.6 or later`),
+  ),
+  glibcVersion: nonEmptyText("glibcVersion"),
+  muslVersion: nonEmptyText("muslVersion"),
+  macosVersion: nonEmptyText("macosVersion"),
+  implementationVersion: nonEmptyText("implementationVersion"),
+  platformRelease: textOrEmpty("platformRelease"),
+  platformVersion: textOrEmpty("platformVersion"),
+  freeThreaded: v.boolean(got("freeThreaded must be true or false")),
+  libc: v.picklist(["glibc", "musl"], got('libc must be "glibc" or "musl"')),
+};
+
+type TargetFields = { [K in keyof typeof targetFields]?: v.InferOutput<(typeof targetFields)[K]> };
+
+/** What the combination rules see: the fields as given (defaults filled in) and those that passed their schema. */
+interface TargetDraft {
+  raw: Record<string, unknown>;
+  valid: TargetFields;
+}
+
+function macosProblem({ raw, valid }: TargetDraft): string | null {
+  const version = valid.macosVersion;
+  if (version === undefined) return null;
+  const m = MACOS_VERSION.exec(version);
+  if (!m) return `macosVersion must look like "14.0" or "10.15", got ${quote(version)}`;
+  const major = Number(m[1]);
+  const minor = Number(m[2] ?? 0);
+  if (major < 10 || (major === 10 && minor < 9)) return `macosVersion ${quote(version)} is older than 10.9`;
+  if (valid.arch === "arm64" && raw.os === "macos" && major < 11) return `macOS on arm64 starts at 11.0, got ${quote(version)}`;
+  return null;
+}
+
+function versionFormat(key: "glibcVersion" | "muslVersion", minMajor: number, example: string) {
+  return ({ valid }: TargetDraft): string | null => {
+    const version = valid[key];
+    if (version === undefined) return null;
+    const m = MAJOR_MINOR.exec(version);
+    return !m || Number(m[1]) < minMajor ? `${key} must look like "${example}", got ${quote(version)}` : null;
+  };
+}
+
+/** Combinations that do not exist, in the order they are reported; each rule returns its problem or null. */
+const targetRules: ReadonlyArray<(draft: TargetDraft) => string | null> = [
+  ({ raw }) => (raw.os !== "linux" && raw.libc !== undefined ? `libc applies to linux only, not ${quote(raw.os)}` : null),
+  ({ raw, valid }) => (raw.os !== "linux" && valid.glibcVersion !== undefined ? `glibcVersion applies to linux only, not ${quote(raw.os)}` : null),
+  ({ raw, valid }) => (raw.os !== "linux" && valid.muslVersion !== undefined ? `muslVersion applies to linux only, not ${quote(raw.os)}` : null),
+  ({ raw, valid }) => (raw.os === "linux" && raw.libc === "musl" && valid.glibcVersion !== undefined ? "glibcVersion cannot be set for a musl target" : null),
+  ({ raw, valid }) => (raw.os === "linux" && raw.libc !== "musl" && valid.muslVersion !== undefined ? 'muslVersion needs libc "musl"' : null),
+  versionFormat("glibcVersion", 2, "2.28"),
+  versionFormat("muslVersion", 1, "1.2"),
+  ({ raw, valid }) => (valid.macosVersion !== undefined && raw.os !== "macos" ? `macosVersion applies to macos only, not ${quote(raw.os)}` : null),
+  macosProblem,
+  ({ raw }) => (raw.freeThreaded === true && raw.implementation !== "cpython" ? "freeThreaded applies to cpython only" : null),
+  ({ raw, valid }) => {
+    if (raw.freeThreaded !== true || raw.implementation !== "cpython" || valid.pythonVersion === undefined) return null;
+    const [, major, minor] = PYTHON_VERSION.exec(valid.pythonVersion) ?? [];
+    return Number(major) === 3 && Number(minor) < 13 ? `free-threaded CPython starts at 3.13, got ${quote(raw.pythonVersion)}` : null;
+  },
+  ({ raw, valid }) =>
+    valid.implementationVersion !== undefined && raw.implementation !== "pypy" ? "implementationVersion applies to pypy only (CPython reports its Python version)" : null,
+  ({ valid }) =>
+    valid.implementationVersion !== undefined && !/^\d+\.\d+(?:\.\d+)?(?:(?:a|b|rc)\d+)?$/.test(valid.implementationVersion)
+      ? `implementationVersion must look like "7.3.16", got ${quote(valid.implementationVersion)}`
+      : null,
+  ({ raw, valid }) => (raw.implementation === "pypy" && raw.os === "windows" && valid.arch === "arm64" ? "PyPy is not available for Windows on ARM64" : null),
+];
+
 /**
  * Validate and normalise a target from untrusted input (settings form, permalink, CLI flags). Missing
  * fields take {@link defaultTargetEnvironment}'s values (and per-OS defaults); architecture aliases
- * (`amd64`, `x64`, `aarch64`/`arm64`) are normalised to the OS's spelling. Every problem is reported.
+ * (`amd64`, `x64`, `aarch64`/`arm64`) are normalised to the OS's spelling. Every problem is reported:
+ * first each field against its schema (`targetFields`), then the combinations (`targetRules`).
  */
 export function parseTargetEnvironment(input: unknown): TargetEnvironmentResult {
-  const problems: string[] = [];
   if (!isRecord(input)) {
     const message = "a target environment must be an object";
     return { ok: false, problems: [message], message };
   }
-  const known = new Set([
-    "implementation",
-    "pythonVersion",
-    "os",
-    "arch",
-    "libc",
-    "glibcVersion",
-    "muslVersion",
-    "macosVersion",
-    "freeThreaded",
-    "implementationVersion",
-    "platformRelease",
-    "platformVersion",
-  ]);
-  for (const key of Object.keys(input)) if (!known.has(key)) problems.push(`unknown field ${quote(key)}`);
-
-  const implementation = input.implementation ?? defaultTargetEnvironment.implementation;
-  if (implementation !== "cpython" && implementation !== "pypy") {
-    problems.push(`implementation must be "cpython" or "pypy", got ${quote(implementation)}`);
+  const problems = Object.keys(input)
+    .filter((key) => !Object.hasOwn(targetFields, key))
+    .map((key) => `unknown field ${quote(key)}`);
+  const d = defaultTargetEnvironment;
+  const raw: Record<string, unknown> = { ...input };
+  for (const key of ["implementation", "os", "arch", "pythonVersion"] as const) if (raw[key] === undefined) raw[key] = d[key];
+  const valid: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(targetFields)) {
+    if (raw[key] === undefined) continue;
+    const result = v.safeParse(schema as v.GenericSchema, raw[key]);
+    if (result.success) valid[key] = result.output;
+    else problems.push(result.issues[0].message);
   }
-  const os = input.os ?? defaultTargetEnvironment.os;
-  if (os !== "linux" && os !== "macos" && os !== "windows") {
-    problems.push(`os must be "linux", "macos" or "windows", got ${quote(os)}`);
+  const draft: TargetDraft = { raw, valid: valid as TargetFields };
+  for (const rule of targetRules) {
+    const problem = rule(draft);
+    if (problem !== null) problems.push(problem);
   }
-  const rawArch = input.arch ?? defaultTargetEnvironment.arch;
-  const cpu = typeof rawArch === "string" ? ARCH_ALIASES[rawArch.toLowerCase()] : undefined;
-  if (cpu === undefined) problems.push(`arch must be "x86_64" or "aarch64"/"arm64", got ${quote(rawArch)}`);
-
-  const pythonVersion = input.pythonVersion ?? defaultTargetEnvironment.pythonVersion;
-  let python: [number, number] | null = null;
-  if (typeof pythonVersion !== "string" || !PYTHON_VERSION.test(pythonVersion.trim())) {
-    problems.push(`pythonVersion must look like "3.12", "3.12.4" or "3.14.0rc1", got ${quote(pythonVersion)}`);
-  } else {
-    const m = PYTHON_VERSION.exec(pythonVersion.trim());
-    if (m) python = [Number(m[1]), Number(m[2])];
-    if (python && (python[0] !== 3 || python[1] < 6)) {
-      problems.push(`pythonVersion ${quote(pythonVersion)} is not supported: targets are Python 3.6 or later`);
-    }
-  }
-
-  const libc = input.libc;
-  const glibcVersion = optionalString(input, "glibcVersion", problems);
-  const muslVersion = optionalString(input, "muslVersion", problems);
-  const macosVersion = optionalString(input, "macosVersion", problems);
-  const implementationVersion = optionalString(input, "implementationVersion", problems);
-  const platformRelease = input.platformRelease === "" ? "" : optionalString(input, "platformRelease", problems);
-  const platformVersion = input.platformVersion === "" ? "" : optionalString(input, "platformVersion", problems);
-  const freeThreaded = input.freeThreaded ?? false;
-  if (typeof freeThreaded !== "boolean") problems.push(`freeThreaded must be true or false, got ${quote(freeThreaded)}`);
-
-  if (libc !== undefined && libc !== "glibc" && libc !== "musl") {
-    problems.push(`libc must be "glibc" or "musl", got ${quote(libc)}`);
-  }
-  if (os !== "linux") {
-    if (libc !== undefined) problems.push(`libc applies to linux only, not ${quote(os)}`);
-    if (glibcVersion !== undefined) problems.push(`glibcVersion applies to linux only, not ${quote(os)}`);
-    if (muslVersion !== undefined) problems.push(`muslVersion applies to linux only, not ${quote(os)}`);
-  } else if (libc === "musl" && glibcVersion !== undefined) {
-    problems.push("glibcVersion cannot be set for a musl target");
-  } else if (libc !== "musl" && muslVersion !== undefined) {
-    problems.push('muslVersion needs libc "musl"');
-  }
-  if (glibcVersion !== undefined) {
-    const m = MAJOR_MINOR.exec(glibcVersion);
-    if (!m || Number(m[1]) < 2) problems.push(`glibcVersion must look like "2.28", got ${quote(glibcVersion)}`);
-  }
-  if (muslVersion !== undefined) {
-    const m = MAJOR_MINOR.exec(muslVersion);
-    if (!m || Number(m[1]) < 1) problems.push(`muslVersion must look like "1.2", got ${quote(muslVersion)}`);
-  }
-  if (macosVersion !== undefined) {
-    if (os !== "macos") problems.push(`macosVersion applies to macos only, not ${quote(os)}`);
-    const m = MACOS_VERSION.exec(macosVersion);
-    if (!m) problems.push(`macosVersion must look like "14.0" or "10.15", got ${quote(macosVersion)}`);
-    else {
-      const major = Number(m[1]);
-      const minor = Number(m[2] ?? 0);
-      if (major < 10 || (major === 10 && minor < 9)) problems.push(`macosVersion ${quote(macosVersion)} is older than 10.9`);
-      else if (cpu === "arm64" && major < 11) problems.push(`macOS on arm64 starts at 11.0, got ${quote(macosVersion)}`);
-    }
-  }
-  if (freeThreaded === true) {
-    if (implementation !== "cpython") problems.push("freeThreaded applies to cpython only");
-    else if (python && (python[0] < 3 || (python[0] === 3 && python[1] < 13))) {
-      problems.push(`free-threaded CPython starts at 3.13, got ${quote(pythonVersion)}`);
-    }
-  }
-  if (implementationVersion !== undefined && implementation !== "pypy") {
-    problems.push("implementationVersion applies to pypy only (CPython reports its Python version)");
-  }
-  if (implementationVersion !== undefined && !/^\d+\.\d+(?:\.\d+)?(?:(?:a|b|rc)\d+)?$/.test(implementationVersion)) {
-    problems.push(`implementationVersion must look like "7.3.16", got ${quote(implementationVersion)}`);
-  }
-  if (implementation === "pypy" && os === "windows" && cpu === "arm64") {
-    problems.push("PyPy is not available for Windows on ARM64");
-  }
-
   if (problems.length > 0) return { ok: false, problems, message: `Invalid target environment: ${problems.join("; ")}` };
 
-  const targetOs = os as TargetOs;
-  const target: TargetEnvironment = {
-    implementation: implementation as PythonImplementation,
-    pythonVersion: (pythonVersion as string).trim(),
-    os: targetOs,
-    arch: archFor(targetOs, cpu ?? "x86_64"),
-  };
-  if (targetOs === "linux") {
-    target.libc = libc === "musl" ? "musl" : "glibc";
-    if (target.libc === "glibc") target.glibcVersion = glibcVersion ?? DEFAULT_GLIBC;
-    else target.muslVersion = muslVersion ?? DEFAULT_MUSL;
+  const t = draft.valid as Required<Pick<TargetFields, "implementation" | "os" | "arch" | "pythonVersion">> & TargetFields;
+  const target: TargetEnvironment = { implementation: t.implementation, pythonVersion: t.pythonVersion, os: t.os, arch: archFor(t.os, t.arch) };
+  if (t.os === "linux") {
+    target.libc = t.libc === "musl" ? "musl" : "glibc";
+    if (target.libc === "glibc") target.glibcVersion = t.glibcVersion ?? DEFAULT_GLIBC;
+    else target.muslVersion = t.muslVersion ?? DEFAULT_MUSL;
   }
-  if (targetOs === "macos") target.macosVersion = macosVersion ?? DEFAULT_MACOS;
-  if (freeThreaded === true) target.freeThreaded = true;
-  if (implementationVersion !== undefined) target.implementationVersion = implementationVersion;
-  if (platformRelease !== undefined) target.platformRelease = platformRelease;
-  if (platformVersion !== undefined) target.platformVersion = platformVersion;
+  if (t.os === "macos") target.macosVersion = t.macosVersion ?? DEFAULT_MACOS;
+  if (t.freeThreaded === true) target.freeThreaded = true;
+  if (t.implementationVersion !== undefined) target.implementationVersion = t.implementationVersion;
+  if (t.platformRelease !== undefined) target.platformRelease = t.platformRelease;
+  if (t.platformVersion !== undefined) target.platformVersion = t.platformVersion;
   return { ok: true, target };
 }
 
