@@ -2,18 +2,9 @@
 import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { decodeSessionLink, encodeSessionLink, MAX_INFLATED_BYTES, type LinkSession } from "./session-link";
-import { fuzzLinks } from "./test-support/link-fuzz";
+import { FUZZ_DEFAULTS, fuzzLinks } from "./test-support/link-fuzz";
 
-const defaults: LinkSession = {
-  text: "",
-  fileName: "requirements.txt",
-  extras: [],
-  groups: [],
-  settings: { pythonVersion: "3.13", os: "linux", arch: "x86_64", indexUrl: "https://pypi.org/simple", resolution: "highest", prerelease: "if-necessary-or-explicit", excludeNewer: "", unknownDependencies: "assume-none" },
-  pins: {},
-  excluded: [],
-  resolvedAt: null,
-};
+const defaults: LinkSession = FUZZ_DEFAULTS;
 
 const session: LinkSession = {
   text: '[project]\nname = "demo"\ndependencies = ["requests[socks]>=2.20", "pandas; python_version >= \\"3.9\\""]\n# ünïcødé ✓\n',

@@ -3,6 +3,7 @@ import { deflateRawSync } from "node:zlib";
 import fc from "fast-check";
 import { decodeSessionLink, encodeSessionLink, type LinkSession } from "../session-link";
 
+/** The session a page opens with (the defaults a link's missing or invalid fields fall back to). */
 export const FUZZ_DEFAULTS: LinkSession = {
   text: "",
   fileName: "requirements.txt",
