@@ -4,19 +4,21 @@ import { systemClock } from "./clock";
 import { createFakeFetch } from "./fake-fetch";
 import type { FakeRoute } from "./fake-fetch";
 import { createHttpClient, SIMPLE_API_ACCEPT } from "./http-client";
-import type { HttpClientOptions } from "./http-client";
+import type { HttpClientOptions, HttpResponse } from "./http-client";
 import { IndexError } from "./index-error";
 import { createTestClock } from "./test-clock";
 
 const URL_A = "https://pypi.org/simple/foo/";
 /** Long enough never to fire in these tests unless a test wants it to (the test clock runs sleeps 1000x faster). */
 const TIMEOUT = 10_000_000;
+/** The request budget in these tests: longer still, so only the tests about it meet it. */
+const BUDGET = 100_000_000;
 
 function setup(route: FakeRoute, options: Partial<HttpClientOptions> = {}) {
   const fake = createFakeFetch({ [URL_A]: route });
   const clock = createTestClock();
-  const http = createHttpClient({ fetch: fake.fetch, clock, random: () => 0.5, timeoutMs: TIMEOUT, backoffBaseMs: 100, ...options });
-  const backoffs = (): number[] => clock.sleeps.filter((ms) => ms !== (options.timeoutMs ?? TIMEOUT));
+  const http = createHttpClient({ fetch: fake.fetch, clock, random: () => 0.5, timeoutMs: TIMEOUT, requestBudgetMs: BUDGET, backoffBaseMs: 100, ...options });
+  const backoffs = (): number[] => clock.sleeps.filter((ms) => ms !== (options.timeoutMs ?? TIMEOUT) && ms !== (options.requestBudgetMs ?? BUDGET));
   return { fake, clock, http, backoffs };
 }
 
@@ -97,7 +99,7 @@ describe("http client: retries", () => {
   it("gives up at once when Retry-After asks for more than the maximum wait", async () => {
     const { fake, http } = setup({ status: 429, headers: { "Retry-After": "3600" } });
     const error = await failure(http.get(URL_A));
-    expect(error.message).toBe(`${URL_A} answered 429 Too Many Requests and asked to retry after 3600 s`);
+    expect(error.message).toBe(`${URL_A} answered 429 Too Many Requests and asked to wait 3600 s before retrying; not waiting more than 120 s for one request`);
     expect(fake.calls).toHaveLength(1);
   });
 
@@ -122,7 +124,7 @@ describe("http client: retries", () => {
     const { fake, http } = setup({ hang: true }, { timeoutMs: 20_000, retries: 1 });
     const error = await failure(http.get(URL_A));
     expect(error.code).toBe("timeout");
-    expect(error.message).toBe(`${URL_A} did not answer within 20000 ms (after 1 retry)`);
+    expect(error.message).toBe(`${URL_A} did not answer within 20 s (after 1 retry)`);
     expect(fake.calls).toHaveLength(2);
     expect(fake.pending()).toBe(0);
     expect(http.stats().inFlight).toBe(0);
@@ -170,9 +172,9 @@ describe("http client: cancellation", () => {
     expect(performance.now() - start).toBeLessThan(200);
   });
 
-  it("cancels a pending backoff sleep (Retry-After: 60 on the real clock) within 200 ms", async () => {
+  it("cancels a pending backoff sleep (Retry-After: 30 on the real clock) within 200 ms", async () => {
     const controller = new AbortController();
-    const fake = createFakeFetch({ [URL_A]: { status: 429, headers: { "Retry-After": "60" } } });
+    const fake = createFakeFetch({ [URL_A]: { status: 429, headers: { "Retry-After": "30" } } });
     const http = createHttpClient({ fetch: fake.fetch, clock: systemClock, signal: controller.signal });
     const pending = http.get(URL_A);
     await new Promise((r) => setTimeout(r, 50));
@@ -192,5 +194,138 @@ describe("http client: cancellation", () => {
     controller.abort();
     expect((await failure(first)).code).toBe("cancelled");
     expect((await second).text).toBe("ok");
+  });
+});
+
+describe("http client: bounded bodies", () => {
+  it("refuses a body over the limit for its kind as it streams, names the URL and the limit, and never retries it", async () => {
+    const { fake, http } = setup({ body: "x".repeat(5000) }, { bodyLimits: { metadata: 4096 } });
+    const error = await failure(http.get(URL_A, { kind: "metadata" }));
+    expect(error.code).toBe("too-large");
+    expect(error.message).toBe(`${URL_A} answered with more than 4 KiB (decompressed), the most read for a core metadata file; stopped reading it`);
+    expect(fake.calls).toHaveLength(1);
+    // A body at the limit is fine.
+    const atLimit = setup({ body: "x".repeat(4096) }, { bodyLimits: { metadata: 4096 } });
+    expect((await atLimit.http.get(URL_A, { kind: "metadata" })).text).toHaveLength(4096);
+  });
+
+  it("refuses a declared Content-Length over the limit before reading the body", async () => {
+    const { fake, http } = setup({ body: "tiny", headers: { "Content-Length": String(10 * 1024 * 1024) } }, { bodyLimits: { listing: 1024 * 1024 } });
+    const error = await failure(http.get(URL_A));
+    expect(error.message).toBe(`${URL_A} answered with more than 1 MiB (decompressed), the most read for a project listing; stopped reading it`);
+    expect(http.stats().bytes).toBe(0);
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it("stops reading a body that never ends at the limit", async () => {
+    let pulled = 0;
+    const endless = (): Promise<Response> => {
+      const chunk = new Uint8Array(64 * 1024);
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          pulled += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+      });
+      return Promise.resolve(new Response(body, { status: 200 }));
+    };
+    const http = createHttpClient({ fetch: endless, clock: createTestClock(), bodyLimits: { listing: 1024 * 1024 } });
+    const error = await failure(http.get(URL_A));
+    expect(error.code).toBe("too-large");
+    // It read just past the limit, and at most a few chunks more were produced.
+    expect(http.stats().bytes).toBe(1024 * 1024 + 64 * 1024);
+    expect(pulled).toBeLessThan(2 * 1024 * 1024);
+  });
+});
+
+describe("http client: redirects", () => {
+  const B = "https://pypi.org/simple/bar/";
+  it("follows a redirect itself and reports the final URL", async () => {
+    const fake = createFakeFetch({ [URL_A]: { status: 301, headers: { Location: "/simple/bar/" } }, [B]: { body: "ok" } });
+    const http = createHttpClient({ fetch: fake.fetch, clock: createTestClock() });
+    const response = await http.get(URL_A);
+    expect(response).toMatchObject({ url: B, text: "ok" });
+    expect(fake.calls.map((c) => c.url)).toEqual([URL_A, B]);
+  });
+
+  it("names a redirect loop at the URL that repeats, after one request per hop and no retry", async () => {
+    const fake = createFakeFetch({ [URL_A]: { status: 302, headers: { Location: B } }, [B]: { status: 302, headers: { Location: URL_A } } });
+    const http = createHttpClient({ fetch: fake.fetch, clock: createTestClock() });
+    const error = await failure(http.get(URL_A));
+    expect(error.code).toBe("too-many-redirects");
+    expect(error.message).toBe(`redirect loop at ${URL_A} (reached again after 2 redirects from ${URL_A})`);
+    expect(fake.calls).toHaveLength(2);
+  });
+
+  it("stops after 10 redirects to ever new URLs", async () => {
+    const fake = createFakeFetch();
+    for (let i = 0; i < 20; i += 1) fake.route(i === 0 ? URL_A : `${URL_A}?hop=${i}`, { status: 302, headers: { Location: `${URL_A}?hop=${i + 1}` } });
+    const http = createHttpClient({ fetch: fake.fetch, clock: createTestClock() });
+    const error = await failure(http.get(URL_A));
+    expect(error.message).toBe(`more than 10 redirects from ${URL_A} (the last to ${URL_A}?hop=11)`);
+    expect(fake.calls).toHaveLength(11);
+  });
+
+  it("refuses a redirect to a scheme other than http(s)", async () => {
+    const fake = createFakeFetch({ [URL_A]: { status: 302, headers: { Location: "file:///etc/passwd" } } });
+    const http = createHttpClient({ fetch: fake.fetch, clock: createTestClock() });
+    const error = await failure(http.get(URL_A));
+    expect(error.message).toBe(`${URL_A} answered 302 with a redirect to "file:///etc/passwd"`);
+    expect(fake.calls).toHaveLength(1);
+  });
+});
+
+describe("http client: the request budget", () => {
+  it("a server that never answers costs one budget (60 s), not every retry's timeout", async () => {
+    const fake = createFakeFetch({ [URL_A]: { hang: true } });
+    const clock = createTestClock({ sleepsAdvance: true, now: 0 });
+    const http = createHttpClient({ fetch: fake.fetch, clock, random: () => 0.5 });
+    const error = await failure(http.get(URL_A));
+    expect(error.code).toBe("timeout");
+    // The first attempt times out at 30 s; the second starts after a backoff, so the budget ends it before its own timeout.
+    expect(error.message).toBe(`${URL_A} gave no complete answer within 60 s (2 attempts; the last: ${URL_A} did not answer within 30 s)`);
+    expect(fake.calls).toHaveLength(2);
+    expect(clock.now()).toBe(60_000);
+    expect(fake.pending()).toBe(0);
+  });
+
+  it("a Retry-After longer than what is left of the budget fails at once and says so", async () => {
+    const { fake, http } = setup({ status: 429, headers: { "Retry-After": "86400" } }, { requestBudgetMs: 60_000 });
+    const error = await failure(http.get(URL_A));
+    expect(error.message).toBe(`${URL_A} answered 429 Too Many Requests and asked to wait 86400 s before retrying; not waiting more than 60 s for one request`);
+    expect(fake.calls).toHaveLength(1);
+  });
+});
+
+describe("http client: garbage answers", () => {
+  const read = (response: HttpResponse): string => {
+    if (!response.text.startsWith("{")) throw new IndexError("invalid-response", response.url, `${response.url} answered with garbage`);
+    return response.text;
+  };
+
+  it("retries an answer its reader finds invalid, like a 5xx", async () => {
+    const { fake, http, backoffs } = setup([{ body: "<html>" }, { body: "{}" }]);
+    expect(await http.getParsed(URL_A, { read })).toBe("{}");
+    expect(fake.calls).toHaveLength(2);
+    expect(backoffs()).toEqual([75]);
+  });
+
+  it("reports the last invalid answer after the retries", async () => {
+    const { fake, http } = setup({ body: "<html>" }, { retries: 2 });
+    const error = await failure(http.getParsed(URL_A, { read }));
+    expect(error.message).toBe(`${URL_A} answered with garbage (after 2 retries)`);
+    expect(fake.calls).toHaveLength(3);
+  });
+
+  it("a bug in the reader is not retried", async () => {
+    const { fake, http } = setup({ body: "x" });
+    await expect(
+      http.getParsed(URL_A, {
+        read: () => {
+          throw new TypeError("bug");
+        },
+      }),
+    ).rejects.toThrow("bug");
+    expect(fake.calls).toHaveLength(1);
   });
 });

@@ -57,7 +57,7 @@ function withoutCoreMetadata(routes: Record<string, FakeRoute>, name: string): v
 function setup(options: Partial<IndexClientOptions> = {}, routes: Record<string, FakeRoute> = pypiRoutes()) {
   const fake = createFakeFetch(routes);
   const clock = createTestClock();
-  const client = createIndexClient({ indexUrl: PYPI, fetch: fake.fetch, clock, random: () => 0.5, timeoutMs: 10_000_000, ...options });
+  const client = createIndexClient({ indexUrl: PYPI, fetch: fake.fetch, clock, random: () => 0.5, timeoutMs: 10_000_000, requestBudgetMs: 100_000_000, ...options });
   const urls = (): string[] => fake.calls.map((c) => c.url);
   return { fake, clock, client, urls };
 }
@@ -95,10 +95,17 @@ describe("index client: listings", () => {
     expect(urls()).toEqual(["https://pypi.org/simple/no-such-project/", "https://mirror.example/simple/no-such-project/"]);
   });
 
-  it("does not request pages for names that are not project names", async () => {
+  it("refuses names that are not PEP 508 project names with a typed error, before any request", async () => {
     const { client, fake } = setup();
-    expect((await client.getListing("../../admin")).kind).toBe("not-found");
-    expect((await client.getListing("")).kind).toBe("not-found");
+    for (const name of ["../../admin", "", "foo/bar", "-foo", "foo?x=1", "a b"]) {
+      const result = await client.getListing(name);
+      expect(result.kind, name).toBe("error");
+      if (result.kind !== "error") continue;
+      expect(result.error.code).toBe("invalid-project-name");
+      expect(result.error.message).toBe(
+        `${JSON.stringify(name.trim())} is not a valid project name (PEP 508: letters, digits, and ".", "_" or "-" between them); nothing was requested for it`,
+      );
+    }
     expect(fake.calls).toHaveLength(0);
   });
 
@@ -122,17 +129,27 @@ describe("index client: listings", () => {
     expect(listing.warnings).toHaveLength(1);
   });
 
-  it("turns garbage into an error result naming the URL, never an exception", async () => {
+  it("retries garbage like a 5xx, then reports it as an error result naming the URL, never an exception", async () => {
     const body = '{"meta": {"api-version": "1.0"}, "name": "foo", "files": [';
-    const { client } = setup({}, { "https://pypi.org/simple/foo/": { body, headers: JSON_TYPE } });
+    const { client } = setup({ retries: 1 }, { "https://pypi.org/simple/foo/": { body, headers: JSON_TYPE } });
     const result = await client.getListing("foo");
     expect(result.kind).toBe("error");
     if (result.kind !== "error") return;
     expect(result.error.code).toBe("invalid-response");
-    expect(result.error.message).toBe(`https://pypi.org/simple/foo/ answered with invalid JSON at byte ${body.length} (the text ends early)`);
+    expect(result.error.message).toBe(
+      `https://pypi.org/simple/foo/ answered with text that is not JSON (Unexpected end of JSON input); it begins "{\\"meta\\": {\\"api-version\\": \\"1.0\\"}, \\"name\\": \\"foo\\", \\"files\\": [" (after 1 retry)`,
+    );
+    expect(client.stats()).toMatchObject({ requests: 2, retries: 1 });
     // Errors are not remembered: the next call asks again.
     await client.getListing("foo");
-    expect(client.stats().requests).toBe(2);
+    expect(client.stats().requests).toBe(4);
+  });
+
+  it("a garbage answer followed by a good one is a success", async () => {
+    const page = { body: readSample("simple-json/six.json"), headers: JSON_TYPE };
+    const { client } = setup({}, { "https://pypi.org/simple/six/": [{ body: "<html>Bad gateway</html>", headers: JSON_TYPE }, page] });
+    expect(found(await client.getListing("six")).versions).toEqual(["1.11.0"]);
+    expect(client.stats()).toMatchObject({ requests: 2, retries: 1 });
   });
 
   it("retries a 429 (honouring Retry-After) and a 503, then succeeds", async () => {
@@ -143,7 +160,7 @@ describe("index client: listings", () => {
     expect(found(await client.getListing("six")).versions).toEqual(["1.11.0"]);
     expect(client.stats()).toMatchObject({ requests: 3, retries: 2 });
     // Retry-After: 3 s; then the default backoff, 250 ms * 2^1 jittered by random() = 0.5 to 3/4.
-    expect(clock.sleeps.filter((ms) => ms !== 10_000_000)).toEqual([3000, 375]);
+    expect(clock.sleeps.filter((ms) => ms !== 10_000_000 && ms !== 100_000_000)).toEqual([3000, 375]);
   });
 
   it("reports a timeout as an error result", async () => {
@@ -345,13 +362,14 @@ describe("index client: metadata", () => {
     });
     const good = setup({ indexUrl: index }, routes(sha256)).client;
     expect(known(await good.getMetadata(found(await good.getListing("foo")), "1.0")).requiresDist).toEqual([]);
-    const bad = setup({ indexUrl: index }, routes("00".repeat(32)));
+    const bad = setup({ indexUrl: index, retries: 1 }, routes("00".repeat(32)));
     const result = await bad.client.getMetadata(found(await bad.client.getListing("foo")), "1.0");
+    // A hash mismatch is garbage: retried once here, then reported.
     expect(result.kind === "error" && result.error.message).toBe(
-      `${index}foo/foo-1.0-py3-none-any.whl.metadata answered with a body whose sha256 is ${sha256}, not the advertised ${"00".repeat(32)}`,
+      `${index}foo/foo-1.0-py3-none-any.whl.metadata answered with a body whose sha256 is ${sha256}, not the advertised ${"00".repeat(32)} (after 1 retry)`,
     );
     // The wheel's metadata is read first and a bad one is an error, not a reason to ask the JSON API instead.
-    expect(bad.urls()).toEqual([`${index}foo/`, `${index}foo/foo-1.0-py3-none-any.whl.metadata`]);
+    expect(bad.urls()).toEqual([`${index}foo/`, `${index}foo/foo-1.0-py3-none-any.whl.metadata`, `${index}foo/foo-1.0-py3-none-any.whl.metadata`]);
   });
 
   it("rejects metadata of another release", async () => {

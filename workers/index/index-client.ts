@@ -1,16 +1,13 @@
 // The index client: project listings and release metadata from one or more package indexes, pooled, cached, never throwing for IO.
 import { canonicalizeName, isValidProjectName } from "../packaging/names";
-import { canonicalizeVersion, tryParseVersion } from "../packaging/version";
-import { checkBodyHash } from "./body-hash";
+import type { BodyKind } from "./body-limits";
 import { systemClock } from "./clock";
 import type { Clock } from "./clock";
-import { parseCoreMetadata } from "./core-metadata";
-import { coreMetadataVerdict, jsonApiVerdict } from "./dependency-trust";
 import { createFetchPool } from "./fetch-pool";
 import { createHttpClient, SIMPLE_API_ACCEPT } from "./http-client";
 import type { HttpResponse } from "./http-client";
 import { createIndexCache, DEFAULT_LISTING_TTL_MS } from "./index-cache";
-import { IndexError, invalidResponse } from "./index-error";
+import { IndexError } from "./index-error";
 import type {
   FetchPriority,
   IndexStats,
@@ -21,8 +18,9 @@ import type {
   ReleaseMetadata,
   UnknownMetadata,
 } from "./index-types";
-import { coreMetadataUrl, jsonApiRoot, normalizeIndexUrl, projectPageUrl, releaseJsonUrl } from "./index-urls";
-import { parseReleaseJson } from "./json-api";
+import { jsonApiRoot, normalizeIndexUrl, projectPageUrl } from "./index-urls";
+import { askInOrder, coreMetadataSource, jsonApiSource } from "./metadata-sources";
+import type { JsonApiPresence, MetadataSource, SourceContext } from "./metadata-sources";
 import { pickMetadataFile } from "./metadata-file";
 import type { MetadataStore } from "./metadata-store";
 import { buildProjectListing, findRelease } from "./project-listing";
@@ -39,8 +37,12 @@ export interface IndexClientOptions {
   store?: MetadataStore;
   /** Requests at once; default 16. */
   concurrency?: number;
-  /** Per request attempt; default 30 s. */
+  /** Per request attempt; default ATTEMPT_TIMEOUT_MS (30 s). */
   timeoutMs?: number;
+  /** Per request, every retry and wait included; default REQUEST_BUDGET_MS (60 s). */
+  requestBudgetMs?: number;
+  /** Overrides BODY_LIMITS (tests). */
+  bodyLimits?: Partial<Record<BodyKind, number>>;
   /** Retries per request after 429, 5xx, timeouts and network errors; default 3. */
   retries?: number;
   /** Cancels everything: pending calls settle at once with a "cancelled" error result. */
@@ -104,6 +106,8 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
   const http = createHttpClient({
     fetch: fetchImpl,
     timeoutMs: options.timeoutMs,
+    requestBudgetMs: options.requestBudgetMs,
+    bodyLimits: options.bodyLimits,
     retries: options.retries,
     backoffBaseMs: options.backoffBaseMs,
     signal,
@@ -113,19 +117,22 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
   const pool = createFetchPool({ concurrency: options.concurrency ?? 16, signal });
   const cache = createIndexCache({ store: options.store, clock, listingTtlMs: ttl, noCache: options.noCache, refresh: options.refresh });
   /** Per index: whether `/pypi/<name>/<version>/json` exists next to its Simple root. */
-  const jsonApiState = new Map<string, "unknown" | "yes" | "no">();
+  const jsonApiState = new Map<string, JsonApiPresence>();
   const counters = { cacheHits: 0, listingsFetched: 0, metadataFetched: 0 };
   const listingMemo = new Map<string, Memo<ListingResult>>();
   const metadataMemo = new Map<string, Memo<MetadataResult>>();
 
   const cancelled = (url: string): IndexError => new IndexError("cancelled", url, `the request for ${url} was cancelled`);
 
-  /** GET through the pool; requests for the same URL and Accept share one answer. */
-  async function request(url: string, accept: string | undefined, state: LoadState): Promise<HttpResponse> {
+  /**
+   * GET through the pool, the answer read by `read` (its garbage verdicts retried); requests for the same URL and
+   * Accept share one answer, so one URL must always be read the same way.
+   */
+  async function request<T>(url: string, kind: BodyKind, accept: string | undefined, state: LoadState, read: (response: HttpResponse) => T | Promise<T>): Promise<T> {
     const key = `${accept ?? "*/*"} ${url}`;
     state.keys.add(key);
     try {
-      return await pool.run(key, state.priority, () => http.get(url, { accept }));
+      return await pool.run(key, state.priority, () => http.getParsed(url, { accept, kind, read }));
     } catch (error) {
       if (signal?.aborted && !(error instanceof IndexError)) throw cancelled(url);
       throw error;
@@ -193,9 +200,10 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
       const pageUrl = projectPageUrl(indexUrl, name);
       let listing: ProjectListing;
       try {
-        const response = await request(pageUrl, SIMPLE_API_ACCEPT, state);
-        const page = parseSimplePage(response.text, response.contentType, response.url);
-        listing = buildProjectListing(page, { name, indexUrl, pageUrl: response.url, fetchedAt: clock.now() });
+        listing = await request(pageUrl, "listing", SIMPLE_API_ACCEPT, state, (response) => {
+          const page = parseSimplePage(response.text, response.contentType, response.url);
+          return buildProjectListing(page, { name, indexUrl, pageUrl: response.url, fetchedAt: clock.now() });
+        });
       } catch (error) {
         if (!(error instanceof IndexError)) throw error;
         if (error.code === "not-found") {
@@ -214,8 +222,8 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
 
   function getListing(name: string, priority: FetchPriority = "urgent"): Promise<ListingResult> {
     const trimmed = name.trim();
-    // No index can have a project whose name is not a valid distribution name (it would also address other pages).
-    if (!isValidProjectName(trimmed)) return Promise.resolve({ kind: "not-found", name: trimmed, indexUrls: [...indexUrls] });
+    // A name that is not a PEP 508 name never reaches a URL (`../simple` would address another page).
+    if (!isValidProjectName(trimmed)) return Promise.resolve({ kind: "error", name: trimmed, error: invalidProjectName(trimmed, indexUrls[0]) });
     const canonical = canonicalizeName(trimmed);
     if (signal?.aborted) return Promise.resolve({ kind: "error", name: canonical, error: cancelled(projectPageUrl(indexUrls[0], canonical)) });
     return lookup(listingMemo, canonical, priority, (state) => loadListing(canonical, state), (result, now) => {
@@ -230,16 +238,6 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
     return release.files.map((f) => f.yanked).find((r) => r !== false && r !== "") ?? "";
   }
 
-  /** Metadata must describe the release asked for (pip: "metadata inconsistent"). */
-  function checkIdentity(url: string, listing: ProjectListing, release: ListingRelease, name: string, version: string): void {
-    const asked = tryParseVersion(release.version);
-    const got = tryParseVersion(version);
-    const sameVersion = asked !== null && got !== null && canonicalizeVersion(asked) === canonicalizeVersion(got);
-    if (canonicalizeName(name) !== listing.name || !sameVersion) {
-      throw invalidResponse(url, `metadata for ${name} ${version} where ${listing.name} ${release.listedAs} was asked for`);
-    }
-  }
-
   async function loadMetadata(listing: ProjectListing, release: ListingRelease, state: LoadState): Promise<ReleaseMetadata | UnknownMetadata> {
     const { indexUrl, name } = listing;
     const cached = await cache.readMetadata(indexUrl, name, release.version);
@@ -247,106 +245,30 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
       counters.cacheHits += 1;
       return cached;
     }
-    /** The JSON API's conclusion when it left the dependencies unconfirmed, used only if no core metadata decides. */
-    let guess: ReleaseMetadata | { reason: string } | null = null;
-    /** Why an sdist's core metadata did not decide. */
-    let coreReason: string | null = null;
-    let jsonError: IndexError | null = null;
-    const known = async (metadata: ReleaseMetadata): Promise<ReleaseMetadata> => {
-      counters.metadataFetched += 1;
-      await cache.writeMetadata(indexUrl, name, release.version, metadata);
-      return metadata;
-    };
-
+    const context: SourceContext = { listing, release, fetch: (url, kind, accept, read) => request(url, kind, accept, state, read) };
     const file = pickMetadataFile(release.files);
-    /** PEP 658 core metadata of the best file: authoritative for a wheel, one small request. */
-    const fromCoreMetadata = async (): Promise<ReleaseMetadata | null> => {
-      if (file === null) return null;
-      const url = coreMetadataUrl(file.url);
-      const response = await request(url, undefined, state);
-      if (file.coreMetadata !== true && file.coreMetadata !== false) await checkBodyHash(response.body, file.coreMetadata, url);
-      const core = parseCoreMetadata(response.text, response.url);
-      checkIdentity(response.url, listing, release, core.name, core.version);
-      const verdict = coreMetadataVerdict(core, file.kind, file.filename);
-      if (verdict.kind !== "known") {
-        coreReason = verdict.reason;
-        return null;
-      }
-      return known({
-        kind: "known",
-        name,
-        version: core.version,
-        requiresDist: verdict.requiresDist,
-        requiresPython: core.requiresPython,
-        providesExtra: core.providesExtra,
-        summary: core.summary,
-        license: core.license,
-        homePage: core.homePage,
-        projectUrls: core.projectUrls,
-        yanked: false,
-        source: "core-metadata",
-        sourceUrl: response.url,
-      });
-    };
-    // A wheel's core metadata answers in one request; the JSON API may need a second one (see jsonApiVerdict).
-    const wheelFirst = file !== null && file.kind === "wheel";
-    if (wheelFirst) {
-      const metadata = await fromCoreMetadata();
-      if (metadata) return metadata;
-    }
-
+    const core: MetadataSource[] = file === null ? [] : [coreMetadataSource(context, file)];
     const jsonRoot = jsonApiRoot(indexUrl);
-    if (jsonRoot !== null && jsonApiState.get(indexUrl) !== "no") {
-      const url = releaseJsonUrl(jsonRoot, name, release.listedAs);
-      try {
-        const response = await request(url, "application/json", state);
-        const { info, files } = parseReleaseJson(response.text, response.url);
-        checkIdentity(response.url, listing, release, info.name, info.version);
-        jsonApiState.set(indexUrl, "yes");
-        const verdict = jsonApiVerdict(info, files);
-        const fromJson = (requiresDist: string[]): ReleaseMetadata => ({
-          kind: "known",
-          name,
-          version: info.version,
-          requiresDist,
-          requiresPython: info.requiresPython,
-          providesExtra: null,
-          summary: info.summary,
-          license: info.license,
-          homePage: info.homePage,
-          projectUrls: info.projectUrls,
-          yanked: false,
-          source: "json-api",
-          sourceUrl: response.url,
-        });
-        if (verdict.kind === "known") return await known(fromJson(verdict.requiresDist));
-        guess = verdict.fallback.kind === "known" ? fromJson(verdict.fallback.requiresDist) : { reason: verdict.fallback.reason };
-      } catch (error) {
-        if (!(error instanceof IndexError) || error.code === "cancelled") throw error;
-        // A 404 for a project the Simple API has: this index has no JSON API (unless it answered before).
-        if (error.code === "not-found") {
-          if (jsonApiState.get(indexUrl) !== "yes") jsonApiState.set(indexUrl, "no");
-        } else jsonError = error;
-      }
-    }
-
-    if (!wheelFirst) {
-      const metadata = await fromCoreMetadata();
-      if (metadata) return metadata;
-    }
-    if (guess !== null && "kind" in guess) {
-      // A guess (see jsonApiVerdict) is not cached: core metadata may appear for the release later.
+    const presence = { get: () => jsonApiState.get(indexUrl) ?? "unknown", set: (value: JsonApiPresence) => jsonApiState.set(indexUrl, value) };
+    const json: MetadataSource[] = jsonRoot === null ? [] : [jsonApiSource(context, jsonRoot, presence)];
+    // A wheel's core metadata answers in one request and is what pip installs; the JSON API may need a second request
+    // (see jsonApiVerdict); an sdist's core metadata decides less often than the JSON API.
+    const verdict = await askInOrder(file?.kind === "wheel" ? [...core, ...json] : [...json, ...core]);
+    if (verdict.kind === "known") {
       counters.metadataFetched += 1;
-      return guess;
+      await cache.writeMetadata(indexUrl, name, release.version, verdict.metadata);
+      return verdict.metadata;
     }
-    if (jsonError !== null) throw jsonError;
+    if (verdict.kind === "guess") {
+      counters.metadataFetched += 1;
+      return verdict.metadata;
+    }
     return {
       kind: "unknown",
       name,
       version: release.listedAs,
       reason:
-        guess?.reason ??
-        coreReason ??
+        verdict.reason ??
         `${indexUrl} has no JSON API and lists no core metadata (PEP 658) for any file of ${name} ${release.listedAs}: only building it would tell its dependencies`,
       yanked: false,
     };
@@ -393,4 +315,13 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
       return { requests: h.requests, bytes: h.bytes, retries: h.retries, inFlight: h.inFlight, queued: p.queued, ...counters };
     },
   };
+}
+
+/** The error for a project name that is not a PEP 508 name: no request is made for it. */
+function invalidProjectName(name: string, indexUrl: string): IndexError {
+  return new IndexError(
+    "invalid-project-name",
+    indexUrl,
+    `${JSON.stringify(name)} is not a valid project name (PEP 508: letters, digits, and ".", "_" or "-" between them); nothing was requested for it`,
+  );
 }

@@ -12,6 +12,12 @@ export type IndexErrorCode =
   | "network"
   /** No answer within the per-request timeout, after any retries. */
   | "timeout"
+  /** The body grew past the limit for its kind (body-limits.ts) as it streamed in, decompressed: not retried. */
+  | "too-large"
+  /** A redirect loop, or more redirects than MAX_REDIRECTS: not retried. */
+  | "too-many-redirects"
+  /** A project name that is not a PEP 508 name: no request is made for it. */
+  | "invalid-project-name"
   /** The caller's AbortSignal fired. */
   | "cancelled"
   /** An index URL given by the user is not an absolute http(s) URL. */

@@ -1,7 +1,7 @@
 // Tests for index URL handling: --index-url normalisation, JSON API root, .metadata URLs, hash fragments.
 import { describe, expect, it } from "vitest";
 import { IndexError } from "./index-error";
-import { coreMetadataUrl, jsonApiRoot, normalizeIndexUrl, projectJsonUrl, projectPageUrl, releaseJsonUrl, resolveFileUrl, urlFilename } from "./index-urls";
+import { coreMetadataUrl, jsonApiRoot, normalizeIndexUrl, projectPageUrl, releaseJsonUrl, resolveFileUrl, urlFilename } from "./index-urls";
 
 describe("index URLs", () => {
   it("normalises an --index-url to one trailing slash, dropping query and fragment", () => {
@@ -24,7 +24,6 @@ describe("index URLs", () => {
     expect(jsonApiRoot("https://example.org/repository/pypi-proxy/")).toBeNull();
     expect(releaseJsonUrl("https://pypi.org/pypi/", "requests", "2.18.4")).toBe("https://pypi.org/pypi/requests/2.18.4/json");
     expect(releaseJsonUrl("https://pypi.org/pypi/", "foo", "1.0+local")).toBe("https://pypi.org/pypi/foo/1.0%2Blocal/json");
-    expect(projectJsonUrl("https://pypi.org/pypi/", "requests")).toBe("https://pypi.org/pypi/requests/json");
   });
 
   it("appends .metadata to the file URL without its fragment (PEP 658)", () => {

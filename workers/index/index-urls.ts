@@ -45,11 +45,6 @@ export function releaseJsonUrl(jsonRoot: string, name: string, version: string):
   return `${jsonRoot}${encodeURIComponent(name)}/${encodeURIComponent(version)}/json`;
 }
 
-/** `/pypi/<name>/json` under a JSON API root. */
-export function projectJsonUrl(jsonRoot: string, name: string): string {
-  return `${jsonRoot}${encodeURIComponent(name)}/json`;
-}
-
 /** PEP 658: the core-metadata file of a distribution is its URL (without fragment) plus `.metadata`. */
 export function coreMetadataUrl(fileUrl: string): string {
   const parsed = new URL(fileUrl);

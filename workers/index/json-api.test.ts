@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { IndexError } from "./index-error";
-import { parseProjectJson, parseReleaseJson } from "./json-api";
+import { parseReleaseJson } from "./json-api";
 import { listSamples, readSample } from "./read-sample";
 
 const url = (name: string, version: string): string => `https://pypi.org/pypi/${name}/${version}/json`;
@@ -98,26 +98,5 @@ describe("parseReleaseJson on pypi.org releases", () => {
       }),
       { numRuns: 500 },
     );
-  });
-});
-
-describe("parseProjectJson", () => {
-  it("reads every release's files by version, built from the recorded release pages", () => {
-    const releases: Record<string, unknown> = {};
-    let latest: unknown = null;
-    for (const file of listSamples("release-json/requests", ".json")) {
-      const page = JSON.parse(readSample(`release-json/requests/${file}`)) as { info: unknown; urls: unknown };
-      releases[file.replace(/\.json$/, "")] = page.urls;
-      latest = page.info;
-    }
-    const project = parseProjectJson(JSON.stringify({ info: latest, releases, urls: [] }), "https://pypi.org/pypi/requests/json");
-    expect(project.info.version).toBe("2.19.0");
-    expect(Object.keys(project.releases)).toEqual(["2.18.0", "2.18.1", "2.18.2", "2.18.3", "2.18.4", "2.19.0"]);
-    expect(project.releases["2.18.0"].map((f) => f.packagetype)).toEqual(["bdist_wheel", "sdist"]);
-  });
-
-  it("names the release whose file is malformed", () => {
-    const text = JSON.stringify({ info: { name: "x", version: "1" }, releases: { "1.0": [{ filename: 1 }] } });
-    expect(errorOf(() => parseProjectJson(text, "https://pypi.org/pypi/x/json")).message).toContain("expected `releases.1.0[0].filename` to be a string, found the number 1");
   });
 });

@@ -1,8 +1,7 @@
-// Parsers of the PyPI JSON API: `/pypi/<name>/<version>/json` (one release) and `/pypi/<name>/json` (every release).
-import { JsonReader } from "./json-reader";
-import { parseJsonText } from "./json-text";
+// Parser of the PyPI JSON API's `/pypi/<name>/<version>/json` (one release).
+import { JsonReader, parseJson } from "./json-reader";
 
-/** One file of a release as the JSON API lists it (`urls[]` / `releases[v][]`). */
+/** One file of a release as the JSON API lists it (`urls[]`). */
 export interface JsonApiFile {
   filename: string;
   url: string;
@@ -39,31 +38,13 @@ export interface JsonApiRelease {
   files: JsonApiFile[];
 }
 
-/** `/pypi/<name>/json`: the latest release's info and every release's files, by version as PyPI spells it. */
-export interface JsonApiProject {
-  info: JsonApiInfo;
-  releases: Record<string, JsonApiFile[]>;
-}
-
 /** Parses `/pypi/<name>/<version>/json`. Throws IndexError naming `url` for garbage. */
 export function parseReleaseJson(text: string, url: string): JsonApiRelease {
   const r = new JsonReader(url, "JSON API release");
-  const root = r.object(parseJsonText(text, url), "");
+  const root = r.object(parseJson(text, url), "");
   const info = readInfo(r, root.info);
   const files = r.array(root.urls, "urls").map((item, i) => readFile(r, item, `urls[${i}]`));
   return { info, files };
-}
-
-/** Parses `/pypi/<name>/json`. Throws IndexError naming `url` for garbage. */
-export function parseProjectJson(text: string, url: string): JsonApiProject {
-  const r = new JsonReader(url, "JSON API project");
-  const root = r.object(parseJsonText(text, url), "");
-  const info = readInfo(r, root.info);
-  const releases: Record<string, JsonApiFile[]> = {};
-  for (const [version, files] of Object.entries(r.object(root.releases, "releases"))) {
-    releases[version] = r.array(files, `releases.${version}`).map((item, i) => readFile(r, item, `releases.${version}[${i}]`));
-  }
-  return { info, releases };
 }
 
 function readInfo(r: JsonReader, value: unknown): JsonApiInfo {

@@ -1,6 +1,23 @@
-// Typed reads from untyped JSON: each throws an IndexError naming the URL, the field path and what was found.
+// JSON answers of an index: parsing, and typed reads of fields; each failure is an IndexError naming the URL and what was found.
 import { invalidResponse } from "./index-error";
 import type { IndexError } from "./index-error";
+
+/**
+ * Parses a JSON response body (a leading BOM is tolerated). Bad text throws IndexError "<url> answered with text that
+ * is not JSON (<the engine's message, which names the position>); it begins "<first characters>"": what came back
+ * (an HTML error page, a login portal, a truncated body) tells more than a position.
+ */
+export function parseJson(text: string, url: string): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const start = body.trimStart();
+    const begins = start === "" ? "it is empty" : `it begins ${JSON.stringify(start.length > 60 ? `${start.slice(0, 60)}...` : start)}`;
+    throw invalidResponse(url, `text that is not JSON (${detail}); ${begins}`);
+  }
+}
 
 /** A short description of a JSON value for error messages ("null", "a string", "an array", ...). */
 export function describeJson(value: unknown): string {

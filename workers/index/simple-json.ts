@@ -2,8 +2,7 @@
 import { distributionKind } from "./distribution-kind";
 import { resolveFileUrl } from "./index-urls";
 import type { DistributionFile, SimplePage } from "./index-types";
-import { JsonReader } from "./json-reader";
-import { parseJsonText } from "./json-text";
+import { JsonReader, parseJson } from "./json-reader";
 import { checkApiVersion } from "./simple-api-version";
 
 /**
@@ -14,7 +13,7 @@ const CORE_METADATA_KEYS = ["core-metadata", "dist-info-metadata", "data-dist-in
 
 /** Parses a PEP 691 JSON page fetched from `pageUrl`; relative file URLs are resolved against `pageUrl`. Throws IndexError. */
 export function parseSimpleJson(text: string, pageUrl: string): SimplePage {
-  const data = parseJsonText(text, pageUrl);
+  const data = parseJson(text, pageUrl);
   const r = new JsonReader(pageUrl, "Simple API page");
   const root = r.object(data, "");
   const warnings: string[] = [];

@@ -9,8 +9,20 @@ export interface TestClock extends Clock {
   advance(ms: number): void;
 }
 
-/** Time stands still unless advanced; a sleep of `ms` waits `ms * scale` real ms (default 1/1000). */
-export function createTestClock(options: { now?: number; scale?: number } = {}): TestClock {
+export interface TestClockOptions {
+  now?: number;
+  /** Real ms per clock ms of a sleep; default 1/1000. */
+  scale?: number;
+  /**
+   * When true, a sleep that runs to its end moves the clock to the time it was due (if the clock is not past it
+   * already): a chain of timeouts and backoffs then reads as the clock time it stands for. Default false: time
+   * stands still unless advanced.
+   */
+  sleepsAdvance?: boolean;
+}
+
+/** Time stands still unless advanced (or, with `sleepsAdvance`, slept through); a sleep of `ms` waits `ms * scale` real ms. */
+export function createTestClock(options: TestClockOptions = {}): TestClock {
   let now = options.now ?? Date.parse("2024-01-01T00:00:00Z");
   const scale = options.scale ?? 0.001;
   const sleeps: number[] = [];
@@ -20,9 +32,11 @@ export function createTestClock(options: { now?: number; scale?: number } = {}):
     advance(ms) {
       now += ms;
     },
-    sleep(ms, signal) {
+    async sleep(ms, signal) {
       sleeps.push(ms);
-      return systemClock.sleep(ms * scale, signal);
+      const due = now + ms;
+      await systemClock.sleep(ms * scale, signal);
+      if (options.sleepsAdvance === true && due > now) now = due;
     },
   };
 }
