@@ -3,8 +3,8 @@ import type { Resolution } from "../../workers/api";
 import { createIndexClient } from "../../workers/index/index-client";
 import type { IndexClient } from "../../workers/index/index-client";
 import type { ListingResult, MetadataResult } from "../../workers/index/index-types";
-import { createTestClock } from "../../workers/index/test-clock";
-import type { TestClock } from "../../workers/index/test-clock";
+import { createTestClock } from "../../workers/index/test-support/test-clock";
+import type { TestClock } from "../../workers/index/test-support/test-clock";
 import { resolveRequest } from "../../workers/resolve/resolve";
 import { request } from "../../workers/resolve/test-support/fixture-resolve";
 import type { Attack, HostileIndex } from "./server";
@@ -20,11 +20,13 @@ export interface AttackCost {
   requests: number;
   /** Clock time from start to the message: real time plus every timeout and backoff slept through on the test clock. */
   clockMs: number;
+  /** How far the test clock moved: every timeout, backoff and budget slept through to its end (ms). */
+  clockAdvancedMs: number;
   /** Real time (ms). */
   realMs: number;
-  /** Peak growth of resident memory over the run (MiB, sampled every 5 ms). */
+  /** Peak growth of resident memory over the run (MiB, sampled every 10 ms). */
   peakRssMiB: number;
-  /** Peak growth of the JS heap plus array buffers (MiB, sampled every 5 ms). */
+  /** Peak growth of the JS heap plus array buffers (MiB, sampled every 10 ms). */
   peakHeapMiB: number;
 }
 
@@ -47,8 +49,12 @@ const ACTIONS: Record<Attack, "listing" | "metadata" | "resolve"> = {
   injection: "metadata",
 };
 
-/** Attacks on size and count, not on time: their client waits in real time (a 30 s timeout is 30 s), so a body is read as fast as it comes. */
-const REAL_TIME = new Set<Attack>(["gzip-bomb", "huge-listing", "huge-declared", "endless", "many-versions", "many-deps"]);
+/**
+ * The attacks on time meet the client's own timeouts and request budget. Every other attack runs with timeouts too
+ * long to fire, so a loaded machine cannot turn a slow localhost answer into a retry and change what is counted.
+ */
+const ON_TIME = new Set<Attack>(["stall", "stall-body", "slow-body", "retry-after"]);
+const NEVER_MS = 1e12;
 
 const PROJECT: Partial<Record<Attack, string>> = { "many-versions": "many", "many-deps": "root" };
 
@@ -83,7 +89,7 @@ export async function measured<T>(run: () => Promise<T>): Promise<{ value: T; re
     rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
     heapPeak = Math.max(heapPeak, heap());
   };
-  const timer = setInterval(sample, 5);
+  const timer = setInterval(sample, 10);
   const started = performance.now();
   try {
     const value = await run();
@@ -99,15 +105,13 @@ export interface AttackOptions {
   client?: (indexUrl: string, clock: TestClock) => IndexClient;
 }
 
-/**
- * Runs `attack` against `server` with a fresh client whose timeouts and backoffs run on a test clock: 1000x faster
- * for the attacks on time, in real time for those on size.
- */
+/** Runs `attack` against `server` with a fresh client whose timeouts and backoffs run on a test clock, 1000x faster. */
 export async function runAttack(server: HostileIndex, attack: Attack, options: AttackOptions = {}): Promise<AttackCost> {
-  const scale = REAL_TIME.has(attack) ? 1 : 0.001;
+  const scale = 0.001;
   const clock = createTestClock({ sleepsAdvance: true, now: 0, scale });
   const indexUrl = server.simpleRoot(attack);
-  const client = options.client?.(indexUrl, clock) ?? createIndexClient({ indexUrl, clock, noCache: true });
+  const timeouts = ON_TIME.has(attack) ? {} : { timeoutMs: NEVER_MS, requestBudgetMs: NEVER_MS };
+  const client = options.client?.(indexUrl, clock) ?? createIndexClient({ indexUrl, clock, noCache: true, ...timeouts });
   const project = PROJECT[attack] ?? "victim";
   server.resetStats();
   const action = ACTIONS[attack];
@@ -125,6 +129,7 @@ export async function runAttack(server: HostileIndex, attack: Attack, options: A
     outcome: value,
     requests: server.requests(attack),
     clockMs: realMs + clock.now() * (1 - scale),
+    clockAdvancedMs: clock.now(),
     realMs,
     peakRssMiB,
     peakHeapMiB,

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { parseCoreMetadata } from "./core-metadata";
 import { IndexError } from "./index-error";
 import { parseReleaseJson } from "./json-api";
-import { hasSample, listSamples, readSample } from "./read-sample";
+import { hasSample, listSamples, readSample } from "./test-support/read-sample";
 
 const url = (file: string): string => `https://files.pythonhosted.org/packages/xx/${file}.metadata`;
 

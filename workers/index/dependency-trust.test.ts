@@ -4,7 +4,7 @@ import { parseCoreMetadata } from "./core-metadata";
 import { coreMetadataVerdict, jsonApiVerdict } from "./dependency-trust";
 import { parseReleaseJson } from "./json-api";
 import type { JsonApiFile } from "./json-api";
-import { readSample } from "./read-sample";
+import { readSample } from "./test-support/read-sample";
 
 const release = (project: string, version: string) => parseReleaseJson(readSample(`release-json/${project}/${version}.json`), `https://pypi.org/pypi/${project}/${version}/json`);
 const core = (file: string) => parseCoreMetadata(readSample(`core-metadata/${file}.metadata`), `https://files.example/${file}.metadata`);

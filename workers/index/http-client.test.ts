@@ -1,12 +1,12 @@
 // Tests for the HTTP client against a scripted fetch: retries, Retry-After, timeouts, cancellation within 200 ms.
 import { describe, expect, it } from "vitest";
 import { systemClock } from "./clock";
-import { createFakeFetch } from "./fake-fetch";
-import type { FakeRoute } from "./fake-fetch";
+import { createFakeFetch } from "./test-support/fake-fetch";
+import type { FakeRoute } from "./test-support/fake-fetch";
 import { createHttpClient, SIMPLE_API_ACCEPT } from "./http-client";
 import type { HttpClientOptions, HttpResponse } from "./http-client";
 import { IndexError } from "./index-error";
-import { createTestClock } from "./test-clock";
+import { createTestClock } from "./test-support/test-clock";
 
 const URL_A = "https://pypi.org/simple/foo/";
 /** Long enough never to fire in these tests unless a test wants it to (the test clock runs sleeps 1000x faster). */

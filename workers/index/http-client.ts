@@ -1,6 +1,6 @@
 // A fetch wrapper for index requests: bounded bodies, redirects and time; retries with backoff on 429/5xx/network errors/garbage; cancellation; counters.
-import { ATTEMPT_TIMEOUT_MS, BODY_KIND_NAMES, BODY_LIMITS, formatBytes, MAX_REDIRECTS, REQUEST_BUDGET_MS } from "./body-limits";
-import type { BodyKind } from "./body-limits";
+import { ATTEMPT_TIMEOUT_MS, BODY_KIND_NAMES, BODY_LIMITS, formatBytes, MAX_REDIRECTS, REQUEST_BUDGET_MS, RETRIES } from "./request-limits";
+import type { BodyKind } from "./request-limits";
 import { abortReason, systemClock } from "./clock";
 import type { Clock } from "./clock";
 import { IndexError } from "./index-error";
@@ -65,7 +65,7 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   /** Per request, every attempt and wait included. Default REQUEST_BUDGET_MS (60 s). */
   requestBudgetMs?: number;
-  /** Retries after the first attempt. Default 3. */
+  /** Retries after the first attempt. Default RETRIES (5). */
   retries?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
@@ -79,6 +79,9 @@ export interface HttpClientOptions {
   /** Jitter source in [0, 1); default Math.random. */
   random?: () => number;
 }
+
+/** The reason given when a timer or signal of ours is no longer needed: a constant, as a DOMException per request costs a stack trace. */
+const FINISHED = "finished";
 
 const STATUS_TEXT: Record<number, string> = { 404: "Not Found", 410: "Gone", 429: "Too Many Requests" };
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -100,7 +103,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const random = options.random ?? Math.random;
   const timeoutMs = options.timeoutMs ?? ATTEMPT_TIMEOUT_MS;
   const budgetMs = options.requestBudgetMs ?? REQUEST_BUDGET_MS;
-  const retries = options.retries ?? 3;
+  const retries = options.retries ?? RETRIES;
   const backoff = { baseMs: options.backoffBaseMs ?? 250, maxMs: options.backoffMaxMs ?? 8_000 };
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000;
   const limits: Record<BodyKind, number> = { ...BODY_LIMITS, ...options.bodyLimits };
@@ -229,7 +232,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return { error: new IndexError("network", url, `${url} could not be reached (${detail})`, { cause: error }), retry: true, waitMs: null };
     } finally {
       counters.inFlight -= 1;
-      stopTimer.abort();
+      stopTimer.abort(FINISHED);
       stop.removeEventListener("abort", onStop);
     }
   }
@@ -303,7 +306,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         }
       }
     } finally {
-      stopBudget.abort();
+      stopBudget.abort(FINISHED);
       stop.removeEventListener("abort", onStop);
       disposeStop();
       dispose();

@@ -2,9 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { CACHE_FORMAT, createIndexCache, listingKey, metadataKey } from "./index-cache";
 import type { ProjectListing, ReleaseMetadata } from "./index-types";
-import { createMemoryStore } from "./memory-store";
+import { createMemoryStore } from "./test-support/memory-store";
 import type { MetadataStore } from "./metadata-store";
-import { createTestClock } from "./test-clock";
+import { createTestClock } from "./test-support/test-clock";
 
 const INDEX = "https://pypi.org/simple/";
 const listing: ProjectListing = { name: "foo", indexUrl: INDEX, pageUrl: `${INDEX}foo/`, format: "json", files: [], versions: [], releases: [], warnings: [], fetchedAt: 0 };

@@ -1,14 +1,14 @@
 // Tests for the index client against a fake pypi.org serving the recorded samples: listings, metadata, indexes, caches.
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createFakeFetch } from "./fake-fetch";
-import type { FakeAnswer, FakeRoute } from "./fake-fetch";
+import { createFakeFetch } from "./test-support/fake-fetch";
+import type { FakeAnswer, FakeRoute } from "./test-support/fake-fetch";
 import { createIndexClient } from "./index-client";
 import type { IndexClientOptions } from "./index-client";
 import type { ListingResult, MetadataResult, ProjectListing, ReleaseMetadata } from "./index-types";
-import { createMemoryStore } from "./memory-store";
-import { hasSample, listSamples, readSample } from "./read-sample";
-import { createTestClock } from "./test-clock";
+import { createMemoryStore } from "./test-support/memory-store";
+import { hasSample, listSamples, readSample } from "./test-support/read-sample";
+import { createTestClock } from "./test-support/test-clock";
 
 const PYPI = "https://pypi.org/simple";
 const JSON_TYPE = { "Content-Type": "application/vnd.pypi.simple.v1+json" };

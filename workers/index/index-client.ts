@@ -1,6 +1,6 @@
 // The index client: project listings and release metadata from one or more package indexes, pooled, cached, never throwing for IO.
 import { canonicalizeName, isValidProjectName } from "../packaging/names";
-import type { BodyKind } from "./body-limits";
+import type { BodyKind } from "./request-limits";
 import { systemClock } from "./clock";
 import type { Clock } from "./clock";
 import { createFetchPool } from "./fetch-pool";
@@ -43,7 +43,7 @@ export interface IndexClientOptions {
   requestBudgetMs?: number;
   /** Overrides BODY_LIMITS (tests). */
   bodyLimits?: Partial<Record<BodyKind, number>>;
-  /** Retries per request after 429, 5xx, timeouts and network errors; default 3. */
+  /** Retries per request after 429, 5xx, timeouts, network errors and garbage answers; default RETRIES (5). */
   retries?: number;
   /** Cancels everything: pending calls settle at once with a "cancelled" error result. */
   signal?: AbortSignal;

@@ -12,7 +12,7 @@ export type IndexErrorCode =
   | "network"
   /** No answer within the per-request timeout, after any retries. */
   | "timeout"
-  /** The body grew past the limit for its kind (body-limits.ts) as it streamed in, decompressed: not retried. */
+  /** The body grew past the limit for its kind (request-limits.ts) as it streamed in, decompressed: not retried. */
   | "too-large"
   /** A redirect loop, or more redirects than MAX_REDIRECTS: not retried. */
   | "too-many-redirects"

@@ -59,7 +59,10 @@ export interface ResolvedFileUrl {
   fragmentHashes: Record<string, string>;
 }
 
-/** Resolves `href` against `base`; null when it is not a valid URL. `#sha256=...` fragments become hashes. */
+/**
+ * Resolves `href` against `base`; null when it is not a valid http(s) URL (a `javascript:` or `data:` link is never a
+ * file, and must never be fetched or shown as a link). `#sha256=...` fragments become hashes.
+ */
 export function resolveFileUrl(href: string, base: string): ResolvedFileUrl | null {
   let parsed: URL;
   try {
@@ -67,6 +70,7 @@ export function resolveFileUrl(href: string, base: string): ResolvedFileUrl | nu
   } catch {
     return null;
   }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
   const fragmentHashes: Record<string, string> = {};
   for (const part of parsed.hash.replace(/^#/, "").split("&")) {
     const match = FRAGMENT_HASH.exec(part);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { IndexError } from "./index-error";
 import { parseReleaseJson } from "./json-api";
-import { listSamples, readSample } from "./read-sample";
+import { listSamples, readSample } from "./test-support/read-sample";
 
 const url = (name: string, version: string): string => `https://pypi.org/pypi/${name}/${version}/json`;
 

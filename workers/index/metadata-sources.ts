@@ -2,7 +2,7 @@
 import { canonicalizeName } from "../packaging/names";
 import { canonicalizeVersion, tryParseVersion } from "../packaging/version";
 import { checkBodyHash } from "./body-hash";
-import type { BodyKind } from "./body-limits";
+import type { BodyKind } from "./request-limits";
 import { parseCoreMetadata } from "./core-metadata";
 import { coreMetadataVerdict, jsonApiVerdict } from "./dependency-trust";
 import type { HttpResponse } from "./http-client";

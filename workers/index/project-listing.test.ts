@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fileVersion } from "./file-version";
 import type { DistributionFile, SimplePage } from "./index-types";
 import { buildProjectListing, findRelease } from "./project-listing";
-import { readSample } from "./read-sample";
+import { readSample } from "./test-support/read-sample";
 import { parseSimpleHtml } from "./simple-html";
 import { parseSimpleJson } from "./simple-json";
 

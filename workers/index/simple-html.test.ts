@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { decodeHtmlEntities, scanHtmlTags } from "./html-tags";
 import { IndexError } from "./index-error";
-import { listSamples, readSample } from "./read-sample";
+import { listSamples, readSample } from "./test-support/read-sample";
 import { parseSimpleHtml } from "./simple-html";
 import { parseSimpleJson } from "./simple-json";
 

@@ -39,7 +39,7 @@ export function parseSimpleHtml(text: string, pageUrl: string): SimplePage {
   if (typeof baseHref === "string") {
     const resolved = resolveFileUrl(baseHref, pageUrl);
     if (resolved !== null) base = resolved.url;
-    else warnings.push(`${pageUrl}: ignored the unreadable <base href=${JSON.stringify(baseHref)}>`);
+    else warnings.push(`${pageUrl}: ignored <base href=${JSON.stringify(baseHref)}>, which is not an http(s) URL`);
   }
 
   const files: DistributionFile[] = [];
@@ -56,7 +56,7 @@ function readAnchor(tag: HtmlTag, base: string, pageUrl: string, warnings: strin
   if (href === undefined || href === null || href.trim() === "") return null;
   const resolved = resolveFileUrl(href, base);
   if (resolved === null) {
-    warnings.push(`${pageUrl}: skipped the link ${JSON.stringify(href)}, which is not a URL`);
+    warnings.push(`${pageUrl}: skipped the link ${JSON.stringify(href)}, which is not an http(s) URL`);
     return null;
   }
   // As pip: the file name is the link's last path segment, not the anchor text (which may disagree).

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { IndexError } from "./index-error";
-import { listSamples, readSample } from "./read-sample";
+import { listSamples, readSample } from "./test-support/read-sample";
 import { parseSimpleJson } from "./simple-json";
 
 const page = (name: string): string => `https://pypi.org/simple/${name}/`;

@@ -23,18 +23,24 @@ export function parseSimpleJson(text: string, pageUrl: string): SimplePage {
   checkApiVersion(apiVersion, pageUrl, warnings);
 
   const name = r.string(root.name, "name");
-  const files = r.array(root.files, "files").map((item, i) => readFile(r, item, `files[${i}]`, pageUrl));
+  const files: DistributionFile[] = [];
+  r.array(root.files, "files").forEach((item, i) => {
+    const file = readFile(r, item, `files[${i}]`, pageUrl);
+    if (typeof file === "string") warnings.push(file);
+    else files.push(file);
+  });
   const versions = root.versions === undefined ? null : r.stringArray(root.versions, "versions");
   return { format: "json", name, apiVersion, files, versions, warnings };
 }
 
-function readFile(r: JsonReader, item: unknown, path: string, pageUrl: string): DistributionFile {
+/** One file, or a warning when its URL is not an http(s) URL (the file is skipped, as pip skips such links). */
+function readFile(r: JsonReader, item: unknown, path: string, pageUrl: string): DistributionFile | string {
   const o = r.object(item, path);
   const filename = r.string(o.filename, `${path}.filename`);
   if (filename === "" || filename.includes("/")) throw r.error(`${path}.filename`, "a file name", filename);
   const href = r.string(o.url, `${path}.url`);
   const resolved = resolveFileUrl(href, pageUrl);
-  if (resolved === null) throw r.error(`${path}.url`, "a URL", href);
+  if (resolved === null) return `${pageUrl}: skipped ${filename}, whose URL ${JSON.stringify(href.length > 80 ? `${href.slice(0, 80)}...` : href)} is not an http(s) URL`;
   const hashes = o.hashes === undefined || o.hashes === null ? {} : r.stringRecord(o.hashes, `${path}.hashes`);
   const requiresPython = r.optionalString(o["requires-python"], `${path}.requires-python`);
   return {

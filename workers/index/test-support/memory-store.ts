@@ -1,5 +1,5 @@
 // A MetadataStore in memory (tests, and sessions that must not persist anything): values are stored as JSON copies.
-import type { MetadataStore } from "./metadata-store";
+import type { MetadataStore } from "../metadata-store";
 
 export interface MemoryStore extends MetadataStore {
   /** Number of keys stored. */

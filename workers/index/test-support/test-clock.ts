@@ -1,6 +1,6 @@
 // Test support: a Clock whose time is set by the test and whose sleeps are recorded and run `scale` times faster.
-import { systemClock } from "./clock";
-import type { Clock } from "./clock";
+import { systemClock } from "../clock";
+import type { Clock } from "../clock";
 
 export interface TestClock extends Clock {
   /** Every sleep asked for, in ms of clock time (timeouts included). */

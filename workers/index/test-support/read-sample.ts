@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const SAMPLES = join(import.meta.dirname, "samples");
+const SAMPLES = join(import.meta.dirname, "..", "samples");
 
 /** The text of `samples/<path>`. */
 export function readSample(path: string): string {
