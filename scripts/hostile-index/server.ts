@@ -107,6 +107,8 @@ export async function startHostileIndex(options: HostileIndexOptions = {}): Prom
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const [attack = "", area = "", ...rest] = url.pathname.split("/").slice(1);
     counts.set(attack, (counts.get(attack) ?? 0) + 1);
+    // Readable from any page, so the app in a browser meets the same attacks (errors and redirects included).
+    res.setHeader("access-control-allow-origin", "*");
     const project = area === "simple" ? (rest[0] ?? "") : area === "pypi" ? (rest[0] ?? "") : "";
     const isListing = area === "simple" && project !== "";
     const isMetadata = area === "files" && (rest[0] ?? "").endsWith(".metadata");
