@@ -36,6 +36,13 @@ describe("index URLs", () => {
       fragmentHashes: { sha256: "abc" },
     });
     expect(resolveFileUrl("http://[bad", "https://example.org/")).toBeNull();
+    // No fragment, or an empty one: the URL without "#", no hashes.
+    expect(resolveFileUrl("foo-1.0.tar.gz", "https://example.org/simple/foo/")).toEqual({ url: "https://example.org/simple/foo/foo-1.0.tar.gz", fragmentHashes: {} });
+    expect(resolveFileUrl("foo-1.0.tar.gz#", "https://example.org/simple/foo/")).toEqual({ url: "https://example.org/simple/foo/foo-1.0.tar.gz", fragmentHashes: {} });
+    // Only http(s) links are files: never fetched, never shown as links.
+    expect(resolveFileUrl("javascript:alert(1)", "https://example.org/simple/foo/")).toBeNull();
+    expect(resolveFileUrl("data:text/html,<script>alert(1)</script>", "https://example.org/simple/foo/")).toBeNull();
+    expect(resolveFileUrl("file:///etc/passwd", "https://example.org/simple/foo/")).toBeNull();
     expect(urlFilename("https://example.org/a/foo%2Bbar-1.0.tar.gz")).toBe("foo+bar-1.0.tar.gz");
     expect(urlFilename("https://example.org/a/")).toBeNull();
   });

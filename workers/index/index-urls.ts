@@ -72,6 +72,8 @@ export function resolveFileUrl(href: string, base: string): ResolvedFileUrl | nu
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
   const fragmentHashes: Record<string, string> = {};
+  // Most listings (every PEP 691 page) have no fragments: setting `hash` re-serialises the URL, so only when needed.
+  if (parsed.hash === "" && !parsed.href.endsWith("#")) return { url: parsed.href, fragmentHashes };
   for (const part of parsed.hash.replace(/^#/, "").split("&")) {
     const match = FRAGMENT_HASH.exec(part);
     if (match !== null) fragmentHashes[match[1]] = match[2].toLowerCase();

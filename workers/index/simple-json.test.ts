@@ -108,6 +108,12 @@ describe("parseSimpleJson: PEP 691/714 corner cases", () => {
     expect(parsed.files.map((f) => f.yanked)).toEqual(["", false, false]);
   });
 
+  it("skips a file whose URL is not http(s), with a warning naming it, and keeps the others", () => {
+    const parsed = parseSimpleJson(pageWith([{ ...file, filename: "foo-0.9.tar.gz", url: "javascript:alert(1)" }, file]), page("foo"));
+    expect(parsed.files.map((f) => f.url)).toEqual(["https://pypi.org/simple/foo/foo-1.0.tar.gz"]);
+    expect(parsed.warnings).toEqual(['https://pypi.org/simple/foo/: skipped foo-0.9.tar.gz, whose URL "javascript:alert(1)" is not an http(s) URL']);
+  });
+
   it("prefers `core-metadata` over the older keys (PEP 714) and reads true and {} as available without hash", () => {
     const parsed = parseSimpleJson(
       pageWith([
