@@ -173,6 +173,12 @@ export type Resolution =
     }
   | {
       status: "unsatisfiable";
+      /**
+       * What to read first, one sentence each: every requirement that can never be met ("No matching distribution
+       * for …", with the chain of requirements that asked for it), or which of your requirements clash.
+       */
+      summary?: string[];
+      /** The full derivation, numbered (pub's layout). */
       explanation: string;
       graph: ExplanationGraphDto;
       suggestions: SuggestionDto[];

@@ -23,7 +23,7 @@ const titles = (r: Extract<Resolution, { status: "unsatisfiable" }>) => r.sugges
 describe("explanations", () => {
   it("a direct conflict between two of your requirements", async () => {
     const r = await explain("scenarios/extras-conflict", ["aio<2", "aio>=2"]);
-    expect(r.explanation).toBe("Because you require aio<2 and aio>=2, your requirements cannot be satisfied.");
+    expect(r.explanation).toBe("Because you require aio<2 and aio>=2, which exclude each other, your requirements cannot be satisfied.");
     expect(titles(r)).toEqual(["Loosen `aio<2` to `aio<=2.0.0`"]);
   });
 

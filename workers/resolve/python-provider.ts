@@ -41,9 +41,9 @@ function indexFailure(error: IndexError): IndexFailure {
   return new IndexFailure(kind, error.message, error.url);
 }
 
-type ProjectState = { kind: "found"; listing: ProjectListing; candidates: ProjectCandidates } | { kind: "not-found"; indexUrls: string[] };
+export type ProjectState = { kind: "found"; listing: ProjectListing; candidates: ProjectCandidates } | { kind: "not-found"; indexUrls: string[] };
 
-type ReleaseState = { kind: "known"; deps: ReleaseDependencies; metadata: MetadataResult } | { kind: "unknown"; reason: string };
+export type ReleaseState = { kind: "known"; deps: ReleaseDependencies; metadata: MetadataResult } | { kind: "unknown"; reason: string };
 
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === "function";
@@ -127,6 +127,32 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
   /** The known release dependencies of a chosen version (after solving). */
   releaseOf(name: string, version: Version): ReleaseState | undefined {
     return this.releases.get(`${name}@${version.toString()}`);
+  }
+
+  /** Waits for a project's listing (fetching it if needed), for explanations that need every root's listing. */
+  async listingState(name: string): Promise<ProjectState> {
+    return this.project(name, "urgent");
+  }
+
+  /** Every project name the index lists, when the source can say (for "did you mean"). */
+  async projectNames(): Promise<readonly string[] | null> {
+    try {
+      return (await this.source.projectNames?.()) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The requirement texts on `dependency` that the known releases of `name` in `versions` declare (for explanations). */
+  declaredRequirements(name: string, versions: VersionRange, dependency: string): string[] {
+    const texts = new Set<string>();
+    for (const c of this.candidatesOf(name)?.candidates ?? []) {
+      if (!versions.contains(c.version)) continue;
+      const release = this.releases.get(`${name}@${c.version.toString()}`);
+      if (release?.kind !== "known") continue;
+      for (const dep of [...release.deps.base, ...release.deps.conditional]) if (dep.name === dependency) texts.add(dep.text);
+    }
+    return [...texts];
   }
 
   addWarning(name: string, warning: string): void {

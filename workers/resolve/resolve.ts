@@ -93,7 +93,7 @@ export async function resolveRequest(request: ResolveRequest, context: ResolveCo
     const packages = resolvedPackages(result.solution, provider, options, roots);
     return { status: "resolved", packages, warnings, diagnostics, stats: finish(run, result.stats), resolvedAt };
   }
-  const explanation = explainFailure(result.tree, provider, options);
+  const explanation = await explainFailure(result.tree, provider, options, { roots, rootLines: prepared.prepared.rootSources.map((s) => (s.file ? null : s.line)) });
   let suggestions: Awaited<ReturnType<typeof findWaysOut>> = [];
   try {
     suggestions = await findWaysOut(result.tree, prepared.prepared, context);
@@ -102,6 +102,7 @@ export async function resolveRequest(request: ResolveRequest, context: ResolveCo
   }
   return {
     status: "unsatisfiable",
+    summary: explanation.summary,
     explanation: explanation.text,
     graph: explanation.graph,
     suggestions,
