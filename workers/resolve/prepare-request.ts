@@ -18,6 +18,8 @@ export interface PreparedRequest {
   rootSources: InputRequirement[];
   diagnostics: InputDiagnosticDto[];
   input: RequirementSet;
+  /** The input as the user gave it (text, format, files), for native edits of it. */
+  source: ResolveRequest["input"];
 }
 
 function located(line: number, column: number, file: string | undefined, message: string): string {
@@ -149,5 +151,5 @@ export function prepareRequest(request: ResolveRequest): PrepareOutcome {
     whatIfPins,
     fileConstraints,
   };
-  return { ok: true, prepared: { options, roots, rootSources, diagnostics, input } };
+  return { ok: true, prepared: { options, roots, rootSources, diagnostics, input, source: request.input } };
 }
