@@ -167,10 +167,10 @@ export class PythonReportFormatter extends DefaultReportFormatter<Version, Versi
     if (range.isEmpty()) return `no version of ${name} can match a range that excludes every version`;
     if (!state) return `no versions of ${pkg} match ${this.setText(pkg, range)}`;
     if (state.kind === "not-found") {
-      if (state.indexUrls.every(isRecordedSnapshot)) return `${name} is not recorded in this offline snapshot`;
-      const where = state.indexUrls.length === 1 ? state.indexUrls[0] : `any of ${state.indexUrls.join(", ")}`;
       const similar = this.suggestions.get(name) ?? [];
       const hint = similar.length > 0 ? ` (did you mean ${similar.join(" or ")}?)` : "";
+      if (state.indexUrls.every(isRecordedSnapshot)) return `${name} is not recorded in this offline snapshot${hint}`;
+      const where = state.indexUrls.length === 1 ? state.indexUrls[0] : `any of ${state.indexUrls.join(", ")}`;
       return `${name} does not exist on ${where}${hint}`;
     }
     const all = state.candidates;
@@ -208,7 +208,7 @@ export class PythonReportFormatter extends DefaultReportFormatter<Version, Versi
     }
     const wrongPython = inRange.filter((c) => !c.requiresPython.contains(this.options.python));
     if (parts.length === 0 && wrongPython.length > 0 && wrongPython.length === inRange.length) {
-      parts.push(`every version of ${name} that matches${rangeText} requires another Python (${wrongPython[0].requiresPythonText ?? wrongPython[0].requiresPython.toString()})`);
+      parts.push(`every version of ${name} that matches${rangeText} requires another Python (${wrongPython[0].requiresPythonText ?? wrongPython[0].requiresPython.toString()}; the target is ${this.options.target.pythonVersion})`);
     }
     if (parts.length === 0 && rejected.length > 0) {
       const byReason = new Map<string, Version[]>();
@@ -304,7 +304,7 @@ async function unmeetable(provider: PythonProvider, options: ResolveOptions, for
     visited.add(id);
     const listing = await state(need.name);
     if (!listing) continue;
-    if (listing.kind === "not-found" && !isRecordedSnapshot(listing.indexUrls[0] ?? "") && !formatter.suggestions.has(need.name)) {
+    if (listing.kind === "not-found" && !formatter.suggestions.has(need.name)) {
       formatter.suggestions.set(need.name, await didYouMean(provider, need.name));
     }
     if (listing.kind === "not-found" || !usable(need)) {

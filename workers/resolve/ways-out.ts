@@ -80,7 +80,9 @@ export function loosenedSpecifier(dep: ParsedDependency, target: Version, existi
         clauses.push(`==${target}`);
     }
   }
-  return [...new Set(clauses)].join(",");
+  // Lower bounds first, as people write ranges: ">=1.5.0,<3.0".
+  const rank = (clause: string) => ["===", "==", ">=", ">", "~=", "!=", "<=", "<"].findIndex((op) => clause.startsWith(op));
+  return [...new Set(clauses)].sort((a, b) => rank(a) - rank(b)).join(",");
 }
 
 /** The suggestion's edit in the input's own syntax, or "by hand" when the format has no one-line edit for it. */
