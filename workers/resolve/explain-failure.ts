@@ -164,7 +164,10 @@ export class PythonReportFormatter extends DefaultReportFormatter<Version, Versi
     const name = key.kind === "project" || key.kind === "extra" ? key.name : pkg;
     const state = this.provider.projectState(name);
     if (this.options.excluded.has(name)) return `your what-if exclusion of ${name} leaves no version of it`;
-    if (range.isEmpty()) return `no version of ${name} can match a range that excludes every version`;
+    if (range.isEmpty()) {
+      const pin = this.options.whatIfPins?.get(name);
+      return pin !== undefined ? `the requirement and your what-if pin ${name}${pin} exclude each other` : `the requirement on ${name} excludes every version`;
+    }
     if (!state) return `no versions of ${pkg} match ${this.setText(pkg, range)}`;
     if (state.kind === "not-found") {
       const similar = this.suggestions.get(name) ?? [];
@@ -350,7 +353,9 @@ async function unmeetable(provider: PythonProvider, options: ResolveOptions, for
         }
         range = range.union(r);
       }
-      queue.push({ name, extras: [], range, pinned, chain: [...need.chain, { text: [...texts].sort().join(" or "), note: "" }] });
+      const pin = options.whatIfPins?.get(name);
+      const note = pin !== undefined ? ` with your what-if pin \`${name}${pin}\`` : "";
+      queue.push({ name, extras: [], range, pinned, chain: [...need.chain, { text: [...texts].sort().join(" or "), note }] });
     }
   }
   return out;
@@ -424,7 +429,11 @@ export async function explainFailure(tree: Tree, provider: PythonProvider, optio
     if (lower) formatter.fromOldest.add(bounded);
     return bounded;
   };
-  simplified = shortenRanges(simplified, (pkg, set, place) => (place === "negative-term" ? boundedShorten(pkg, set) : shorten(pkg, set)), [
+  // A derived requirement that already reads as a requirement someone wrote (">=2.5") is kept: shortening it to the
+  // next existing version (">=3.0") is a jump the reader cannot follow. Only PEP 440 artefacts are rewritten.
+  const artefact = (set: VersionRange) => /dev0|incl\. pre-releases|\.post\*/.test(set.toString());
+  const negative = (pkg: string, set: VersionRange) => (artefact(set) ? boundedShorten(pkg, set) : set);
+  simplified = shortenRanges(simplified, (pkg, set, place) => (place === "negative-term" ? negative(pkg, set) : shorten(pkg, set)), [
     "depender",
     "unavailable",
     "positive-term",
