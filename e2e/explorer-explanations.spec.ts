@@ -75,3 +75,27 @@ test("applying a way out to a Poetry table entry keeps it a valid Poetry table, 
   await expect(page.getByLabel("Input format")).toHaveValue("pyproject.toml");
   await expect(page.getByRole("status")).not.toContainText("error");
 });
+
+test("index warnings about one project fold into one line in plain words; requirements skipped for the target are listed", async ({ page }) => {
+  await freshPage(page);
+  await setRequirements(page, "pyzmq\npywin32; sys_platform == 'win32'\n");
+  await useSnapshotIndex(page);
+  await resolveAndWait(page);
+
+  const warnings = page.getByRole("list", { name: "Warnings" });
+  const folded = warnings.getByText("4 index warnings for pyzmq", { exact: true });
+  await expect(folded).toBeVisible();
+  const detail = warnings.getByText(/using ===, which markers do not define/).first();
+  await expect(detail).toBeHidden();
+  await folded.click();
+  await expect(detail).toBeVisible();
+  // No Python reprs, no raw exception text.
+  await expect(warnings).not.toContainText("<Op(");
+  await expect(warnings).not.toContainText("Invalid wheel filename");
+
+  await expect(page.getByRole("list", { name: "Skipped for this target" })).toHaveText(/^pywin32 \(line 2\): skipped, sys_platform == "win32" is false for CPython 3\.13 on Linux x86_64/);
+  await page.screenshot({ path: "test-results/explanations/warnings-1440.png" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await warnings.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/explanations/warnings-390.png" });
+});

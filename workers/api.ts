@@ -174,6 +174,8 @@ export type Resolution =
       status: "resolved";
       packages: ResolvedPackageDto[];
       warnings: string[];
+      /** Your requirements left out because their marker is false for the target, one line each. */
+      skipped?: string[];
       diagnostics: InputDiagnosticDto[];
       stats: ResolveStats;
       resolvedAt: string;
@@ -190,6 +192,8 @@ export type Resolution =
       graph: ExplanationGraphDto;
       suggestions: SuggestionDto[];
       warnings: string[];
+      /** Your requirements left out because their marker is false for the target, one line each. */
+      skipped?: string[];
       diagnostics: InputDiagnosticDto[];
       stats: ResolveStats;
       resolvedAt: string;

@@ -188,6 +188,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   if (writer !== undefined) for (const d of resolution.diagnostics) if (d.severity !== "info") io.stderr(`${d.severity}: ${d.message}\n`);
   if (format !== "json") for (const warning of resolution.warnings) io.stderr(`warning: ${warning}\n`);
+  if (format !== "json" && resolution.status !== "error") for (const note of resolution.skipped ?? []) io.stderr(`note: ${note}\n`);
   return exitStatus(resolution);
 }
 

@@ -8,6 +8,7 @@ import { compareVersions, type Version } from "../packaging/version";
 import { PYTHON_KEY, ROOT_KEY, parseKey, projectKey } from "./package-keys";
 import type { PackageSource } from "./package-source";
 import type { ParsedDependency } from "./parsed-dependency";
+import { plainWarning } from "./plain-warning";
 import { projectCandidates, type Candidate, type ProjectCandidates } from "./project-candidates";
 import { extraDependencies, releaseDependencies, type ReleaseDependencies } from "./release-dependencies";
 import type { ResolveOptions } from "./resolve-options";
@@ -155,7 +156,8 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
     return [...texts];
   }
 
-  addWarning(name: string, warning: string): void {
+  addWarning(name: string, raw: string): void {
+    const warning = plainWarning(raw);
     const list = this.warnings.get(name) ?? [];
     if (!list.includes(warning)) list.push(warning);
     this.warnings.set(name, list);
