@@ -66,6 +66,19 @@ describe("ways out as native edits", () => {
     expect(second.status).toBe("resolved");
   });
 
+  it("a misspelt name is corrected in place when the index has a close name that resolves", async () => {
+    const text = '[packages]\nrigth = ">=1"\n';
+    const first = await resolveOn(index, "scenarios/conflict-simple", request([], { input: { text, format: "Pipfile" } }));
+    if (first.status !== "unsatisfiable") throw new Error(first.status);
+    expect(first.summary?.[0]).toContain("(did you mean right?)");
+    const rename = first.suggestions[0];
+    expect(rename.title).toBe('Change `rigth = ">=1"` to `right = ">=1"` (did you mean right?)');
+    const edited = applied(text, rename.edit);
+    expect(edited).toBe('[packages]\nright = ">=1"\n');
+    const second = await resolveOn(index, "scenarios/conflict-simple", request([], { input: { text: edited, format: "Pipfile" } }));
+    expect(second.status).toBe("resolved");
+  });
+
   it("a requirement read from an included file gets no one-click edit, only a by-hand note", async () => {
     const first = await resolveOn(
       index,

@@ -9,6 +9,7 @@ import { compareVersions, parseVersion, type Version } from "../packaging/versio
 import type { DerivationTree } from "../pubgrub/derivation-tree";
 import { nodesBottomUp } from "../pubgrub/derivation-tree";
 import { PYTHON_KEY, ROOT_KEY, parseKey } from "./package-keys";
+import { similarNames } from "./did-you-mean";
 import { parseDependency, type ParsedDependency } from "./parsed-dependency";
 import type { UnavailableReason } from "./python-provider";
 import type { PreparedRequest } from "./prepare-request";
@@ -36,6 +37,26 @@ function involvedProjects(tree: Tree): { projects: string[]; python: boolean } {
     if (node.terms.some((t) => t.package === PYTHON_KEY)) python = true;
   }
   return { projects, python };
+}
+
+/** The requirement's text with another project name, keeping extras, specifier and marker. */
+function withName(dep: ParsedDependency, name: string): string {
+  const extras = dep.extras.length > 0 ? `[${dep.extras.join(",")}]` : "";
+  const marker = dep.marker ? `; ${dep.marker.toString()}` : "";
+  return `${name}${extras}${dep.specifier}${marker}`;
+}
+
+/** Close names the index has, when it does not have the requirement's project at all. */
+async function misspelt(dep: ParsedDependency, context: ResolveContext): Promise<string[]> {
+  if (!context.source.projectNames) return [];
+  try {
+    const listing = await context.source.getListing(dep.name);
+    if (listing.kind !== "not-found") return [];
+    const names = await context.source.projectNames();
+    return names ? similarNames(dep.name, names, 2) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The requirement's text with a new specifier, keeping name, extras and marker as written. */
@@ -124,6 +145,21 @@ export async function findWaysOut(tree: Tree, prepared: PreparedRequest, context
     if (index < 0 || !affordable()) continue;
     const original = roots[index];
     const source = rootSources[index];
+    // A name the index does not have but a close one it does: "did you mean requests?", checked by resolving.
+    const renamed = await misspelt(original, context);
+    let corrected = false;
+    for (const guess of renamed) {
+      if (!affordable()) break;
+      const parsed = parseDependency(withName(original, guess));
+      if (!parsed.ok) continue;
+      const run = await attempt(replaced(roots, index, { ...parsed.dependency, text: withName(original, guess) }));
+      if (run.result.kind !== "solved") continue;
+      const native = nativeEdit(prepared, source, { kind: "rename", name: guess });
+      suggestions.push({ title: `Change \`${original.text}\` to \`${native.shown ?? withName(original, guess)}\` (did you mean ${guess}?)`, edit: native.edit });
+      corrected = true;
+      break;
+    }
+    if (corrected) continue;
     if (original.specifier !== "") {
       const free: ParsedDependency = { ...original, range: VersionRange.full(), specifier: "", pinned: false };
       const freeRun = await attempt(replaced(roots, index, free));

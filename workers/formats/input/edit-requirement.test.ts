@@ -84,6 +84,15 @@ describe("editRequirement", () => {
     expect(editRequirement(text, { format: "buildout.cfg" }, pin, to(">=2.21"))).toBeNull();
   });
 
+  it("renames a project where its name is written, keeping everything else", () => {
+    expect(edit("requirements.txt", "requets[socks]>=2 ; python_version >= '3'\n", "requets", { kind: "rename", name: "requests" })).toBe(
+      "requests[socks]>=2 ; python_version >= '3'\n",
+    );
+    const poetry = '[tool.poetry]\nname = "x"\n[tool.poetry.dependencies]\nrequets = {version = "^2.0", extras = ["socks"]}\n';
+    expect(edit("pyproject.toml", poetry, "requets", { kind: "rename", name: "requests" })).toContain('\nrequests = {version = "^2.0", extras = ["socks"]}\n');
+    expect(edit("Pipfile", '[packages]\nrequets = "*"\n', "requets", { kind: "rename", name: "requests" })).toBe('[packages]\nrequests = "*"\n');
+  });
+
   it("gives no edit where the requirement is not in the text as read (hashes, included files, moved text)", () => {
     const hashed = "six==1.0 --hash=sha256:0000000000000000000000000000000000000000000000000000000000000000\n";
     expect(edit("requirements.txt", hashed, "six", to("==1.1"))).toBeNull();

@@ -4,8 +4,8 @@ import { tryParseSpecifierSet } from "../../packaging/specifiers";
 import { parseInput } from "./parse-input";
 import type { InputFormat, InputRequirement, ParseInputOptions, RequirementSet } from "./requirement-set";
 
-/** What to do to the requirement: give it another PEP 440 specifier set ("" = any version), or remove it. */
-export type RequirementChange = { kind: "specifier"; specifier: string } | { kind: "remove" };
+/** What to do to the requirement: give it another PEP 440 specifier set ("" = any version), another project name, or remove it. */
+export type RequirementChange = { kind: "specifier"; specifier: string } | { kind: "rename"; name: string } | { kind: "remove" };
 
 /** One line of the file replaced (`to`), or deleted (`to` null). `line` is 1-based; `from` is the whole line as it is. */
 export interface LineEdit {
@@ -104,6 +104,15 @@ function proposeEdit(text: string, format: InputFormat, req: InputRequirement, c
   if (line === undefined) return null;
   const start = req.column - 1;
 
+  if (change.kind === "rename") {
+    // The project name leads the entry in every one-line form: `name...` (PEP 508), `name = ...` (TOML, buildout).
+    if (/^\s*\[/.test(req.text) || line.slice(start, start + req.text.length) !== req.text) return null;
+    const head = /^(\s*["']?)([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/.exec(req.text);
+    if (!head || head[2] !== req.name) return null;
+    const renamed = `${head[1]}${change.name}${req.text.slice(head[0].length)}`;
+    return { line: req.line, from: line, to: `${line.slice(0, start)}${renamed}${line.slice(start + req.text.length)}` };
+  }
+
   // Poetry's `[tool.poetry.dependencies.flask]` table: the `version = "..."` line below the header.
   if (/^\s*\[/.test(req.text)) {
     if (change.kind === "remove") return null;
@@ -161,13 +170,19 @@ function readsAsPromised(before: RequirementSet, after: RequirementSet, req: Inp
   if (errors(after) > errors(before)) return false;
   const pool = (set: RequirementSet) => [...set.requirements, ...set.constraints];
   const name = canonicalizeName(req.name);
+  const renamed = change.kind === "rename" ? canonicalizeName(change.name) : null;
   const others = (set: RequirementSet) =>
     pool(set)
-      .filter((r) => canonicalizeName(r.name) !== name)
+      .filter((r) => canonicalizeName(r.name) !== name && canonicalizeName(r.name) !== renamed)
       .map((r) => r.pep508)
       .sort();
   if (JSON.stringify(others(before)) !== JSON.stringify(others(after))) return false;
   const mine = (set: RequirementSet) => pool(set).filter((r) => canonicalizeName(r.name) === name);
+  if (change.kind === "rename") {
+    const theirs = (set: RequirementSet) => pool(set).filter((r) => canonicalizeName(r.name) === renamed);
+    const added = theirs(after).filter((r) => !theirs(before).some((b) => b.pep508 === r.pep508 && b.line === r.line));
+    return mine(after).length === mine(before).length - 1 && added.length === 1 && added[0].specifier === req.specifier && (added[0].marker ?? "") === (req.marker ?? "");
+  }
   if (change.kind === "remove") return mine(after).length === mine(before).length - 1;
   if (mine(after).length !== mine(before).length) return false;
   const wanted = tryParseSpecifierSet(change.specifier);
