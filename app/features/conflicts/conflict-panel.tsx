@@ -67,6 +67,17 @@ function ConflictGraph({ graph }: { graph: ExplanationGraphDto }) {
     });
     cy.layout({ name: "dagre", rankDir: "TB", nodeSep: 24, rankSep: 56, fit: true, padding: 24, animate: false } as LayoutOptions).run();
   }, [cy, elements]);
+  // The whole picture stays in view when its box changes size (a narrow window, a rotated phone).
+  useEffect(() => {
+    const box = container.current;
+    if (!cy || !box) return;
+    const observer = new ResizeObserver(() => {
+      cy.resize();
+      cy.fit(undefined, 24);
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [cy]);
   if (graph.nodes.length === 0) return null;
   return (
     <div className="relative h-80 overflow-hidden rounded-lg border border-slate-200 dark:border-slate-800" style={{ background: palette.background }}>
