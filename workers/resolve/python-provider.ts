@@ -290,6 +290,8 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
     if (result.kind === "error") throw indexFailure(result.error);
     if (result.kind === "not-found") {
       state = { kind: "not-found", indexUrls: result.indexUrls };
+      // The explanation will look for close names: start fetching the index's project list now (once per index).
+      void this.projectNames();
     } else {
       const candidates = projectCandidates(result.listing, this.options);
       for (const w of candidates.warnings) this.addWarning(name, w);
