@@ -105,7 +105,7 @@ function Results() {
       <ResolvedView packages={resolution.packages} request={request} />
     ) : resolution.status === "unsatisfiable" ? (
       <div className={`${CARD} flex min-h-[32rem] flex-1 flex-col overflow-hidden`}>
-        <ConflictPanel explanation={resolution.explanation} graph={resolution.graph} suggestions={resolution.suggestions} />
+        <ConflictPanel summary={resolution.summary} explanation={resolution.explanation} graph={resolution.graph} suggestions={resolution.suggestions} />
       </div>
     ) : (
       <EmptyState />

@@ -146,11 +146,18 @@ export interface ExplanationGraphDto {
 export interface SuggestionDto {
   /** A human sentence, e.g. "Loosen `requests<2.20` to `requests<2.21`". */
   title: string;
-  /** The edit, applicable to the request. */
+  /**
+   * The edit, applicable to the request. Requirement edits are native edits of the input's own format: `from` is the
+   * whole line as it was and `to` the whole line after (a Poetry table entry stays a table entry).
+   */
   edit:
     | { kind: "replace-requirement"; line: number; from: string; to: string }
     | { kind: "remove-requirement"; line: number; from: string }
-    | { kind: "set-python"; version: string };
+    | { kind: "set-python"; version: string }
+    /** Take back a "what if" pin or exclusion. */
+    | { kind: "remove-what-if"; name: string; what: "pin" | "exclusion" }
+    /** No edit of the file's own syntax does it (the requirement is built by code, sits in an included file, ...): do it by hand. */
+    | { kind: "by-hand"; reason: string };
 }
 
 export type ErrorKind = "input" | "index-unreachable" | "index-broken" | "cancelled" | "internal";
@@ -167,16 +174,26 @@ export type Resolution =
       status: "resolved";
       packages: ResolvedPackageDto[];
       warnings: string[];
+      /** Your requirements left out because their marker is false for the target, one line each. */
+      skipped?: string[];
       diagnostics: InputDiagnosticDto[];
       stats: ResolveStats;
       resolvedAt: string;
     }
   | {
       status: "unsatisfiable";
+      /**
+       * What to read first, one sentence each: every requirement that can never be met ("No matching distribution
+       * for …", with the chain of requirements that asked for it), or which of your requirements clash.
+       */
+      summary?: string[];
+      /** The full derivation, numbered (pub's layout). */
       explanation: string;
       graph: ExplanationGraphDto;
       suggestions: SuggestionDto[];
       warnings: string[];
+      /** Your requirements left out because their marker is false for the target, one line each. */
+      skipped?: string[];
       diagnostics: InputDiagnosticDto[];
       stats: ResolveStats;
       resolvedAt: string;

@@ -82,7 +82,7 @@ describe("tangle resolve", () => {
     expect(r.status).toBe(1);
     const json = JSON.parse(r.stdout) as { status: string; explanation: string };
     expect(json.status).toBe("unsatisfiable");
-    expect(json.explanation).toBe("Because you require six<1.10 and six>=1.12, your requirements cannot be satisfied.");
+    expect(json.explanation).toBe("Because you require six<1.10 and six>=1.12, which exclude each other, your requirements cannot be satisfied.");
   });
 
   it("applies constraint files and writes --output", async () => {

@@ -188,6 +188,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   if (writer !== undefined) for (const d of resolution.diagnostics) if (d.severity !== "info") io.stderr(`${d.severity}: ${d.message}\n`);
   if (format !== "json") for (const warning of resolution.warnings) io.stderr(`warning: ${warning}\n`);
+  if (format !== "json" && resolution.status !== "error") for (const note of resolution.skipped ?? []) io.stderr(`note: ${note}\n`);
   return exitStatus(resolution);
 }
 
@@ -208,7 +209,8 @@ function textReport(resolution: Resolution): string {
     }
     lines.push(`# ${resolution.packages.length} packages resolved in ${resolution.stats.wallMs} ms (${resolution.stats.requests} requests)`);
   } else if (resolution.status === "unsatisfiable") {
-    lines.push("No solution found:", "", resolution.explanation);
+    const summary = (resolution.summary ?? []).map((line) => line.replace(/`/g, ""));
+    lines.push("No solution found:", "", ...summary, ...(summary.length > 0 ? ["", "Why, step by step:"] : []), resolution.explanation);
     if (resolution.suggestions.length > 0) {
       lines.push("", "Ways out (each checked by resolving again):");
       for (const s of resolution.suggestions) lines.push(`  - ${s.title.replace(/`/g, "")}`);

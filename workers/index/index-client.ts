@@ -24,6 +24,7 @@ import type { JsonApiPresence, MetadataSource, SourceContext } from "./metadata-
 import { pickMetadataFile } from "./metadata-file";
 import type { MetadataStore } from "./metadata-store";
 import { buildProjectListing, findRelease } from "./project-listing";
+import { projectList, type ProjectList } from "./project-list";
 import { parseSimplePage } from "./simple-page";
 
 export interface IndexClientOptions {
@@ -78,6 +79,8 @@ export interface IndexClient {
   prefetchListing(name: string): void;
   /** Starts fetching metadata at low priority. */
   prefetchMetadata(listing: ProjectListing, version: string): void;
+  /** Every project the first index lists (its Simple API root), fetched once and cached; null when unavailable. */
+  projectNames(): Promise<ProjectList>;
   stats(): IndexStats;
 }
 
@@ -308,6 +311,9 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
     },
     prefetchMetadata(listing, version) {
       getMetadata(listing, version, "prefetch").catch(() => undefined);
+    },
+    projectNames() {
+      return projectList(indexUrls[0], (url, accept) => http.get(url, { accept }));
     },
     stats() {
       const h = http.stats();

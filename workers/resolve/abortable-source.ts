@@ -38,5 +38,6 @@ export function abortableSource(source: PackageSource, signal: AbortSignal): Pac
     getMetadata: (listing, version, priority) => race(source.getMetadata(listing, version, priority)),
     prefetchListing: source.prefetchListing && ((name) => !signal.aborted && source.prefetchListing?.(name)),
     prefetchMetadata: source.prefetchMetadata && ((listing, version) => !signal.aborted && source.prefetchMetadata?.(listing, version)),
+    projectNames: source.projectNames && (() => Promise.resolve(race(source.projectNames?.() ?? Promise.resolve(null)))),
   };
 }

@@ -1,6 +1,6 @@
 // Explains a failed resolution in a Python developer's terms: simplified derivation tree -> numbered text and a drawable graph.
 import type { ExplanationGraphDto } from "../api";
-import type { DerivationTree, ExternalNode, DerivationNode, TreeTerm } from "../pubgrub/derivation-tree";
+import { nodesBottomUp, type DerivationTree, type ExternalNode, type DerivationNode, type TreeTerm } from "../pubgrub/derivation-tree";
 import { collapseNoVersions } from "../pubgrub/report/collapse-no-versions";
 import { DefaultReportFormatter } from "../pubgrub/report/default-report-formatter";
 import type { NodeRef } from "../pubgrub/report/report-formatter";
@@ -12,9 +12,13 @@ import { versionListShortener } from "../pubgrub/report/version-list-shortener";
 import { VersionRange } from "../packaging/ranges";
 import { parseSpecifierSet } from "../packaging/specifiers";
 import { MIN_VERSION, compareVersions, parseVersion, type Version } from "../packaging/version";
+import { similarNames } from "./did-you-mean";
+import { isRecordedSnapshot } from "./offline-snapshot";
 import { PYTHON_KEY, ROOT_KEY, parseKey } from "./package-keys";
+import type { ParsedDependency } from "./parsed-dependency";
 import type { PythonProvider, UnavailableReason } from "./python-provider";
 import type { ResolveOptions } from "./resolve-options";
+import { extraDependencies } from "./release-dependencies";
 
 type Tree = DerivationTree<Version, VersionRange, UnavailableReason>;
 
@@ -30,6 +34,11 @@ function listVersions(versions: readonly Version[]): string {
 }
 
 export class PythonReportFormatter extends DefaultReportFormatter<Version, VersionRange, UnavailableReason> {
+  /** Sets whose lower bound is only the oldest version on the index (shortening put it there, no requirement did). */
+  readonly fromOldest = new WeakSet<VersionRange>();
+  /** "Did you mean" names per project the index does not have. */
+  readonly suggestions = new Map<string, string[]>();
+
   constructor(
     private readonly provider: PythonProvider,
     private readonly options: ResolveOptions,
@@ -43,9 +52,15 @@ export class PythonReportFormatter extends DefaultReportFormatter<Version, Versi
     return pkg;
   }
 
-  override setText(_pkg: string, set: VersionRange): string {
+  override setText(pkg: string, set: VersionRange): string {
+    if (set.isEmpty()) return "(no version)";
     const text = set.toString();
-    return /^==[^,|*]+$/.test(text) ? text.slice(2) : text;
+    const shown = /^==[^,|*]+$/.test(text) ? text.slice(2) : text;
+    if (!this.fromOldest.has(set)) return shown;
+    const key = parseKey(pkg);
+    const name = key.kind === "project" || key.kind === "extra" ? key.name : pkg;
+    const oldest = this.provider.candidatesOf(name)?.allVersions.at(-1);
+    return oldest ? `${shown} (${oldest} is the oldest ${name} on the index)` : shown;
   }
 
   override versionText(version: Version): string {
@@ -70,7 +85,18 @@ export class PythonReportFormatter extends DefaultReportFormatter<Version, Versi
 
   override terse(term: TreeTerm<VersionRange>, tree: Tree, allowEvery = false): string {
     if (term.package === PYTHON_KEY) return term.set.isAny() ? "Python" : `Python ${term.set.toString()}`;
+    // An empty set never reads "none": a positive one holds for no version, a negative one for every state.
+    if (term.set.isEmpty()) return term.positive ? `no version of ${this.packageText(term.package)}` : `any state of ${this.packageText(term.package)}`;
     return super.terse(term, tree, allowEvery);
+  }
+
+  /** The what-if pin or constraint that narrows requirements on `pkg`, as a trailing clause (or ""). */
+  narrowing(pkg: string): string {
+    const key = parseKey(pkg);
+    if (key.kind !== "project" && key.kind !== "extra") return "";
+    const pin = this.options.whatIfPins?.get(key.name);
+    if (pin !== undefined) return ` (narrowed by your what-if pin ${key.name}${pin})`;
+    return "";
   }
 
   override external(node: ExternalNode<Version, VersionRange, UnavailableReason>, tree: Tree): string {
@@ -78,14 +104,28 @@ export class PythonReportFormatter extends DefaultReportFormatter<Version, Versi
       case "root":
         return "you want your requirements installed";
       case "dependency": {
-        if (node.package === ROOT_KEY) return `you require ${this.userRequirement(node.dependency, node.dependencyRange, tree)}`;
+        if (node.package === ROOT_KEY) {
+          const key = parseKey(node.dependency);
+          const texts = this.provider.rootRequirementTexts.get(key.kind === "project" || key.kind === "extra" ? key.name : node.dependency) ?? [];
+          const unmet = !node.dependencyRange.isEmpty() ? "" : texts.length > 1 ? ", which exclude each other" : ", which excludes every version";
+          return `you require ${this.userRequirement(node.dependency, node.dependencyRange, tree)}${this.narrowing(node.dependency)}${unmet}`;
+        }
         const depender = this.terse({ package: node.package, positive: true, set: node.versions }, tree, true);
-        if (node.dependency === PYTHON_KEY) return `${depender} requires Python ${node.dependencyRange.toString()}`;
+        if (node.dependency === PYTHON_KEY) return `${depender} requires Python ${node.dependencyRange.isEmpty() ? "(no version)" : node.dependencyRange.toString()}`;
         const key = parseKey(node.package);
         if (key.kind === "extra" && node.dependency === key.name) {
           return `${depender} is ${key.name} with its extra "${key.extra}"`;
         }
-        return `${depender} depends on ${this.terse({ package: node.dependency, positive: false, set: node.dependencyRange }, tree)}`;
+        if (node.dependencyRange.isEmpty()) {
+          const depKey = parseKey(node.dependency);
+          const declared =
+            key.kind === "project" || key.kind === "extra"
+              ? this.provider.declaredRequirements(key.name, node.versions, depKey.kind === "project" || depKey.kind === "extra" ? depKey.name : node.dependency)
+              : [];
+          const what = declared.length > 0 ? declared.join(" or ") : this.packageText(node.dependency);
+          return `${depender} depends on ${what}${this.narrowing(node.dependency)}, which no version can satisfy`;
+        }
+        return `${depender} depends on ${this.terse({ package: node.dependency, positive: false, set: node.dependencyRange }, tree)}${this.narrowing(node.dependency)}`;
       }
       case "no-versions":
         return this.noVersions(node.package, node.versions);
@@ -116,25 +156,34 @@ export class PythonReportFormatter extends DefaultReportFormatter<Version, Versi
   }
 
   /** Why nothing in `range` can be chosen: does not exist, yanked, pre-release, no file for the target, excluded. */
-  private noVersions(pkg: string, range: VersionRange): string {
+  noVersions(pkg: string, range: VersionRange): string {
     if (pkg === PYTHON_KEY) {
       return `the target Python ${this.options.target.pythonVersion} (${this.options.targetLabel}) does not satisfy ${range.toString()}`;
     }
     const key = parseKey(pkg);
     const name = key.kind === "project" || key.kind === "extra" ? key.name : pkg;
     const state = this.provider.projectState(name);
-    if (this.options.excluded.has(name)) return `${name} is excluded (by your "what if")`;
+    if (this.options.excluded.has(name)) return `your what-if exclusion of ${name} leaves no version of it`;
+    if (range.isEmpty()) {
+      const pin = this.options.whatIfPins?.get(name);
+      return pin !== undefined ? `the requirement and your what-if pin ${name}${pin} exclude each other` : `the requirement on ${name} excludes every version`;
+    }
     if (!state) return `no versions of ${pkg} match ${this.setText(pkg, range)}`;
     if (state.kind === "not-found") {
+      const similar = this.suggestions.get(name) ?? [];
+      const hint = similar.length > 0 ? ` (did you mean ${similar.join(" or ")}?)` : "";
+      if (state.indexUrls.every(isRecordedSnapshot)) return `${name} is not recorded in this offline snapshot${hint}`;
       const where = state.indexUrls.length === 1 ? state.indexUrls[0] : `any of ${state.indexUrls.join(", ")}`;
-      return `${name} does not exist on ${where}`;
+      return `${name} does not exist on ${where}${hint}`;
     }
     const all = state.candidates;
     const rangeText = range.isAny() ? "" : ` ${this.setText(pkg, range)}`;
     const inRange = all.candidates.filter((c) => range.contains(c.version));
     const rejected = all.rejected.filter((r) => range.contains(r.version));
     if (inRange.length === 0 && rejected.length === 0) {
-      if (all.allVersions.length === 0) return `${name} has no releases`;
+      if (all.allVersions.length === 0) {
+        return isRecordedSnapshot(state.listing.indexUrl) ? `${name} is not recorded in this offline snapshot` : `${name} has no releases on ${state.listing.indexUrl}`;
+      }
       if (range.isAny()) return `no versions of ${name} exist`;
       const newest = all.allVersions[0];
       const oldest = all.allVersions[all.allVersions.length - 1];
@@ -162,7 +211,7 @@ export class PythonReportFormatter extends DefaultReportFormatter<Version, Versi
     }
     const wrongPython = inRange.filter((c) => !c.requiresPython.contains(this.options.python));
     if (parts.length === 0 && wrongPython.length > 0 && wrongPython.length === inRange.length) {
-      parts.push(`every version of ${name} that matches${rangeText} requires another Python (${wrongPython[0].requiresPythonText ?? wrongPython[0].requiresPython.toString()})`);
+      parts.push(`every version of ${name} that matches${rangeText} requires another Python (${wrongPython[0].requiresPythonText ?? wrongPython[0].requiresPython.toString()}; the target is ${this.options.target.pythonVersion})`);
     }
     if (parts.length === 0 && rejected.length > 0) {
       const byReason = new Map<string, Version[]>();
@@ -177,12 +226,177 @@ export class PythonReportFormatter extends DefaultReportFormatter<Version, Versi
 }
 
 export interface Explanation {
+  /**
+   * What to read first, one sentence each: every requirement that can never be met ("No matching distribution for
+   * …"), with the chain that asked for it; or, when the requirements only clash, which of yours clash.
+   */
+  summary: string[];
+  /** The full derivation, numbered. */
   text: string;
   graph: ExplanationGraphDto;
 }
 
-/** Simplification passes, in order, then text and graph from the same simplified tree. */
-export function explainFailure(tree: Tree, provider: PythonProvider, options: ResolveOptions): Explanation {
+/** What the explanation needs of the request: the user's requirements (markers already true) and where each was written. */
+export interface ExplainInput {
+  roots: readonly ParsedDependency[];
+  rootLines: readonly (number | null)[];
+}
+
+/** How deep "every usable version of X requires Y" chains are followed from a requirement of yours. */
+const MAX_CHAIN = 4;
+/** Chains are followed only through projects with at most this many usable versions in range (all must be known). */
+const MAX_CANDIDATES = 64;
+
+interface Need {
+  name: string;
+  extras: readonly string[];
+  range: VersionRange;
+  pinned: boolean;
+  /** The requirements from the user's down to this one: the text as written, and a note (" (line 3)"). */
+  chain: { text: string; note: string }[];
+}
+
+/** Range of a requirement after the user's constraints and what-if pins, as the provider applies them. */
+function constrained(options: ResolveOptions, dep: ParsedDependency): { name: string; range: VersionRange; dep: ParsedDependency } {
+  const req = options.overrides.get(dep.name) ?? dep;
+  const constraint = options.constraints.get(req.name);
+  return { name: req.name, range: constraint ? req.range.intersect(constraint) : req.range, dep: req };
+}
+
+/**
+ * Requirements that can never be met whatever else is chosen: each of the user's requirements with no usable version
+ * in range, and, following chains where every usable version of a project requires the same next project (all their
+ * dependencies known), the first requirement down a chain with no usable version.
+ */
+async function unmeetable(provider: PythonProvider, options: ResolveOptions, formatter: PythonReportFormatter, input: ExplainInput): Promise<string[]> {
+  const out: string[] = [];
+  const stated = new Set<string>();
+  const usable = (need: Need): boolean => {
+    if (options.excluded.has(need.name)) return false;
+    const all = provider.candidatesOf(need.name);
+    if (!all) return true;
+    return all.candidates.some(
+      (c) =>
+        need.range.contains(c.version) &&
+        (c.yanked === false || need.pinned) &&
+        c.requiresPython.contains(options.python) &&
+        !(options.prerelease === "disallow" && c.version.isPrerelease),
+    );
+  };
+  const state = async (name: string) => {
+    try {
+      return await provider.listingState(name);
+    } catch {
+      return undefined;
+    }
+  };
+  const queue: Need[] = [];
+  input.roots.forEach((root, i) => {
+    const { name, range, dep } = constrained(options, root);
+    const line = input.rootLines[i];
+    const pin = options.whatIfPins?.get(name);
+    const where = line !== null && line !== undefined ? ` (line ${line})` : "";
+    const note = pin !== undefined ? `${where} with your what-if pin \`${name}${pin}\`` : where;
+    queue.push({ name, extras: root.extras, range, pinned: dep.pinned, chain: [{ text: root.text, note }] });
+  });
+  const visited = new Set<string>();
+  while (queue.length > 0) {
+    const need = queue.shift() as Need;
+    const id = `${need.name} ${need.range.toString()}`;
+    if (visited.has(id)) continue;
+    visited.add(id);
+    const listing = await state(need.name);
+    if (!listing) continue;
+    if (listing.kind === "not-found" && !formatter.suggestions.has(need.name)) {
+      formatter.suggestions.set(need.name, await didYouMean(provider, need.name));
+    }
+    if (listing.kind === "not-found" || !usable(need)) {
+      if (stated.has(need.name)) continue;
+      stated.add(need.name);
+      const reason = formatter.noVersions(need.name, need.range);
+      const shown = need.chain.map((c) => `\`${c.text}\`${c.note}`);
+      if (shown.length === 1) out.push(`No matching distribution for ${shown[0]}: ${reason}.`);
+      else out.push(`No matching distribution for ${shown[shown.length - 1]}: ${reason}. You need it through ${shown.join(" → ")} (every usable version along the way asks for the next).`);
+      continue;
+    }
+    if (need.chain.length >= MAX_CHAIN) continue;
+    // Follow the dependencies every usable version in range has, when all of them are known.
+    const all = provider.candidatesOf(need.name);
+    const versions = (all?.candidates ?? []).filter((c) => need.range.contains(c.version) && c.yanked === false && c.requiresPython.contains(options.python));
+    if (versions.length === 0 || versions.length > MAX_CANDIDATES) continue;
+    const perVersion: Map<string, ParsedDependency[]>[] = [];
+    let known = true;
+    for (const c of versions) {
+      const release = provider.releaseOf(need.name, c.version);
+      if (release?.kind !== "known") {
+        known = false;
+        break;
+      }
+      const deps = [...release.deps.base, ...need.extras.flatMap((e) => extraDependencies(release.deps, options.markerEnv, e))];
+      const byName = new Map<string, ParsedDependency[]>();
+      for (const d of deps) if (d.url === null && d.name !== need.name) byName.set(d.name, [...(byName.get(d.name) ?? []), d]);
+      perVersion.push(byName);
+    }
+    if (!known) continue;
+    for (const [name] of perVersion[0]) {
+      if (!perVersion.every((m) => m.has(name))) continue;
+      let range = VersionRange.empty();
+      const texts = new Set<string>();
+      let pinned = true;
+      for (const m of perVersion) {
+        let r = VersionRange.full();
+        for (const d of m.get(name) ?? []) {
+          const c = constrained(options, d);
+          r = r.intersect(c.range);
+          texts.add(d.text);
+          pinned &&= c.dep.pinned;
+        }
+        range = range.union(r);
+      }
+      const pin = options.whatIfPins?.get(name);
+      const note = pin !== undefined ? ` with your what-if pin \`${name}${pin}\`` : "";
+      queue.push({ name, extras: [], range, pinned, chain: [...need.chain, { text: [...texts].sort().join(" or "), note }] });
+    }
+  }
+  return out;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+async function didYouMean(provider: PythonProvider, name: string): Promise<string[]> {
+  const names = await provider.projectNames();
+  return names ? similarNames(name, names) : [];
+}
+
+/** For a clash: "These of your requirements cannot all be met together: left (line 1) and right (line 2)." */
+function clashSummary(tree: Tree, input: ExplainInput, options: ResolveOptions): string[] {
+  const named: string[] = [];
+  let python = false;
+  for (const node of nodesBottomUp(tree.root)) {
+    if (node.terms.some((t) => t.package === PYTHON_KEY)) python = true;
+    if (node.kind !== "dependency" || node.package !== ROOT_KEY) continue;
+    const key = parseKey(node.dependency);
+    const name = key.kind === "project" || key.kind === "extra" ? key.name : node.dependency;
+    input.roots.forEach((root, i) => {
+      if (root.name !== name) return;
+      const line = input.rootLines[i];
+      const text = `${root.text}${line !== null && line !== undefined ? ` (line ${line})` : ""}`;
+      if (!named.includes(text)) named.push(text);
+    });
+  }
+  const pins = [...(options.whatIfPins ?? new Map<string, string>())].filter(([name]) => input.roots.some((r) => r.name === name) || nodesBottomUp(tree.root).some((n) => n.terms.some((t) => parseKey(t.package).kind !== "root" && t.package === name)));
+  for (const [name, spec] of pins) named.push(`your what-if pin ${name}${spec}`);
+  for (const name of options.excluded) if (nodesBottomUp(tree.root).some((n) => n.terms.some((t) => t.package === name))) named.push(`your what-if exclusion of ${name}`);
+  const target = python ? ` on the target Python ${options.target.pythonVersion}` : "";
+  if (named.length === 0) return [];
+  if (named.length === 1) return [`${capitalise(named[0])} cannot be met${target}; the derivation below shows why.`];
+  return [`These cannot all be met together${target}: ${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}.`];
+}
+
+/** Simplification passes, in order, then text and graph from the same simplified tree; the summary is stated first. */
+export async function explainFailure(tree: Tree, provider: PythonProvider, options: ResolveOptions, input: ExplainInput = { roots: [], rootLines: [] }): Promise<Explanation> {
   const existing = (pkg: string): readonly Version[] | undefined => {
     const key = parseKey(pkg);
     if (key.kind !== "project" && key.kind !== "extra") return undefined;
@@ -192,33 +406,43 @@ export function explainFailure(tree: Tree, provider: PythonProvider, options: Re
     versions: existing,
     compare: compareVersions,
     sets: { full: () => VersionRange.full(), empty: () => VersionRange.empty(), singleton: (v) => VersionRange.singleton(v) },
-    atLeast: (v) => VersionRange.lowerBounded(v, true),
-    lessThan: (v) => parseSpecifierSet(`<${v.toString()}`).toRange(),
+    // PEP 440 has no `>=` or `<` naming a local version (`<2.0.0+foo`): such runs are listed version by version.
+    atLeast: (v) => (v.local === null ? VersionRange.lowerBounded(v, true) : null),
+    lessThan: (v) => (v.local === null ? parseSpecifierSet(`<${v.toString()}`).toRange() : null),
   });
+  const formatter = new PythonReportFormatter(provider, options);
+  const summary = await unmeetable(provider, options, formatter, input);
   let simplified = collapseNoVersions(tree, { include: (pkg) => pkg !== PYTHON_KEY });
   simplified = mergeUnavailable(simplified, (a, b) => a.kind === b.kind && JSON.stringify(a) === JSON.stringify(b));
   // Sets are shortened to the versions that exist. Derived requirements are too (PEP 440's exclusive bounds make
   // them read as ">=0.25.dev0"), but keeping their bounds: "pandas >=0.25.2 is required", never just "pandas".
+  // A lower bound that is only the oldest version on the index says so, or the reader cannot follow the jump.
   const boundedShorten = (pkg: string, set: VersionRange): VersionRange => {
     const out = shorten(pkg, set);
     if (!out.isAny() || set.isAny()) return out;
     const inside = (existing(pkg) ?? []).filter((v) => set.contains(v)).sort(compareVersions);
     if (inside.length === 0) return set;
     let bounded = VersionRange.full();
-    if (!set.contains(MIN_VERSION)) bounded = bounded.intersect(VersionRange.lowerBounded(inside[0], true));
+    const lower = !set.contains(MIN_VERSION);
+    if (lower) bounded = bounded.intersect(VersionRange.lowerBounded(inside[0], true));
     if (!set.contains(FAR_FUTURE)) bounded = bounded.intersect(VersionRange.upperBounded(inside[inside.length - 1], true));
+    if (lower) formatter.fromOldest.add(bounded);
     return bounded;
   };
-  simplified = shortenRanges(simplified, (pkg, set, place) => (place === "negative-term" ? boundedShorten(pkg, set) : shorten(pkg, set)), [
+  // A derived requirement that already reads as a requirement someone wrote (">=2.5") is kept: shortening it to the
+  // next existing version (">=3.0") is a jump the reader cannot follow. Only PEP 440 artefacts are rewritten.
+  const artefact = (set: VersionRange) => /dev0|incl\. pre-releases|\.post\*/.test(set.toString());
+  const negative = (pkg: string, set: VersionRange) => (artefact(set) ? boundedShorten(pkg, set) : set);
+  simplified = shortenRanges(simplified, (pkg, set, place) => (place === "negative-term" ? negative(pkg, set) : shorten(pkg, set)), [
     "depender",
     "unavailable",
     "positive-term",
     "negative-term",
   ]);
-  const formatter = new PythonReportFormatter(provider, options);
   const report = reportText(simplified, formatter);
   const graph = treeToGraph(simplified, formatter, report.lines);
   return {
+    summary: summary.length > 0 ? summary : clashSummary(tree, input, options),
     text: report.text,
     graph: {
       nodes: graph.nodes.map((n) => ({
@@ -236,4 +460,3 @@ export function explainFailure(tree: Tree, provider: PythonProvider, options: Re
     },
   };
 }
-

@@ -11,4 +11,6 @@ export interface PackageSource {
   /** Start fetching without waiting (no-ops for memory sources). */
   prefetchListing?(name: string): void;
   prefetchMetadata?(listing: ProjectListing, version: string): void;
+  /** Every project name the index lists, when it can say (for "did you mean"); null or absent when not. */
+  projectNames?(): Promise<readonly string[] | null>;
 }

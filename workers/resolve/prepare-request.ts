@@ -18,6 +18,8 @@ export interface PreparedRequest {
   rootSources: InputRequirement[];
   diagnostics: InputDiagnosticDto[];
   input: RequirementSet;
+  /** The input as the user gave it (text, format, files), for native edits of it. */
+  source: ResolveRequest["input"];
 }
 
 function located(line: number, column: number, file: string | undefined, message: string): string {
@@ -110,10 +112,13 @@ export function prepareRequest(request: ResolveRequest): PrepareOutcome {
   for (const c of constraintDeps) {
     if (c && (!c.marker || c.marker.evaluate(markerEnv, []))) narrow(c.name, c.range);
   }
+  const fileConstraints = new Map(constraints);
+  const whatIfPins = new Map<string, string>();
   for (const [name, specifier] of Object.entries(request.pins)) {
     const pin = parseDependency(`${name}${specifier}`);
     if (!pin.ok) return { ok: false, message: `Invalid pin "${name}${specifier}": ${pin.message}`, diagnostics };
     narrow(pin.dependency.name, pin.dependency.range);
+    whatIfPins.set(pin.dependency.name, pin.dependency.specifier || specifier);
   }
   const overrides = new Map<string, ParsedDependency>();
   for (const o of requirementsOf(request.overrides, "overrides", diagnostics)) {
@@ -143,6 +148,8 @@ export function prepareRequest(request: ResolveRequest): PrepareOutcome {
     constraints,
     overrides,
     excluded: new Set(request.excluded.map((name) => canonicalizeName(name))),
+    whatIfPins,
+    fileConstraints,
   };
-  return { ok: true, prepared: { options, roots, rootSources, diagnostics, input } };
+  return { ok: true, prepared: { options, roots, rootSources, diagnostics, input, source: request.input } };
 }

@@ -8,6 +8,7 @@ import { compareVersions, type Version } from "../packaging/version";
 import { PYTHON_KEY, ROOT_KEY, parseKey, projectKey } from "./package-keys";
 import type { PackageSource } from "./package-source";
 import type { ParsedDependency } from "./parsed-dependency";
+import { plainWarning } from "./plain-warning";
 import { projectCandidates, type Candidate, type ProjectCandidates } from "./project-candidates";
 import { extraDependencies, releaseDependencies, type ReleaseDependencies } from "./release-dependencies";
 import type { ResolveOptions } from "./resolve-options";
@@ -41,9 +42,9 @@ function indexFailure(error: IndexError): IndexFailure {
   return new IndexFailure(kind, error.message, error.url);
 }
 
-type ProjectState = { kind: "found"; listing: ProjectListing; candidates: ProjectCandidates } | { kind: "not-found"; indexUrls: string[] };
+export type ProjectState = { kind: "found"; listing: ProjectListing; candidates: ProjectCandidates } | { kind: "not-found"; indexUrls: string[] };
 
-type ReleaseState = { kind: "known"; deps: ReleaseDependencies; metadata: MetadataResult } | { kind: "unknown"; reason: string };
+export type ReleaseState = { kind: "known"; deps: ReleaseDependencies; metadata: MetadataResult } | { kind: "unknown"; reason: string };
 
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === "function";
@@ -129,7 +130,34 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
     return this.releases.get(`${name}@${version.toString()}`);
   }
 
-  addWarning(name: string, warning: string): void {
+  /** Waits for a project's listing (fetching it if needed), for explanations that need every root's listing. */
+  async listingState(name: string): Promise<ProjectState> {
+    return this.project(name, "urgent");
+  }
+
+  /** Every project name the index lists, when the source can say (for "did you mean"). */
+  async projectNames(): Promise<readonly string[] | null> {
+    try {
+      return (await this.source.projectNames?.()) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The requirement texts on `dependency` that the known releases of `name` in `versions` declare (for explanations). */
+  declaredRequirements(name: string, versions: VersionRange, dependency: string): string[] {
+    const texts = new Set<string>();
+    for (const c of this.candidatesOf(name)?.candidates ?? []) {
+      if (!versions.contains(c.version)) continue;
+      const release = this.releases.get(`${name}@${c.version.toString()}`);
+      if (release?.kind !== "known") continue;
+      for (const dep of [...release.deps.base, ...release.deps.conditional]) if (dep.name === dependency) texts.add(dep.text);
+    }
+    return [...texts];
+  }
+
+  addWarning(name: string, raw: string): void {
+    const warning = plainWarning(raw);
     const list = this.warnings.get(name) ?? [];
     if (!list.includes(warning)) list.push(warning);
     this.warnings.set(name, list);
@@ -262,6 +290,8 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
     if (result.kind === "error") throw indexFailure(result.error);
     if (result.kind === "not-found") {
       state = { kind: "not-found", indexUrls: result.indexUrls };
+      // The explanation will look for close names: start fetching the index's project list now (once per index).
+      void this.projectNames();
     } else {
       const candidates = projectCandidates(result.listing, this.options);
       for (const w of candidates.warnings) this.addWarning(name, w);

@@ -24,4 +24,8 @@ export interface ResolveOptions {
   overrides: Map<string, ParsedDependency>;
   /** Projects treated as having no usable version ("what if I exclude this"). */
   excluded: Set<string>;
+  /** The "what if" pins among `constraints`: canonical name -> the specifier as the user gave it (for explanations). */
+  whatIfPins?: Map<string, string>;
+  /** `constraints` without the "what if" pins (to try a resolution without one). */
+  fileConstraints?: Map<string, VersionRange>;
 }

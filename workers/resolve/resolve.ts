@@ -6,6 +6,7 @@ import { prepareRequest } from "./prepare-request";
 import { IndexFailure, type PythonProvider } from "./python-provider";
 import type { ResolveContext } from "./resolve-context";
 import { resolvedPackages } from "./resolved-packages";
+import { skippedRequirements } from "./skipped-requirements";
 import { solveOnce, type SolveRun } from "./solve-once";
 import { findWaysOut } from "./ways-out";
 
@@ -38,6 +39,7 @@ export async function resolveRequest(request: ResolveRequest, context: ResolveCo
     return { status: "error", error: { kind: "input", message: prepared.message }, warnings: [], diagnostics: prepared.diagnostics, stats: finish(null, null), resolvedAt };
   }
   const { options, roots, diagnostics } = prepared.prepared;
+  const skipped = skippedRequirements(prepared.prepared.input, options.markerEnv, options.targetLabel);
 
   let lastProgress = -Infinity;
   let latest: { stats: SolveStats | null; provider: PythonProvider | null } = { stats: null, provider: null };
@@ -91,9 +93,9 @@ export async function resolveRequest(request: ResolveRequest, context: ResolveCo
   }
   if (result.kind === "solved") {
     const packages = resolvedPackages(result.solution, provider, options, roots);
-    return { status: "resolved", packages, warnings, diagnostics, stats: finish(run, result.stats), resolvedAt };
+    return { status: "resolved", packages, warnings, skipped, diagnostics, stats: finish(run, result.stats), resolvedAt };
   }
-  const explanation = explainFailure(result.tree, provider, options);
+  const explanation = await explainFailure(result.tree, provider, options, { roots, rootLines: prepared.prepared.rootSources.map((s) => (s.file ? null : s.line)) });
   let suggestions: Awaited<ReturnType<typeof findWaysOut>> = [];
   try {
     suggestions = await findWaysOut(result.tree, prepared.prepared, context);
@@ -102,10 +104,12 @@ export async function resolveRequest(request: ResolveRequest, context: ResolveCo
   }
   return {
     status: "unsatisfiable",
+    summary: explanation.summary,
     explanation: explanation.text,
     graph: explanation.graph,
     suggestions,
     warnings,
+    skipped,
     diagnostics,
     stats: finish(run, result.stats),
     resolvedAt,

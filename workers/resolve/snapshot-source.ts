@@ -76,6 +76,9 @@ export function createSnapshotSource(data: SnapshotData): PackageSource & { requ
       listings.set(name, result);
       return result;
     },
+    projectNames(): Promise<readonly string[]> {
+      return Promise.resolve([...projects.keys()]);
+    },
     getMetadata(listing: ProjectListing, version: string): MetadataResult {
       source.requests += 1;
       const release = projects.get(listing.name)?.[version];

@@ -1,5 +1,7 @@
 // "Ways out" of a conflict: the smallest edits to the user's requirements that resolve, each proven by re-solving.
 import type { SuggestionDto } from "../api";
+import { editRequirement, type RequirementChange } from "../formats/input/edit-requirement";
+import type { InputRequirement } from "../formats/input/requirement-set";
 import { markerEnvironment } from "../packaging/environment";
 import { VersionRange } from "../packaging/ranges";
 import { parseSpecifierSet } from "../packaging/specifiers";
@@ -7,6 +9,7 @@ import { compareVersions, parseVersion, type Version } from "../packaging/versio
 import type { DerivationTree } from "../pubgrub/derivation-tree";
 import { nodesBottomUp } from "../pubgrub/derivation-tree";
 import { PYTHON_KEY, ROOT_KEY, parseKey } from "./package-keys";
+import { similarNames } from "./did-you-mean";
 import { parseDependency, type ParsedDependency } from "./parsed-dependency";
 import type { UnavailableReason } from "./python-provider";
 import type { PreparedRequest } from "./prepare-request";
@@ -34,6 +37,26 @@ function involvedProjects(tree: Tree): { projects: string[]; python: boolean } {
     if (node.terms.some((t) => t.package === PYTHON_KEY)) python = true;
   }
   return { projects, python };
+}
+
+/** The requirement's text with another project name, keeping extras, specifier and marker. */
+function withName(dep: ParsedDependency, name: string): string {
+  const extras = dep.extras.length > 0 ? `[${dep.extras.join(",")}]` : "";
+  const marker = dep.marker ? `; ${dep.marker.toString()}` : "";
+  return `${name}${extras}${dep.specifier}${marker}`;
+}
+
+/** Close names the index has, when it does not have the requirement's project at all. */
+async function misspelt(dep: ParsedDependency, context: ResolveContext): Promise<string[]> {
+  if (!context.source.projectNames) return [];
+  try {
+    const listing = await context.source.getListing(dep.name);
+    if (listing.kind !== "not-found") return [];
+    const names = await context.source.projectNames();
+    return names ? similarNames(dep.name, names, 2) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The requirement's text with a new specifier, keeping name, extras and marker as written. */
@@ -78,7 +101,22 @@ export function loosenedSpecifier(dep: ParsedDependency, target: Version, existi
         clauses.push(`==${target}`);
     }
   }
-  return [...new Set(clauses)].join(",");
+  // Lower bounds first, as people write ranges: ">=1.5.0,<3.0".
+  const rank = (clause: string) => ["===", "==", ">=", ">", "~=", "!=", "<=", "<"].findIndex((op) => clause.startsWith(op));
+  return [...new Set(clauses)].sort((a, b) => rank(a) - rank(b)).join(",");
+}
+
+/** The suggestion's edit in the input's own syntax, or "by hand" when the format has no one-line edit for it. */
+function nativeEdit(prepared: PreparedRequest, source: InputRequirement, change: RequirementChange): { edit: SuggestionDto["edit"]; shown: string | null } {
+  const input = prepared.source;
+  const format = prepared.input.format;
+  const edit = editRequirement(input.text, { format, fileName: input.fileName, files: input.files, extras: input.extras, groups: input.groups }, source, change);
+  if (!edit) {
+    const where = source.file ? ` in ${source.file}` : "";
+    return { edit: { kind: "by-hand", reason: `edit line ${source.line}${where} by hand: ${format} has no one-line edit of it here` }, shown: null };
+  }
+  if (edit.to === null) return { edit: { kind: "remove-requirement", line: edit.line, from: edit.from }, shown: null };
+  return { edit: { kind: "replace-requirement", line: edit.line, from: edit.from, to: edit.to }, shown: edit.to.trim() };
 }
 
 function replaced(roots: readonly ParsedDependency[], index: number, dep: ParsedDependency | null): ParsedDependency[] {
@@ -107,6 +145,21 @@ export async function findWaysOut(tree: Tree, prepared: PreparedRequest, context
     if (index < 0 || !affordable()) continue;
     const original = roots[index];
     const source = rootSources[index];
+    // A name the index does not have but a close one it does: "did you mean requests?", checked by resolving.
+    const renamed = await misspelt(original, context);
+    let corrected = false;
+    for (const guess of renamed) {
+      if (!affordable()) break;
+      const parsed = parseDependency(withName(original, guess));
+      if (!parsed.ok) continue;
+      const run = await attempt(replaced(roots, index, { ...parsed.dependency, text: withName(original, guess) }));
+      if (run.result.kind !== "solved") continue;
+      const native = nativeEdit(prepared, source, { kind: "rename", name: guess });
+      suggestions.push({ title: `Change \`${original.text}\` to \`${native.shown ?? withName(original, guess)}\` (did you mean ${guess}?)`, edit: native.edit });
+      corrected = true;
+      break;
+    }
+    if (corrected) continue;
     if (original.specifier !== "") {
       const free: ParsedDependency = { ...original, range: VersionRange.full(), specifier: "", pinned: false };
       const freeRun = await attempt(replaced(roots, index, free));
@@ -131,12 +184,11 @@ export async function findWaysOut(tree: Tree, prepared: PreparedRequest, context
           }
         }
         if (target) {
-          const to = withSpecifier(original, loosenedSpecifier(original, target, existing));
+          const specifier = loosenedSpecifier(original, target, existing);
+          const native = nativeEdit(prepared, source, { kind: "specifier", specifier });
+          const to = native.shown ?? withSpecifier(original, specifier);
           const verb = original.pinned ? "Change" : "Loosen";
-          suggestions.push({
-            title: `${verb} \`${original.text}\` to \`${to}\``,
-            edit: { kind: "replace-requirement", line: source.line, from: source.text, to },
-          });
+          suggestions.push({ title: `${verb} \`${original.text}\` to \`${to}\``, edit: native.edit });
           continue;
         }
       }
@@ -144,10 +196,32 @@ export async function findWaysOut(tree: Tree, prepared: PreparedRequest, context
     if (!affordable()) break;
     const withoutRun = await attempt(replaced(roots, index, null));
     if (withoutRun.result.kind === "solved") {
-      suggestions.push({
-        title: `Remove \`${original.text}\` (line ${source.line})`,
-        edit: { kind: "remove-requirement", line: source.line, from: source.text },
-      });
+      suggestions.push({ title: `Remove \`${original.text}\` (line ${source.line})`, edit: nativeEdit(prepared, source, { kind: "remove" }).edit });
+    }
+  }
+
+  // A "what if" pin or exclusion on a package the conflict involves: taking it back is a way out.
+  const projectOf = (pkg: string) => {
+    const k = parseKey(pkg);
+    return k.kind === "project" || k.kind === "extra" ? k.name : pkg;
+  };
+  const inTree = new Set(nodesBottomUp(tree.root).flatMap((n) => [...n.terms.map((t) => projectOf(t.package)), ...(n.kind === "dependency" ? [projectOf(n.dependency)] : [])]));
+  const whatIfs: { name: string; what: "pin" | "exclusion"; text: string }[] = [
+    ...[...(prepared.options.whatIfPins ?? new Map<string, string>())].map(([name, spec]) => ({ name, what: "pin" as const, text: `${name}${spec}` })),
+    ...[...prepared.options.excluded].map((name) => ({ name, what: "exclusion" as const, text: name })),
+  ];
+  for (const w of whatIfs) {
+    if (!inTree.has(w.name) || !affordable()) continue;
+    const constraints = new Map(prepared.options.constraints);
+    const excluded = new Set(prepared.options.excluded);
+    if (w.what === "pin") {
+      const fileConstraint = prepared.options.fileConstraints?.get(w.name);
+      if (fileConstraint) constraints.set(w.name, fileConstraint);
+      else constraints.delete(w.name);
+    } else excluded.delete(w.name);
+    const run = await attempt(roots, { ...prepared.options, constraints, excluded });
+    if (run.result.kind === "solved") {
+      suggestions.push({ title: w.what === "pin" ? `Remove your what-if pin \`${w.text}\`` : `Include \`${w.text}\` again (remove your what-if exclusion)`, edit: { kind: "remove-what-if", name: w.name, what: w.what } });
     }
   }
 
@@ -168,8 +242,12 @@ export async function findWaysOut(tree: Tree, prepared: PreparedRequest, context
       }
     }
   }
-  // Smallest edits first: changing a requirement, then removing one, then another Python.
-  const rank = (s: SuggestionDto) => (s.edit.kind === "replace-requirement" ? 0 : s.edit.kind === "remove-requirement" ? 1 : 2);
+  // Taking back a what-if first (the file is fine), then changing a requirement, removing one, another Python.
+  const rank = (s: SuggestionDto) => {
+    if (s.edit.kind === "remove-what-if") return 0;
+    if (s.title.startsWith("Remove `")) return 2;
+    return s.edit.kind === "set-python" ? 3 : 1;
+  };
   return suggestions.sort((a, b) => rank(a) - rank(b));
 }
 

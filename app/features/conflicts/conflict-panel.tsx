@@ -9,7 +9,7 @@ import { useCytoscape } from "../../components/use-cytoscape";
 import { nodeBoxStyle, paletteFor, type GraphPalette } from "../../components/graph-palette";
 import { Button } from "../../components/button";
 import { AlertIcon, SparkIcon } from "../../components/icons";
-import { applySuggestion } from "./apply-suggestion";
+import { applySuggestion, isApplicable } from "./apply-suggestion";
 import { conflictElements } from "./conflict-elements";
 
 /** Renders `code` spans of the explanation in monospace. */
@@ -67,6 +67,17 @@ function ConflictGraph({ graph }: { graph: ExplanationGraphDto }) {
     });
     cy.layout({ name: "dagre", rankDir: "TB", nodeSep: 24, rankSep: 56, fit: true, padding: 24, animate: false } as LayoutOptions).run();
   }, [cy, elements]);
+  // The whole picture stays in view when its box changes size (a narrow window, a rotated phone).
+  useEffect(() => {
+    const box = container.current;
+    if (!cy || !box) return;
+    const observer = new ResizeObserver(() => {
+      cy.resize();
+      cy.fit(undefined, 24);
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [cy]);
   if (graph.nodes.length === 0) return null;
   return (
     <div className="relative h-80 overflow-hidden rounded-lg border border-slate-200 dark:border-slate-800" style={{ background: palette.background }}>
@@ -82,14 +93,20 @@ function Suggestions({ suggestions }: { suggestions: SuggestionDto[] }) {
   const [problem, setProblem] = useState<string | null>(null);
   const apply = (s: SuggestionDto) => {
     const session = useSession.getState();
-    const result = applySuggestion({ text: session.requirementsText, pythonVersion: session.settings.pythonVersion }, s.edit);
+    const result = applySuggestion(
+      { text: session.requirementsText, pythonVersion: session.settings.pythonVersion, pins: session.pins, excluded: session.excluded },
+      s.edit,
+    );
     if (!result.ok) {
       setProblem(result.message);
       return;
     }
     setProblem(null);
-    if (result.session.text !== session.requirementsText) session.setRequirementsText(result.session.text);
-    if (result.session.pythonVersion !== session.settings.pythonVersion) session.updateSettings({ pythonVersion: result.session.pythonVersion });
+    const next = result.session;
+    if (next.text !== session.requirementsText) session.setRequirementsText(next.text);
+    if (next.pythonVersion !== session.settings.pythonVersion) session.updateSettings({ pythonVersion: next.pythonVersion });
+    for (const name of Object.keys(session.pins)) if (!(name in next.pins)) session.removePin(name);
+    for (const name of session.excluded) if (!next.excluded.includes(name)) session.include(name);
     useResolution.getState().run();
   };
   if (suggestions.length === 0) {
@@ -99,12 +116,16 @@ function Suggestions({ suggestions }: { suggestions: SuggestionDto[] }) {
     <>
       <ol className="flex flex-col gap-2">
         {suggestions.map((s, i) => (
-          <li key={i} className="flex items-center gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-800/60">
+          <li key={i} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-slate-200 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-800/60">
             <span className="flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-teal-50 text-xs font-semibold text-teal-800 dark:bg-teal-950 dark:text-teal-300">{i + 1}</span>
-            <span className="min-w-0 flex-1 text-sm text-slate-800 dark:text-slate-100">{withCode(s.title)}</span>
-            <Button size="sm" variant="primary" onClick={() => apply(s)} aria-label={`Apply: ${s.title.replace(/`/g, "")}`}>
-              Apply
-            </Button>
+            <span className="min-w-0 flex-1 text-sm break-words text-slate-800 dark:text-slate-100">{withCode(s.title)}</span>
+            {isApplicable(s.edit) ? (
+              <Button size="sm" variant="primary" onClick={() => apply(s)} aria-label={`Apply: ${s.title.replace(/`/g, "")}`}>
+                Apply
+              </Button>
+            ) : (
+              <span className="w-full pl-9 text-xs text-slate-500 dark:text-slate-400">{s.edit.kind === "by-hand" ? `By hand: ${s.edit.reason}.` : null}</span>
+            )}
           </li>
         ))}
       </ol>
@@ -117,8 +138,21 @@ function Suggestions({ suggestions }: { suggestions: SuggestionDto[] }) {
   );
 }
 
-export function ConflictPanel({ explanation, graph, suggestions }: { explanation: string; graph: ExplanationGraphDto; suggestions: SuggestionDto[] }) {
+function Derivation({ lines }: { lines: string[] }) {
+  return (
+    <div className="font-sans text-[13.5px] leading-6 text-slate-800 dark:text-slate-100">
+      {lines.map((line, i) => (
+        <p key={i} className={`${line.trim() === "" ? "h-3" : ""} ${/^\s/.test(line) ? "pl-6" : ""}`}>
+          {withCode(line)}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+export function ConflictPanel({ summary = [], explanation, graph, suggestions }: { summary?: string[]; explanation: string; graph: ExplanationGraphDto; suggestions: SuggestionDto[] }) {
   const lines = explanation.split("\n");
+  const steps = lines.filter((l) => l.trim() !== "").length;
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto p-4">
       <section aria-label="Conflict explanation" className="rounded-xl border border-red-200 bg-red-50/50 p-4 dark:border-red-900/70 dark:bg-red-950/20">
@@ -126,13 +160,27 @@ export function ConflictPanel({ explanation, graph, suggestions }: { explanation
           <AlertIcon className="h-4 w-4" />
           Why these requirements cannot be satisfied
         </h2>
-        <div className="font-sans text-[13.5px] leading-6 text-slate-800 dark:text-slate-100">
-          {lines.map((line, i) => (
-            <p key={i} className={`${line.trim() === "" ? "h-3" : ""} ${/^\s/.test(line) ? "pl-6" : ""}`}>
-              {withCode(line)}
-            </p>
-          ))}
-        </div>
+        {summary.length > 0 ? (
+          <>
+            <ul aria-label="Root cause" className="flex flex-col gap-2 text-[14px] leading-6 break-words text-slate-900 dark:text-slate-50">
+              {summary.map((sentence, i) => (
+                <li key={i} className={summary.length > 1 ? "ml-4 list-disc" : ""}>
+                  {withCode(sentence)}
+                </li>
+              ))}
+            </ul>
+            <details className="group mt-3 rounded-lg border border-red-200/70 bg-white/60 dark:border-red-900/50 dark:bg-slate-900/40">
+              <summary className="cursor-pointer px-3 py-2 text-xs font-semibold text-red-800 select-none dark:text-red-300">
+                The full derivation ({steps} step{steps === 1 ? "" : "s"})
+              </summary>
+              <div className="border-t border-red-200/70 px-3 py-2 dark:border-red-900/50">
+                <Derivation lines={lines} />
+              </div>
+            </details>
+          </>
+        ) : (
+          <Derivation lines={lines} />
+        )}
       </section>
       <section aria-label="Conflict graph" className="flex flex-col gap-2">
         <h2 className="text-sm font-semibold text-slate-700 dark:text-slate-200">The conflict as a picture</h2>
@@ -143,7 +191,7 @@ export function ConflictPanel({ explanation, graph, suggestions }: { explanation
           <SparkIcon className="h-4 w-4 text-teal-600" />
           Ways out
         </h2>
-        <p className="-mt-1 text-xs text-slate-500 dark:text-slate-400">Each was checked by resolving again with that one change.</p>
+        <p className="-mt-1 text-xs text-slate-500 dark:text-slate-400">Each was checked by resolving again with that one change, and is applied in your file's own syntax.</p>
         <Suggestions suggestions={suggestions} />
       </section>
     </div>

@@ -7,6 +7,7 @@ import { Button } from "../../components/button";
 import { AlertIcon, CheckIcon, StopIcon, WifiOffIcon } from "../../components/icons";
 import { diffResolutions, isEmptyDiff } from "./resolution-diff";
 import { ChangesSummary } from "./changes-summary";
+import { ResolutionNotices } from "./resolution-notices";
 
 function seconds(ms: number): string {
   return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
@@ -178,16 +179,7 @@ export function RunStatus() {
           <span className="text-xs text-slate-500 dark:text-slate-400">{facts}</span>
         </div>
       )}
-      {resolution.warnings.length > 0 && (
-        <ul className="rounded-xl border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-100" aria-label="Warnings">
-          {resolution.warnings.map((w, i) => (
-            <li key={i} className="flex gap-1.5">
-              <AlertIcon className="mt-px h-3.5 w-3.5 shrink-0" />
-              {w}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ResolutionNotices warnings={resolution.warnings} skipped={resolution.skipped} />
       {diff && <ChangesSummary diff={diff} empty={isEmptyDiff(diff)} onDismiss={dismissChanges} />}
     </div>
   );

@@ -160,6 +160,8 @@ export class DefaultReportFormatter<V, S extends VersionSet<V, S>, R> implements
   protected requiresForbidden(a: NodeRef<V, S, R>, b: NodeRef<V, S, R>, tree: DerivationTree<V, S, R>): string | null {
     if (a.node.terms.length !== 1 && b.node.terms.length !== 1) return null;
     const [prior, latter] = a.node.terms.length === 1 ? [b, a] : [a, b];
+    // A one-term dependency fact (a requirement nothing can meet) says more in its own words than "which is forbidden".
+    if (latter.node.kind === "dependency" || latter.node.kind === "root") return null;
     const neg = single(prior.node.terms, false);
     const target = latter.node.terms[0];
     if (!neg || !target || neg.package !== target.package) return null;

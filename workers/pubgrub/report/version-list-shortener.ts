@@ -6,10 +6,10 @@ export interface VersionListShortenerOptions<V, S extends VersionSet<V, S>> {
   readonly versions: (pkg: string) => readonly V[] | undefined;
   readonly compare: (a: V, b: V) => number;
   readonly sets: VersionSetFactory<V, S>;
-  /** The set of versions `>= v`. */
-  readonly atLeast: (v: V) => S;
-  /** The set of versions `< v`. */
-  readonly lessThan: (v: V) => S;
+  /** The set of versions `>= v`, or null when no simple bound exists at `v` (the run is then listed version by version). */
+  readonly atLeast: (v: V) => S | null;
+  /** The set of versions `< v`, or null when no simple bound exists at `v` (the run is then listed version by version). */
+  readonly lessThan: (v: V) => S | null;
 }
 
 /**
@@ -17,8 +17,10 @@ export interface VersionListShortenerOptions<V, S extends VersionSet<V, S>> {
  * written as simply as pub writes version ranges: each run of consecutive existing versions in
  * `set` becomes `>=first <next` (the next existing version after the run), dropping the lower
  * bound when the run starts at the oldest version and the upper bound when it ends at the newest;
- * a single version inside the list stays a single version. A set containing every existing version
- * becomes the full set; one containing none is returned unchanged.
+ * a single version inside the list stays a single version. A run whose bound cannot be written
+ * simply (the hooks return null, e.g. at a local version `2.0.0+foo`, which no `<` or `>=` may name)
+ * is written as its versions. A set containing every existing version becomes the full set; one
+ * containing none is returned unchanged.
  */
 export function versionListShortener<V, S extends VersionSet<V, S>>(
   options: VersionListShortenerOptions<V, S>,
@@ -46,13 +48,15 @@ export function versionListShortener<V, S extends VersionSet<V, S>>(
       if (!inside[i]) continue;
       let j = i;
       while (j < last && inside[j + 1]) j++;
-      let piece: S;
-      if (i === j && i > 0 && j < last) {
-        piece = options.sets.singleton(list[i]);
-      } else {
-        piece = options.sets.full();
-        if (i > 0) piece = piece.intersect(options.atLeast(list[i]));
-        if (j < last) piece = piece.intersect(options.lessThan(list[j + 1]));
+      let piece: S | null = null;
+      if (!(i === j && i > 0 && j < last)) {
+        const lower = i > 0 ? options.atLeast(list[i]) : options.sets.full();
+        const upper = j < last ? options.lessThan(list[j + 1]) : options.sets.full();
+        if (lower !== null && upper !== null) piece = lower.intersect(upper);
+      }
+      if (piece === null) {
+        piece = options.sets.empty();
+        for (let k = i; k <= j; k++) piece = piece.union(options.sets.singleton(list[k]));
       }
       out = out.union(piece);
       i = j;

@@ -1,0 +1,19 @@
+// Tests of the requirements listed as skipped because their marker is false for the target.
+import { describe, expect, it } from "vitest";
+import { parseInput } from "../formats/input/parse-input";
+import { describeTargetEnvironment, markerEnvironment, parseTargetEnvironment } from "../packaging/environment";
+import { skippedRequirements } from "./skipped-requirements";
+
+function skippedFor(text: string, os: "linux" | "windows"): string[] {
+  const parsed = parseTargetEnvironment({ implementation: "cpython", pythonVersion: "3.11", os, arch: "x86_64" });
+  if (!parsed.ok) throw new Error(parsed.message);
+  return skippedRequirements(parseInput(text, { format: "requirements.txt" }), markerEnvironment(parsed.target), describeTargetEnvironment(parsed.target));
+}
+
+describe("skippedRequirements", () => {
+  it("lists each requirement whose marker is false for the target, with its line and the target", () => {
+    const text = "six\npywin32>=300; sys_platform == 'win32'\nuvloop; sys_platform != 'win32'\n";
+    expect(skippedFor(text, "linux")).toEqual(['pywin32 (line 2): skipped, sys_platform == "win32" is false for CPython 3.11 on Linux x86_64 with glibc 2.28']);
+    expect(skippedFor(text, "windows")).toEqual([expect.stringMatching(/^uvloop \(line 3\): skipped, sys_platform != "win32" is false for CPython 3\.11 on Windows/)]);
+  });
+});

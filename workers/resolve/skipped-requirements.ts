@@ -1,0 +1,24 @@
+// The user's requirements left out because their marker is false for the target, each said in one line.
+import type { RequirementSet } from "../formats/input/requirement-set";
+import type { MarkerEnvironment } from "../packaging/markers";
+import { parseDependency } from "./parsed-dependency";
+
+/** "pywin32 (line 3): skipped, sys_platform == "win32" is false for CPython 3.11 on Linux x86_64". */
+export function skippedRequirements(input: RequirementSet, markerEnv: MarkerEnvironment, targetLabel: string): string[] {
+  const out: string[] = [];
+  for (const req of input.requirements) {
+    if (req.kind !== "index" || req.marker === null) continue;
+    const parsed = parseDependency(req.pep508);
+    if (!parsed.ok || !parsed.dependency.marker) continue;
+    let holds: boolean;
+    try {
+      holds = parsed.dependency.marker.evaluate(markerEnv, []);
+    } catch {
+      holds = false;
+    }
+    if (holds) continue;
+    const where = req.file ? ` (${req.file}, line ${req.line})` : ` (line ${req.line})`;
+    out.push(`${req.name}${where}: skipped, ${parsed.dependency.marker.toString()} is false for ${targetLabel}`);
+  }
+  return out;
+}
