@@ -1,5 +1,6 @@
 // The resolver worker's API type and the plain-data DTOs that cross the Comlink boundary.
 import type { InputFormat, RequirementSet } from "./formats/input/requirement-set";
+import type { TextTreeOptions, TextTreeView } from "./api-tree";
 
 export type { InputFormat, RequirementSet };
 
@@ -241,4 +242,6 @@ export interface ResolverApi {
   exportResolution(formatId: string, resolution: Resolution, request: ResolveRequest): ExportFileDto;
   /** Summary, licence, links of one release, cached like all release metadata. */
   projectInfo(indexUrls: string[], name: string, version: string): Promise<ProjectInfoDto>;
+  /** The resolved packages as a `uv tree`-style text tree (inverted for one package, depth-limited). */
+  textTree(packages: ResolvedPackageDto[], options: TextTreeOptions): TextTreeView;
 }

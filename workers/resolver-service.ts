@@ -8,6 +8,7 @@ import { canonicalizeName } from "./packaging/names";
 import { parseRequirementLines } from "./requirement-lines";
 import { abortableSource } from "./resolve/abortable-source";
 import { resolveRequest } from "./resolve/resolve";
+import { textTreeView } from "./formats/output/text-tree";
 
 export interface ServiceEnvironment {
   /** The persistent metadata cache (IndexedDB in the browser, a directory in Node), opened once on first use. */
@@ -78,6 +79,8 @@ export function createResolverService(environment: ServiceEnvironment = {}): Res
       if (resolution.status !== "resolved") throw new Error("only a resolved resolution can be exported");
       return { fileName: format.fileName, mimeType: format.mimeType, text: format.write(resolution, request) };
     },
+
+    textTree: (packages, options) => textTreeView(packages, options),
 
     cancel(runId: number) {
       runs.get(runId)?.abort();

@@ -1,46 +1,9 @@
 // The dependency tree as `uv tree` prints it: one line per package, indented, `(*)` where a subtree was already shown, the specifier that asked, inverted for one package, depth-limited.
 import type { ResolvedPackageDto } from "../../api";
+import type { TextTree, TextTreeLine, TextTreeOptions, TextTreeView } from "../../api-tree";
 
 /** The dependent name the worker gives the user's own requirements (see `resolved-packages.ts`). */
 const ROOT_DEPENDENT = "<root>";
-
-export interface TextTreeOptions {
-  /** Show who depends on this package (canonical name) instead of what the requirements pull in. */
-  invert?: string | null;
-  /** Deepest level shown (0 shows only the top lines); null or undefined for no limit. */
-  depth?: number | null;
-  /** The user's own specifier for each direct requirement (canonical name -> `>=2.0`), when known. */
-  rootSpecifiers?: ReadonlyMap<string, string>;
-}
-
-export interface TextTreeLine {
-  /** 0 for the top lines. */
-  depth: number;
-  /** Canonical name; `"<root>"` for the user's requirements (inverted view only). */
-  name: string;
-  /** "requests", or "your requirements" for the root. */
-  label: string;
-  /** Version, "" for the root. */
-  version: string;
-  /** Extras asked for on the edge to the line above (of this package; inverted, of the line above). */
-  extras: string[];
-  /**
-   * The specifier on the edge to the line above: in the normal view what the parent required of this package,
-   * in the inverted view what this package required of the parent. "" when none was given (any version), null
-   * when not known (the top lines without `rootSpecifiers`, the inverted view's top line).
-   */
-  specifier: string | null;
-  /** The package the specifier constrains: this one in the normal view, the line above in the inverted view. */
-  constrains: string;
-  /** This package's subtree was shown higher up and is not repeated: `(*)`. */
-  repeated: boolean;
-  /** Children exist below the depth limit and are not shown. */
-  truncated: boolean;
-  /** Whether this line is the last of its siblings (with the lines above, this draws the guides: `treeGuides`). */
-  last: boolean;
-}
-
-export type TextTree = { ok: true; lines: TextTreeLine[]; hasRepeats: boolean } | { ok: false; message: string };
 
 /** The footnote `uv tree` prints when a line carries `(*)`. */
 export const REPEAT_NOTE = "(*) Package tree already displayed";
@@ -172,4 +135,13 @@ export function renderTextTree(tree: TextTree, options: Pick<TextTreeOptions, "i
   const guides = treeGuides(tree.lines);
   const text = tree.lines.map((line, i) => guides[i] + lineText(line, inverted)).join("\n");
   return text + (tree.hasRepeats ? `\n${REPEAT_NOTE}\n` : "\n");
+}
+
+/** The tree with each line's guides and text, and the whole text: what the page shows and copies. */
+export function textTreeView(packages: readonly ResolvedPackageDto[], options: TextTreeOptions = {}): TextTreeView {
+  const tree = textTree(packages, options);
+  if (!tree.ok) return tree;
+  const inverted = Boolean(options.invert);
+  const guides = treeGuides(tree.lines);
+  return { ok: true, lines: tree.lines.map((line, i) => ({ ...line, guides: guides[i], text: lineText(line, inverted) })), text: renderTextTree(tree, options) };
 }
