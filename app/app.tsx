@@ -10,8 +10,10 @@ import { SettingsPanel } from "./features/settings/settings-panel";
 import { ResolveBar } from "./features/resolve/resolve-bar";
 import { RunStatus } from "./features/resolve/run-status";
 import { EmptyState } from "./features/resolve/empty-state";
-import { GraphPanel } from "./features/graph/graph-panel";
+import { GraphPanel } from "./features/graph/components/graph-panel";
 import { PackageTable } from "./features/list/package-table";
+import { TreePanel } from "./features/tree/components/tree-panel";
+import { TreeIcon } from "./features/tree/components/tree-icon";
 import { DetailsPanel } from "./features/details/details-panel";
 import { ConflictPanel } from "./features/conflicts/conflict-panel";
 import { DownloadMenu } from "./features/exports/download-menu";
@@ -25,6 +27,7 @@ const CARD = "rounded-xl border border-slate-200 bg-white shadow-sm dark:border-
 const TABS: { id: ResultTab; label: string; icon: typeof GraphIcon }[] = [
   { id: "graph", label: "Graph", icon: GraphIcon },
   { id: "list", label: "List", icon: ListIcon },
+  { id: "tree", label: "Tree", icon: TreeIcon },
 ];
 
 function ResolvedView({ packages, request }: { packages: ResolvedPackageDto[]; request: ResolveRequest }) {
@@ -57,7 +60,8 @@ function ResolvedView({ packages, request }: { packages: ResolvedPackageDto[]; r
               onClick={() => setTab(id)}
               onKeyDown={(e) => {
                 if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
-                  const next = tab === "graph" ? "list" : "graph";
+                  const at = TABS.findIndex((t) => t.id === tab);
+                  const next = TABS[(at + (e.key === "ArrowRight" ? 1 : TABS.length - 1)) % TABS.length].id;
                   setTab(next);
                   document.getElementById(`tab-${next}`)?.focus();
                 }
@@ -74,7 +78,13 @@ function ResolvedView({ packages, request }: { packages: ResolvedPackageDto[]; r
           ))}
         </div>
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="flex min-h-0 flex-1 flex-col">
-          {tab === "graph" ? <GraphPanel packages={packages} request={request} /> : <PackageTable packages={packages} />}
+          {tab === "graph" ? (
+            <GraphPanel packages={packages} request={request} />
+          ) : tab === "tree" ? (
+            <TreePanel packages={packages} request={request} />
+          ) : (
+            <PackageTable packages={packages} />
+          )}
         </div>
       </div>
       {hasDetails && (

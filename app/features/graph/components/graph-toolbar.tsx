@@ -1,16 +1,19 @@
 // The graph's toolbar: "Find package", layout choice, depth limit, folding the selection, zoom to fit, PNG and SVG export.
 import { useId, useState } from "react";
 import type { Core } from "cytoscape";
-import { useView } from "../../stores/view";
-import { Button } from "../../components/button";
-import { FitIcon, SearchIcon } from "../../components/icons";
-import type { GraphPalette } from "../../components/graph-palette";
-import { download } from "../../components/download";
-import type { DependencyGraph } from "./graph-elements";
-import type { GraphVisibility } from "./graph-filter";
-import { findPackage } from "./find-package";
-import { graphToSvg, type SvgPicture } from "./svg-export";
-import { NODE_FONT_SIZE } from "./graph-style";
+import { useView } from "../../../stores/view";
+import { Button } from "../../../components/button";
+import { SearchIcon } from "../../../components/icons";
+import { ZoomFitIcon } from "./zoom-fit-icon";
+import { useGraphFocus } from "../stores/graph-focus";
+import type { GraphFocus } from "../utils/graph-focus";
+import type { GraphPalette } from "../../../components/graph-palette";
+import { download } from "../../../components/download";
+import type { DependencyGraph } from "../utils/graph-elements";
+import type { GraphVisibility } from "../utils/graph-filter";
+import { findPackage } from "../utils/find-package";
+import { graphToSvg, type SvgPicture } from "../utils/svg-export";
+import { NODE_FONT_SIZE } from "../utils/graph-style";
 
 function svgOf(cy: Core, palette: GraphPalette): string {
   const picture: SvgPicture = {
@@ -46,6 +49,12 @@ function svgOf(cy: Core, palette: GraphPalette): string {
   return graphToSvg(picture);
 }
 
+const FOCUS_CHOICES: { id: GraphFocus; label: string; title: string }[] = [
+  { id: "all", label: "All", title: "Show every package" },
+  { id: "neighbourhood", label: "Neighbours", title: "Show only the selected package, what it requires and what requires it" },
+  { id: "requirements", label: "Paths", title: "Show only your direct requirements and every path from them to the selected package" },
+];
+
 export function GraphToolbar({ cy, graph, visibility, palette }: { cy: Core | null; graph: DependencyGraph; visibility: GraphVisibility; palette: GraphPalette }) {
   const searchId = useId();
   const listId = useId();
@@ -56,6 +65,8 @@ export function GraphToolbar({ cy, graph, visibility, palette }: { cy: Core | nu
   const maxDepth = useView((s) => s.maxDepth);
   const setMaxDepth = useView((s) => s.setMaxDepth);
   const deepest = Math.max(1, ...graph.nodes.map((n) => n.depth));
+  const focus = useGraphFocus((s) => s.focus);
+  const setFocus = useGraphFocus((s) => s.setFocus);
 
   const find = (text: string) => {
     const node = findPackage(graph.nodes, text);
@@ -119,6 +130,20 @@ export function GraphToolbar({ cy, graph, visibility, palette }: { cy: Core | nu
           </button>
         ))}
       </div>
+      <div role="group" aria-label="Focus" className="flex rounded-md border border-slate-300 p-0.5 dark:border-slate-600">
+        {FOCUS_CHOICES.map((f) => (
+          <button
+            key={f.id}
+            type="button"
+            title={f.title}
+            aria-pressed={focus === f.id}
+            onClick={() => setFocus(f.id)}
+            className={`h-6 rounded px-2 text-xs font-medium ${focus === f.id ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"}`}
+          >
+            {f.label}
+          </button>
+        ))}
+      </div>
       <label className="flex items-center text-xs text-slate-600 dark:text-slate-300">
         <span className="sr-only">Depth</span>
         <select
@@ -141,10 +166,11 @@ export function GraphToolbar({ cy, graph, visibility, palette }: { cy: Core | nu
           variant="quiet"
           disabled={!cy}
           onClick={() => cy?.animate({ fit: { eles: cy.elements(), padding: 30 } }, { duration: 250 })}
-          title="Zoom to fit"
+          title="Zoom to fit: show the whole graph"
           aria-label="Zoom to fit"
         >
-          <FitIcon className="h-4 w-4" />
+          <ZoomFitIcon className="h-4 w-4" />
+          <span className="hidden text-xs sm:inline">Fit</span>
         </Button>
         <Button
           size="sm"

@@ -1,8 +1,9 @@
 // Creates the dependency graph's Cytoscape instance (core only: positions come from the layout worker) once the library has loaded.
 import type { RefObject } from "react";
 import type { Core } from "cytoscape";
-import { loadCytoscapeCore } from "../../components/load-cytoscape";
-import { useCytoscape, type CytoscapeHandle, type CytoscapeOptions } from "../../components/use-cytoscape";
+import { loadCytoscapeCore } from "../../../components/load-cytoscape";
+import { useCytoscape, type CytoscapeHandle, type CytoscapeOptions } from "../../../components/use-cytoscape";
+import { MAX_ZOOM, MIN_ZOOM } from "../utils/draw-elements";
 
 export type GraphCytoscape = CytoscapeHandle;
 
@@ -23,9 +24,15 @@ export function skipLayerTextures(cy: Core): void {
   if (layers && typeof layers.getLayers === "function") layers.getLayers = () => null;
 }
 
-/** The graph's instance: the core build (positions come from the layout worker) without layer textures. */
+/** The graph's instance: the core build (positions come from the layout worker) without layer textures, zooming out far enough to show a big graph whole. */
 export function useGraphCytoscape(container: RefObject<HTMLDivElement | null>): GraphCytoscape {
   return useCytoscape(container, GRAPH_OPTIONS);
 }
 
-const GRAPH_OPTIONS: CytoscapeOptions = { load: loadCytoscapeCore, setup: skipLayerTextures };
+function setUpGraph(cy: Core): void {
+  skipLayerTextures(cy);
+  cy.minZoom(MIN_ZOOM);
+  cy.maxZoom(MAX_ZOOM);
+}
+
+const GRAPH_OPTIONS: CytoscapeOptions = { load: loadCytoscapeCore, setup: setUpGraph };

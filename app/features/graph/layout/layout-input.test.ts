@@ -1,9 +1,9 @@
 import { describe, it, expect } from "vitest";
 import { layoutInputOf, layoutKey } from "./layout-input";
-import { cytoscapeElements } from "./cytoscape-elements";
-import { buildDependencyGraph } from "./graph-elements";
-import { visibleNodes } from "./graph-filter";
-import { resolutionOf } from "../../testing/resolved-package";
+import { cytoscapeElements } from "../utils/cytoscape-elements";
+import { buildDependencyGraph } from "../utils/graph-elements";
+import { visibleNodes } from "../utils/graph-filter";
+import { resolutionOf } from "../../../testing/resolved-package";
 
 const elementsOf = (edges: Record<string, string[]>, rootSpecifiers = new Map<string, string>()) => {
   const graph = buildDependencyGraph(resolutionOf(edges), rootSpecifiers);

@@ -1,6 +1,6 @@
 // What a graph layout works on and gives back: node boxes and edges in, one centre point per node out (plain data, sent to the layout worker).
 import type { ElementDefinition } from "cytoscape";
-import type { GraphLayout } from "../../stores/view";
+import type { GraphLayout } from "../../../stores/view";
 
 export interface LayoutNode {
   id: string;

@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import { cytoscapeElements, nodeLines, nodeSize } from "./cytoscape-elements";
 import { buildDependencyGraph } from "./graph-elements";
 import { visibleNodes } from "./graph-filter";
-import { pkg, resolutionOf } from "../../testing/resolved-package";
+import { pkg, resolutionOf } from "../../../testing/resolved-package";
 
 describe("cytoscapeElements", () => {
   const packages = resolutionOf({ "<root>": ["a"], a: ["b:>=2"], b: ["c"] });

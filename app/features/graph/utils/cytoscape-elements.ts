@@ -2,7 +2,7 @@
 import type { ElementDefinition } from "cytoscape";
 import type { DependencyGraph, GraphNode } from "./graph-elements";
 import type { GraphVisibility } from "./graph-filter";
-import { ROOT_ID } from "../../stores/view";
+import { ROOT_ID } from "../../../stores/view";
 
 const CHAR_WIDTH = 7;
 const LINE_HEIGHT = 15;

@@ -1,13 +1,13 @@
 import { describe, it, expect } from "vitest";
 import cytoscape from "cytoscape";
 import type { Core, ElementDefinition } from "cytoscape";
-import { drawingOrder, initialViewport, READABLE_ZOOM, replaceElements, updateElements, withPositions } from "./draw-elements";
+import { drawingOrder, initialViewport, replaceElements, updateElements, withPositions } from "./draw-elements";
 import { cytoscapeElements } from "./cytoscape-elements";
 import { buildDependencyGraph } from "./graph-elements";
 import { visibleNodes } from "./graph-filter";
-import { layeredLayout } from "./layered-layout";
-import { layoutInputOf } from "./layout-input";
-import { resolutionOf } from "../../testing/resolved-package";
+import { layeredLayout } from "../layout/layered-layout";
+import { layoutInputOf } from "../layout/layout-input";
+import { resolutionOf } from "../../../testing/resolved-package";
 
 const ROOT = "<root>";
 
@@ -27,19 +27,22 @@ function headless(width = 800, height = 600): Core {
 
 describe("initialViewport", () => {
   it("fits a small picture in the middle, with padding", () => {
-    const v = initialViewport([{ x: 0, y: 0, w: 100, h: 40 }, { x: 300, y: 100, w: 100, h: 40 }], 0, 800, 600);
+    const v = initialViewport([{ x: 0, y: 0, w: 100, h: 40 }, { x: 300, y: 100, w: 100, h: 40 }], 800, 600);
     expect(v.zoom).toBeCloseTo(Math.min(3, (800 - 60) / 400, (600 - 60) / 140));
     // The picture's centre (150, 50) lands in the canvas centre.
     expect(150 * v.zoom + v.pan.x).toBeCloseTo(400);
     expect(50 * v.zoom + v.pan.y).toBeCloseTo(300);
   });
 
-  it("shows a picture too big to read when fitted from its root, at a readable zoom", () => {
+  it("fits a picture of 200 packages whole: every box lands inside the canvas, none cropped", () => {
     const boxes = Array.from({ length: 200 }, (_, i) => ({ x: (i % 10) * 250, y: Math.floor(i / 10) * 400, w: 120, h: 30 }));
-    const v = initialViewport(boxes, 0, 800, 600);
-    expect(v.zoom).toBe(READABLE_ZOOM);
-    expect((boxes[0].x - 60) * v.zoom + v.pan.x).toBeCloseTo(40);
-    expect(boxes[0].y * v.zoom + v.pan.y).toBeCloseTo(300);
+    const v = initialViewport(boxes, 800, 600);
+    for (const b of boxes) {
+      expect((b.x - b.w / 2) * v.zoom + v.pan.x).toBeGreaterThanOrEqual(0);
+      expect((b.x + b.w / 2) * v.zoom + v.pan.x).toBeLessThanOrEqual(800);
+      expect((b.y - b.h / 2) * v.zoom + v.pan.y).toBeGreaterThanOrEqual(0);
+      expect((b.y + b.h / 2) * v.zoom + v.pan.y).toBeLessThanOrEqual(600);
+    }
   });
 });
 
@@ -75,7 +78,7 @@ describe("replaceElements", () => {
     const cy = headless();
     cy.add(positioned({ [ROOT]: ["old"] }));
     const elements = positioned({ [ROOT]: ["a"], a: ["b", "c"] });
-    expect(await replaceElements(cy, elements, ROOT, () => true)).toBe(true);
+    expect(await replaceElements(cy, elements, () => true)).toBe(true);
     expect(cy.nodes().map((n) => n.id()).sort()).toEqual([ROOT, "a", "b", "c"]);
     expect(cy.edges()).toHaveLength(3);
     const a = elements.find((e) => e.data.id === "a");
@@ -87,7 +90,7 @@ describe("replaceElements", () => {
     const names = Array.from({ length: 400 }, (_, i) => `p${i}`);
     const elements = positioned({ [ROOT]: names });
     let slices = 0;
-    const done = await replaceElements(cy, elements, ROOT, () => slices++ < 1);
+    const done = await replaceElements(cy, elements, () => slices++ < 1);
     expect(done).toBe(false);
     expect(cy.elements().length).toBeGreaterThan(0);
     expect(cy.elements().length).toBeLessThan(elements.length);
@@ -97,7 +100,7 @@ describe("replaceElements", () => {
 describe("updateElements", () => {
   it("changes labels in place and keeps positions and view classes", async () => {
     const cy = headless();
-    await replaceElements(cy, positioned({ [ROOT]: ["a"], a: ["b"] }), ROOT, () => true);
+    await replaceElements(cy, positioned({ [ROOT]: ["a"], a: ["b"] }), () => true);
     const before = cy.$id("a").position();
     cy.$id("a").addClass("selected");
     updateElements(cy, positioned({ [ROOT]: ["a"], a: ["b"] }, new Map([["a", ">=2"]])));

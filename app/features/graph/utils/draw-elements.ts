@@ -1,12 +1,12 @@
 // Puts laid-out elements into Cytoscape in one batch, sets the first viewport from the positions alone, and reports when the picture is painted.
 import type { Core, ElementDefinition } from "cytoscape";
-import type { LayoutPositions } from "./layout-input";
+import type { LayoutPositions } from "../layout/layout-input";
+import { STATE_CLASSES } from "./graph-style";
 
-/** Below this zoom labels are unreadable: a large graph is shown from its root at this zoom instead of fitted. */
-export const READABLE_ZOOM = 0.65;
 const PADDING = 30;
-const MIN_ZOOM = 0.1;
-const MAX_ZOOM = 3;
+/** The graph's zoom limits: far enough out to fit a few thousand packages whole (use-graph-cytoscape.ts sets them). */
+export const MIN_ZOOM = 0.02;
+export const MAX_ZOOM = 3;
 
 export interface Viewport {
   zoom: number;
@@ -21,10 +21,10 @@ interface Box {
 }
 
 /**
- * What "fit, but never below a readable zoom" shows, computed from node boxes (no Cytoscape bounding boxes needed):
- * the whole picture if it fits at a readable zoom, else the root's neighbourhood with the root at the left edge.
+ * The whole picture, fitted to the canvas with padding and centred (computed from node boxes: no Cytoscape bounding
+ * boxes needed). A big graph opens small but whole, never cropped; labels appear as the user zooms in.
  */
-export function initialViewport(boxes: readonly Box[], rootIndex: number, width: number, height: number): Viewport {
+export function initialViewport(boxes: readonly Box[], width: number, height: number): Viewport {
   if (boxes.length === 0 || width <= 0 || height <= 0) return { zoom: 1, pan: { x: width / 2, y: height / 2 } };
   let x1 = Infinity;
   let y1 = Infinity;
@@ -38,11 +38,7 @@ export function initialViewport(boxes: readonly Box[], rootIndex: number, width:
   }
   const fit = Math.min((width - 2 * PADDING) / Math.max(x2 - x1, 1), (height - 2 * PADDING) / Math.max(y2 - y1, 1));
   const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, fit));
-  if (zoom >= READABLE_ZOOM || rootIndex < 0) {
-    return { zoom, pan: { x: width / 2 - ((x1 + x2) / 2) * zoom, y: height / 2 - ((y1 + y2) / 2) * zoom } };
-  }
-  const root = boxes[rootIndex];
-  return { zoom: READABLE_ZOOM, pan: { x: 40 - (root.x - root.w / 2) * READABLE_ZOOM, y: height / 2 - root.y * READABLE_ZOOM } };
+  return { zoom, pan: { x: width / 2 - ((x1 + x2) / 2) * zoom, y: height / 2 - ((y1 + y2) / 2) * zoom } };
 }
 
 /** Node definitions with their computed positions; edges unchanged. Positions are in node order, as `layoutInputOf` read them. */
@@ -118,15 +114,13 @@ function nextFrame(): Promise<void> {
  * slices, visible part first, one slice per frame, so no single task has to style and draw the whole graph.
  * Resolves true when every element is in, false if `alive()` turned false on the way (a newer picture took over).
  */
-export async function replaceElements(cy: Core, positioned: readonly ElementDefinition[], rootId: string, alive: () => boolean): Promise<boolean> {
+export async function replaceElements(cy: Core, positioned: readonly ElementDefinition[], alive: () => boolean): Promise<boolean> {
   const boxes: Box[] = [];
-  let rootIndex = -1;
   for (const element of positioned) {
     if (element.group === "edges" || !element.position) continue;
-    if (element.data.id === rootId) rootIndex = boxes.length;
     boxes.push({ x: element.position.x, y: element.position.y, w: Number(element.data.w) || 0, h: Number(element.data.h) || 0 });
   }
-  const viewport = initialViewport(boxes, rootIndex, cy.width(), cy.height());
+  const viewport = initialViewport(boxes, cy.width(), cy.height());
   const order = drawingOrder(positioned, viewport, cy.width(), cy.height());
   cy.batch(() => cy.elements().remove());
   cy.viewport(viewport);
@@ -160,7 +154,7 @@ export function updateElements(cy: Core, elements: readonly ElementDefinition[])
       const changed = Object.entries(element.data).some(([key, value]) => data[key] !== value);
       if (changed) current.data(element.data);
       const classes = Array.isArray(element.classes) ? element.classes : typeof element.classes === "string" ? element.classes.split(/\s+/).filter(Boolean) : [];
-      const kept = current.classes().filter((c) => c === "dim" || c === "hl" || c === "selected" || c === "found");
+      const kept = current.classes().filter((c) => STATE_CLASSES.has(c));
       const next = [...classes, ...kept];
       if (next.join(" ") !== current.classes().join(" ")) current.classes(next);
     }

@@ -1,7 +1,7 @@
 // The graph's reactions to resolutions starting and finishing: warm its lazy parts on the first start, mark each result's arrival for timing.
-import { loadCytoscapeCore } from "../../components/load-cytoscape";
-import { useResolution } from "../../stores/resolution";
-import { warmLayoutWorker } from "./layout-worker-client";
+import { loadCytoscapeCore } from "../../../components/load-cytoscape";
+import { useResolution } from "../../../stores/resolution";
+import { warmLayoutWorker } from "../layout/layout-worker-client";
 
 /** The performance mark set when a resolution's result reaches the page (benchmarks split their timings with it). */
 export const RESOLUTION_ARRIVED_MARK = "tangle:resolution-arrived";

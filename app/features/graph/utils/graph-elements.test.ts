@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { buildDependencyGraph, edgeLabel, nodeTraits } from "./graph-elements";
-import { pkg, resolutionOf } from "../../testing/resolved-package";
+import { pkg, resolutionOf } from "../../../testing/resolved-package";
 
 describe("buildDependencyGraph", () => {
   it("draws an edge from each dependent to the package, labelled with the specifier the dependent asked for", () => {

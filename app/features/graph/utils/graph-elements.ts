@@ -1,7 +1,7 @@
 // Builds the dependency graph's nodes and edges (plain data, ready for Cytoscape) from a resolution's packages.
-import type { ResolvedPackageDto } from "../../../workers/api";
-import { ROOT_ID, edgeId } from "../../stores/view";
-import { canonicalName } from "../../components/canonical-name";
+import type { ResolvedPackageDto } from "../../../../workers/api";
+import { ROOT_ID, edgeId } from "../../../stores/view";
+import { canonicalName } from "../../../components/canonical-name";
 
 export type NodeTrait = "direct" | "extras" | "prerelease" | "yanked" | "unknown";
 

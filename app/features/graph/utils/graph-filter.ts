@@ -1,5 +1,5 @@
 // Decides which nodes of the dependency graph are shown, given folded subtrees and a depth limit.
-import { ROOT_ID } from "../../stores/view";
+import { ROOT_ID } from "../../../stores/view";
 
 export interface GraphVisibility {
   visible: Set<string>;

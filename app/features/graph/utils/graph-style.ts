@@ -1,6 +1,6 @@
 // The Cytoscape stylesheet of the dependency graph: node traits (direct, extras, pre-release, yanked, unknown), edges, highlight.
 import type { StylesheetJson } from "cytoscape";
-import { nodeBoxStyle, type GraphPalette } from "../../components/graph-palette";
+import { nodeBoxStyle, type GraphPalette } from "../../../components/graph-palette";
 
 export const NODE_FONT_SIZE = 12;
 
@@ -12,9 +12,17 @@ function fade(large: boolean): Record<string, string | number> {
   return large ? {} : { "transition-property": "opacity", "transition-duration": 150 };
 }
 
+/** Classes that say what the user is doing (selection, hover, highlighted paths), kept when an element's data is updated in place. */
+export const STATE_CLASSES: ReadonlySet<string> = new Set(["dim", "hl", "selected", "found", "hover", "near-selected"]);
+
+/** Edge labels are 10 px in the picture; unless the edge is hovered, selected or highlighted they are drawn only from this zoom on. */
+export const EDGE_LABEL_ZOOM = 1.2;
+const EDGE_FONT_SIZE = 10;
+
 /**
- * Edge labels (the specifiers) are drawn from a zoom of 0.7 on: below it they are smaller than 7 px, unreadable, and
- * a large graph starts at a zoom of 0.65 with hundreds of them.
+ * Edge labels (the specifiers) are drawn only where they can be read: on the edges of the hovered and the selected
+ * package and on highlighted paths, and on every edge once the picture is zoomed in to `EDGE_LABEL_ZOOM` (12 px on
+ * screen; further out, labels of edges that meet at one package pile on each other).
  */
 export function graphStylesheet(p: GraphPalette, { large }: { large: boolean } = { large: false }): StylesheetJson {
   return [
@@ -43,18 +51,19 @@ export function graphStylesheet(p: GraphPalette, { large }: { large: boolean } =
         "arrow-scale": 0.9,
         "curve-style": "straight",
         label: "data(label)",
-        "font-size": 10,
+        "font-size": EDGE_FONT_SIZE,
         color: p.edgeLabel,
         "text-background-color": p.background,
         "text-background-opacity": 0.85,
         "text-background-padding": "2px",
         "text-rotation": "none",
-        "min-zoomed-font-size": 7,
+        "min-zoomed-font-size": EDGE_FONT_SIZE * EDGE_LABEL_ZOOM,
         ...fade(large),
       },
     },
     { selector: "edge.from-root", style: { "line-style": "solid", "line-color": p.directBorder, "target-arrow-color": p.directBorder, opacity: 0.6 } },
     { selector: ".dim", style: { opacity: 0.18 } },
+    { selector: "edge.hover, edge.near-selected", style: { "min-zoomed-font-size": 0, width: 2.5, "line-color": p.selected, "target-arrow-color": p.selected, color: p.nodeText, "z-index": 10 } },
     { selector: "edge.hl", style: { "min-zoomed-font-size": 0, width: 3, "line-color": p.highlight, "target-arrow-color": p.highlight, opacity: 1, color: p.nodeText, "font-weight": "bold" } },
     { selector: "node.hl", style: { "border-color": p.highlight, "border-width": 3 } },
     { selector: "node.selected", style: { "border-color": p.selected, "border-width": 3.5, "underlay-color": p.selected, "underlay-opacity": 0.18, "underlay-padding": 6 } },

@@ -1,7 +1,7 @@
-// The user's own specifier for each direct requirement (from the worker's parser), to label the edges from the root.
+// The user's own specifier for each direct requirement (from the worker's parser): the labels of the graph's edges from the root and of the tree's top lines.
 import { useQuery } from "@tanstack/react-query";
-import type { ResolveRequest } from "../../../workers/api";
-import { resolver } from "../../resolver-client";
+import type { ResolveRequest } from "../../workers/api";
+import { resolver } from "../resolver-client";
 
 const EMPTY = new Map<string, string>();
 

@@ -1,0 +1,35 @@
+// The graph under the pointer: a click selects (the background clears), a double click folds, hovering a package or an edge shows the specifiers on its edges.
+import { useEffect } from "react";
+import type { Core, EventObject } from "cytoscape";
+import { useView, ROOT_ID } from "../../../stores/view";
+
+export function useGraphPointer(cy: Core | null): void {
+  useEffect(() => {
+    if (!cy) return;
+    const onTap = (event: EventObject) => {
+      const { select } = useView.getState();
+      if (event.target === cy) select(null);
+      else if (event.target.isNode?.() && event.target.id() !== ROOT_ID) select(event.target.id());
+    };
+    const onDoubleTap = (event: EventObject) => {
+      if (event.target !== cy && event.target.isNode?.()) useView.getState().toggleCollapsed(event.target.id());
+    };
+    const onOver = (event: EventObject) => {
+      const target = event.target as import("cytoscape").SingularElementReturnValue;
+      (target.isNode() ? target.connectedEdges() : target).addClass("hover");
+    };
+    const onOut = () => {
+      cy.edges(".hover").removeClass("hover");
+    };
+    cy.on("tap", onTap);
+    cy.on("dbltap", "node", onDoubleTap);
+    cy.on("mouseover", "node, edge", onOver);
+    cy.on("mouseout", "node, edge", onOut);
+    return () => {
+      cy.off("tap", onTap);
+      cy.off("dbltap", "node", onDoubleTap);
+      cy.off("mouseover", "node, edge", onOver);
+      cy.off("mouseout", "node, edge", onOut);
+    };
+  }, [cy]);
+}
