@@ -1,7 +1,7 @@
 // Creates a Cytoscape instance in a container once the library has loaded, and destroys it with the component.
 import { useEffect, useState, type RefObject } from "react";
 import type { Core } from "cytoscape";
-import { loadCytoscape, type CytoscapeFactory } from "./load-cytoscape";
+import { loadCytoscapeCore, type CytoscapeFactory } from "./load-cytoscape";
 
 export interface CytoscapeHandle {
   cy: Core | null;
@@ -9,7 +9,7 @@ export interface CytoscapeHandle {
 }
 
 export interface CytoscapeOptions {
-  /** Which build to load (default: with the dagre layout registered). */
+  /** How to load the library (default: the core build; positions come from app/lib/layout). */
   load?: () => Promise<CytoscapeFactory>;
   /** Adjusts a new instance before it is handed out. */
   setup?: (cy: Core) => void;
@@ -17,7 +17,7 @@ export interface CytoscapeOptions {
 
 export function useCytoscape(container: RefObject<HTMLDivElement | null>, options: CytoscapeOptions = {}): CytoscapeHandle {
   const [handle, setHandle] = useState<CytoscapeHandle>({ cy: null, failure: null });
-  const { load = loadCytoscape, setup } = options;
+  const { load = loadCytoscapeCore, setup } = options;
   useEffect(() => {
     let alive = true;
     let instance: Core | null = null;

@@ -1,11 +1,13 @@
 // The conflicts feature: why no solution exists (numbered text and a picture) and the ways out, each applied with one click.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import type { LayoutOptions, StylesheetJson } from "cytoscape";
+import type { StylesheetJson } from "cytoscape";
 import type { ExplanationGraphDto, SuggestionDto } from "../../../workers/api";
 import { useSession } from "../../stores/session";
 import { useResolution } from "../../stores/resolution";
 import { useTheme } from "../../stores/theme";
 import { useCytoscape } from "../../components/use-cytoscape";
+import { layeredLayout, type LayeredOptions } from "../../lib/layout/layered-layout";
+import { layoutInputOf, withPositions } from "../../lib/layout/cytoscape-layout";
 import { nodeBoxStyle, paletteFor, type GraphPalette } from "../../components/graph-palette";
 import { Button } from "../../components/button";
 import { AlertIcon, SparkIcon } from "../../components/icons";
@@ -51,6 +53,9 @@ function conflictStyle(p: GraphPalette): StylesheetJson {
   ];
 }
 
+/** The derivation drawn top to bottom, causes above what follows from them: the graph's own layered layout (small: laid out here, not in a worker). */
+const CONFLICT_LAYOUT: LayeredOptions = { direction: "TB", rankSep: 56, nodeSep: 24, edgeSep: 8 };
+
 function ConflictGraph({ graph }: { graph: ExplanationGraphDto }) {
   const container = useRef<HTMLDivElement>(null);
   const { cy, failure } = useCytoscape(container);
@@ -61,11 +66,12 @@ function ConflictGraph({ graph }: { graph: ExplanationGraphDto }) {
   }, [cy, palette]);
   useEffect(() => {
     if (!cy) return;
+    const positioned = withPositions(elements, layeredLayout(layoutInputOf(elements), CONFLICT_LAYOUT));
     cy.batch(() => {
       cy.elements().remove();
-      cy.add(elements);
+      cy.add(positioned);
     });
-    cy.layout({ name: "dagre", rankDir: "TB", nodeSep: 24, rankSep: 56, fit: true, padding: 24, animate: false } as LayoutOptions).run();
+    cy.fit(undefined, 24);
   }, [cy, elements]);
   // The whole picture stays in view when its box changes size (a narrow window, a rotated phone).
   useEffect(() => {

@@ -2,9 +2,10 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import type { Core, ElementDefinition } from "cytoscape";
 import type { GraphLayout } from "../../../stores/view";
-import { layoutInputOf, layoutKey, type LayoutRequest } from "../layout/layout-input";
+import { layoutKey, type LayoutRequest } from "../layout/layout-input";
+import { layoutInputOf, withPositions } from "../../../lib/layout/cytoscape-layout";
 import { cachedLayout, markDrawn, wasDrawnBefore } from "../layout/layout-cache";
-import { afterNextPaint, replaceElements, updateElements, withPositions } from "../utils/draw-elements";
+import { afterNextPaint, replaceElements, updateElements } from "../utils/draw-elements";
 
 /** Performance marks of each new picture: layout asked for, positions in hand, picture painted (benchmarks wait for these). */
 export const GRAPH_MARKS = { layoutStart: "tangle:graph-layout-start", layoutDone: "tangle:graph-layout-done", drawn: "tangle:graph-drawn" } as const;

@@ -1,8 +1,8 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { forceLayout, removeOverlaps } from "./force-layout";
-import { layeredLayout } from "./layered-layout";
-import type { LayoutInput } from "./layout-input";
+import { layeredLayout } from "../../../lib/layout/layered-layout";
+import type { LayoutInput } from "../../../lib/layout/layout-types";
 
 function graphOf(n: number, edges: readonly (readonly [number, number])[]): LayoutInput {
   return {

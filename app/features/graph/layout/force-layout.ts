@@ -1,5 +1,5 @@
 // A deterministic force-directed layout (spring-electrical, Fruchterman–Reingold style) with box overlap removal, started from given positions.
-import type { LayoutInput, LayoutPositions } from "./layout-input";
+import type { LayoutInput, LayoutPositions } from "../../../lib/layout/layout-types";
 
 export interface ForceOptions {
   /** Length an edge settles at, between box borders. */

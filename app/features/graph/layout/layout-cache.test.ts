@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { cachedLayout, markDrawn, wasDrawnBefore } from "./layout-cache";
 import { layoutKey, type LayoutRequest } from "./layout-input";
-import { layeredLayout } from "./layered-layout";
+import { layeredLayout } from "../../../lib/layout/layered-layout";
 
 function chain(n: number, kind: LayoutRequest["kind"] = "hierarchical"): LayoutRequest {
   return {

@@ -1,5 +1,6 @@
 // Remembers the last two layouts by key, so switching back (force ↔ hierarchical, folding and unfolding) redraws without laying out again.
-import type { LayoutPositions, LayoutRequest } from "./layout-input";
+import type { LayoutRequest } from "./layout-input";
+import type { LayoutPositions } from "../../../lib/layout/layout-types";
 import { layoutInWorker } from "./layout-worker-client";
 
 const KEEP = 2;

@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
-import { layoutInputOf, layoutKey } from "./layout-input";
+import { layoutKey } from "./layout-input";
+import { layoutInputOf } from "../../../lib/layout/cytoscape-layout";
 import { cytoscapeElements } from "../utils/cytoscape-elements";
 import { buildDependencyGraph } from "../utils/graph-elements";
 import { visibleNodes } from "../utils/graph-filter";

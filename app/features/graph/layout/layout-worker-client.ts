@@ -1,5 +1,6 @@
 // The main thread's side of the graph layout worker: started on demand (or early, to warm it), one request answered at a time, the newest wins.
-import type { LayoutPositions, LayoutRequest } from "./layout-input";
+import type { LayoutRequest } from "./layout-input";
+import type { LayoutPositions } from "../../../lib/layout/layout-types";
 
 export interface LayoutWorkerRequest {
   id: number;

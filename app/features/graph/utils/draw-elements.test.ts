@@ -1,12 +1,13 @@
 import { describe, it, expect } from "vitest";
 import cytoscape from "cytoscape";
 import type { Core, ElementDefinition } from "cytoscape";
-import { drawingOrder, initialViewport, replaceElements, updateElements, withPositions } from "./draw-elements";
+import { drawingOrder, initialViewport, replaceElements, updateElements } from "./draw-elements";
+import { withPositions } from "../../../lib/layout/cytoscape-layout";
 import { cytoscapeElements } from "./cytoscape-elements";
 import { buildDependencyGraph } from "./graph-elements";
 import { visibleNodes } from "./graph-filter";
-import { layeredLayout } from "../layout/layered-layout";
-import { layoutInputOf } from "../layout/layout-input";
+import { layeredLayout } from "../../../lib/layout/layered-layout";
+import { layoutInputOf } from "../../../lib/layout/cytoscape-layout";
 import { resolutionOf } from "../../../testing/resolved-package";
 
 const ROOT = "<root>";

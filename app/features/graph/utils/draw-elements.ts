@@ -1,6 +1,5 @@
 // Puts laid-out elements into Cytoscape in one batch, sets the first viewport from the positions alone, and reports when the picture is painted.
 import type { Core, ElementDefinition } from "cytoscape";
-import type { LayoutPositions } from "../layout/layout-input";
 import { STATE_CLASSES } from "./graph-style";
 
 const PADDING = 30;
@@ -39,17 +38,6 @@ export function initialViewport(boxes: readonly Box[], width: number, height: nu
   const fit = Math.min((width - 2 * PADDING) / Math.max(x2 - x1, 1), (height - 2 * PADDING) / Math.max(y2 - y1, 1));
   const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, fit));
   return { zoom, pan: { x: width / 2 - ((x1 + x2) / 2) * zoom, y: height / 2 - ((y1 + y2) / 2) * zoom } };
-}
-
-/** Node definitions with their computed positions; edges unchanged. Positions are in node order, as `layoutInputOf` read them. */
-export function withPositions(elements: readonly ElementDefinition[], positions: LayoutPositions): ElementDefinition[] {
-  let i = 0;
-  return elements.map((element) => {
-    if (element.group === "edges") return element;
-    const position = { x: positions[2 * i], y: positions[2 * i + 1] };
-    i++;
-    return { ...element, position };
-  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { acyclicEdges, countCrossings, layeredLayout, longestPathLayers, placeRow, HIERARCHICAL } from "./layered-layout";
-import type { LayoutInput } from "./layout-input";
+import type { LayoutInput } from "./layout-types";
 
 /** A graph of `n` nodes "n0".."n{n-1}" with boxes of varied sizes. */
 function graphOf(n: number, edges: readonly (readonly [number, number])[]): LayoutInput {

@@ -1,5 +1,5 @@
 // A fast layered (Sugiyama-style) graph layout: cycles broken, longest-path layers, barycentric ordering, least-squares placement.
-import type { LayoutInput, LayoutPositions } from "./layout-input";
+import type { LayoutInput, LayoutPositions } from "./layout-types";
 
 export interface LayeredOptions {
   /** "LR": layers run left to right (dependencies to the right of what needs them); "TB": top to bottom. */

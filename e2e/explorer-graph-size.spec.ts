@@ -1,0 +1,162 @@
+// The graph at the size real projects have (about 250 packages from the wide-graph scenario): fitted whole, legend beside the drawing, specifiers shown where readable, focus modes, the selection never hidden by the details.
+import { test, expect, type Page } from "@playwright/test";
+import { drawnGraph, freshPage, resolveAndWait, setRequirements, waitForGraph } from "./support/explorer";
+
+/** Two projects of the synthetic scenario whose dependencies together make about 250 packages. */
+const REQUIREMENTS = "wg-authasynctool-39\nwg-dochttpml-305\n";
+
+async function resolveWide(page: Page, baseURL: string | undefined): Promise<number> {
+  await freshPage(page);
+  await setRequirements(page, REQUIREMENTS);
+  await page.getByLabel("Index URL").fill(`${baseURL}/index/scenarios/wide-graph/simple`);
+  await page.getByLabel("Python version").selectOption("3.11");
+  const count = await resolveAndWait(page);
+  expect(count).toBeGreaterThan(100);
+  await waitForGraph(page, count + 1);
+  await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-state", "drawn");
+  return count;
+}
+
+/** The edges whose specifier Cytoscape draws at the current zoom (font size times zoom reaches the style's minimum). */
+async function readableEdgeLabels(page: Page): Promise<string[]> {
+  return page.getByTestId("graph-canvas").evaluate((element) => {
+    interface Edge {
+      id(): string;
+      style(key: string): string;
+    }
+    interface Registered {
+      _cyreg?: { cy?: { zoom(): number; edges(): { filter(f: (e: Edge) => boolean): { map<T>(f: (e: Edge) => T): T[] } } } };
+    }
+    const cy = (element as HTMLElement & Registered)._cyreg?.cy;
+    if (!cy) throw new Error("no Cytoscape instance on the canvas");
+    const zoom = cy.zoom();
+    return cy
+      .edges()
+      .filter((e) => parseFloat(e.style("font-size")) * zoom >= parseFloat(e.style("min-zoomed-font-size")))
+      .map((e) => e.id());
+  });
+}
+
+for (const viewport of [
+  { name: "desktop", width: 1440, height: 900 },
+  { name: "phone", width: 390, height: 844 },
+]) {
+  test(`${viewport.name}: the first picture shows every package, and the legend sits outside the drawing`, async ({ page, baseURL }) => {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    const count = await resolveWide(page, baseURL);
+    const graph = await drawnGraph(page);
+    expect(graph.nodes).toHaveLength(count + 1);
+    const { box } = graph;
+    for (const node of graph.nodes) {
+      expect(node.x, node.id).toBeGreaterThanOrEqual(box.x);
+      expect(node.x, node.id).toBeLessThanOrEqual(box.x + box.width);
+      expect(node.y, node.id).toBeGreaterThanOrEqual(box.y);
+      expect(node.y, node.id).toBeLessThanOrEqual(box.y + box.height);
+    }
+    const legend = await page.getByRole("list", { name: "Legend" }).boundingBox();
+    expect(legend).not.toBeNull();
+    // Below the drawing, not over it.
+    expect(legend!.y).toBeGreaterThanOrEqual(box.y + box.height - 1);
+    await expect(page.getByRole("list", { name: "Legend" })).toContainText("Direct requirement");
+    await page.getByTestId("graph-canvas").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `e2e/screenshots/graph-250-${viewport.name}.png` });
+  });
+}
+
+test("specifiers show on the edges of the hovered and the selected package, and on all edges once zoomed in", async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await resolveWide(page, baseURL);
+  // Fitted, 250 packages are small: no edge label is drawn, none piles on another.
+  expect(await readableEdgeLabels(page)).toEqual([]);
+
+  const graph = await drawnGraph(page);
+  const target = graph.nodes.find((n) => n.id === "wg-authasynctool-39")!;
+  const edgesOfTarget = graph.edges.filter((e) => e.source === target.id || e.target === target.id).map((e) => e.id);
+  await page.mouse.move(target.x, target.y);
+  await expect.poll(() => readableEdgeLabels(page)).toEqual(expect.arrayContaining(edgesOfTarget));
+  expect((await readableEdgeLabels(page)).length).toBe(edgesOfTarget.length);
+  await page.mouse.move(graph.box.x + 2, graph.box.y + 2);
+  await expect.poll(() => readableEdgeLabels(page)).toEqual([]);
+
+  await page.getByRole("combobox", { name: "Find package" }).fill("wg-dochttpml-305");
+  await page.getByRole("combobox", { name: "Find package" }).press("Enter");
+  const selectedEdges = graph.edges.filter((e) => e.source === "wg-dochttpml-305" || e.target === "wg-dochttpml-305").map((e) => e.id);
+  // Centring on a search zooms to at least 1: the selection's edges are readable, still not every edge.
+  await expect.poll(async () => (await readableEdgeLabels(page)).sort()).toEqual([...selectedEdges].sort());
+
+  // Zoom in with the wheel, as a person does, until the picture is close enough to read: every label then shows.
+  await page.getByTestId("graph-canvas").hover();
+  await expect(async () => {
+    await page.mouse.wheel(0, -300);
+    expect((await readableEdgeLabels(page)).length).toBe(graph.edges.length);
+  }).toPass({ timeout: 20_000 });
+});
+
+test("Zoom to fit brings back the whole picture after zooming in, and says what it does", async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const count = await resolveWide(page, baseURL);
+  const fit = page.getByRole("button", { name: "Zoom to fit" });
+  await expect(fit).toHaveAttribute("title", /Zoom to fit/);
+  await expect(fit).toContainText("Fit");
+  await page.getByTestId("graph-canvas").hover();
+  for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -400);
+  const inside = (g: Awaited<ReturnType<typeof drawnGraph>>) =>
+    g.nodes.filter((n) => n.x >= g.box.x && n.x <= g.box.x + g.box.width && n.y >= g.box.y && n.y <= g.box.y + g.box.height).length;
+  await expect.poll(async () => inside(await drawnGraph(page))).toBeLessThan(count + 1);
+  await fit.click();
+  await expect.poll(async () => inside(await drawnGraph(page))).toBe(count + 1);
+});
+
+test("focus: the selection's neighbourhood, then the requirements and the paths to it, then everything again", async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const count = await resolveWide(page, baseURL);
+  const all = await drawnGraph(page);
+  // A package deep in the graph with more than one parent.
+  const parents = (id: string) => all.edges.filter((e) => e.target === id).map((e) => e.source);
+  const children = (id: string) => all.edges.filter((e) => e.source === id).map((e) => e.target);
+  const deep = all.nodes.map((n) => n.id).find((id) => id !== "<root>" && parents(id).length >= 2 && !parents(id).includes("<root>"))!;
+
+  const focus = page.getByRole("group", { name: "Focus" });
+  await focus.getByRole("button", { name: "Neighbours" }).click();
+  await expect(page.getByTestId("graph-filter-bar")).toContainText("Select a package to see its neighbourhood");
+
+  await page.getByRole("combobox", { name: "Find package" }).fill(deep);
+  await page.getByRole("combobox", { name: "Find package" }).press("Enter");
+  const neighbourhood = ["<root>", deep, ...parents(deep), ...children(deep)];
+  await expect.poll(async () => (await drawnGraph(page)).nodes.map((n) => n.id).sort()).toEqual([...new Set(neighbourhood)].sort());
+  await expect(page.getByTestId("graph-filter-bar")).toContainText(`${deep}, what it requires and what requires it`);
+
+  await focus.getByRole("button", { name: "Paths" }).click();
+  // Everything that leads to the selection, and the direct requirements; nothing that does not lead to it.
+  const ancestors = new Set<string>([deep]);
+  for (const id of ancestors) for (const p of parents(id)) if (p !== "<root>") ancestors.add(p);
+  const direct = children("<root>");
+  await expect.poll(async () => (await drawnGraph(page)).nodes.map((n) => n.id).sort()).toEqual([...new Set(["<root>", ...direct, ...ancestors])].sort());
+  await expect(page.getByTestId("graph-filter-bar")).toContainText(`every path from them to ${deep}`);
+  await page.screenshot({ path: "e2e/screenshots/graph-focus-paths.png" });
+
+  await page.getByTestId("graph-filter-bar").getByRole("button", { name: "Show all" }).click();
+  await waitForGraph(page, count + 1);
+  await expect(focus.getByRole("button", { name: "All" })).toHaveAttribute("aria-pressed", "true");
+});
+
+test("opening the details keeps the selected package in view", async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await resolveWide(page, baseURL);
+  await page.getByTestId("graph-canvas").hover();
+  for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -400);
+  // The package furthest right that is still on screen: the details panel opens on the right and narrows the canvas.
+  const before = await drawnGraph(page);
+  const onScreen = before.nodes.filter((n) => n.id !== "<root>" && n.x < before.box.x + before.box.width - 30 && n.x > before.box.x && n.y > before.box.y + 20 && n.y < before.box.y + before.box.height - 20);
+  const rightmost = onScreen.reduce((a, b) => (b.x > a.x ? b : a));
+  await page.mouse.click(rightmost.x, rightmost.y);
+  await expect(page.getByRole("heading", { name: new RegExp(rightmost.id) }).first()).toBeVisible();
+  await expect
+    .poll(async () => {
+      const after = await drawnGraph(page);
+      const node = after.nodes.find((n) => n.id === rightmost.id)!;
+      return after.box.width < before.box.width && node.x > after.box.x && node.x < after.box.x + after.box.width;
+    })
+    .toBe(true);
+  await page.screenshot({ path: "e2e/screenshots/graph-details-selection.png" });
+});
