@@ -7,7 +7,7 @@
 // time, after one warm-up run, `--runs` times; the median is reported. Crossings are counted the way the picture draws
 // the edges: straight segments between node centres, each pair that properly intersects counted once.
 //
-// Usage: npx tsx scripts/bench-layout.ts [--runs 5]
+// Usage: npx tsx scripts/bench-layout.ts [--runs 5] [--sizes 300,1000]
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { parseArgs } from "node:util";
 import { loadavg } from "node:os";
@@ -69,7 +69,6 @@ const ENGINES = {
 
 type EngineName = keyof typeof ENGINES;
 
-const SIZES = [300, 1000];
 
 /** The resolved packages of a synthetic graph, as the resolver would report them (one version each). */
 export function syntheticPackages(size: number): ResolvedPackageDto[] {
@@ -208,10 +207,11 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });
+  const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, sizes: { type: "string", default: "300,1000" } } });
   const runs = Math.max(1, Number(values.runs));
+  const sizes = values.sizes.split(",").map(Number);
   console.log(`load average (1/5/15 min) before: ${loadavg().map((l) => l.toFixed(1)).join(" / ")}`);
-  for (const size of SIZES) {
+  for (const size of sizes) {
     const results = new Map<EngineName, Result>();
     for (const engine of Object.keys(ENGINES) as EngineName[]) results.set(engine, await inWorker({ engine, size, runs }));
     const first = [...results.values()][0];

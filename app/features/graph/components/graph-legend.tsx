@@ -36,7 +36,7 @@ export function GraphLegend({ palette: p, packages }: { palette: GraphPalette; p
             <span className="text-slate-400 tabular-nums">{e.count}</span>
           </li>
         ))}
-      <li className="ml-auto hidden text-slate-400 sm:block">Hover or select a package to read the specifiers on its edges</li>
+      <li className="ml-auto hidden text-slate-400 sm:block">Hover or select a package to read its specifiers</li>
     </ul>
   );
 }

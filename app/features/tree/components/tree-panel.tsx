@@ -43,6 +43,7 @@ export function TreePanel({ packages, request }: { packages: ResolvedPackageDto[
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-2 py-2 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-300">
+        <span className="flex items-center gap-2">
         <label htmlFor={invertId}>Inverted for</label>
         <select id={invertId} className={SELECT} value={invertFor ?? ""} onChange={(e) => setInvert(e.target.value || null)}>
           <option value="">— (your requirements first)</option>
@@ -52,11 +53,13 @@ export function TreePanel({ packages, request }: { packages: ResolvedPackageDto[
             </option>
           ))}
         </select>
+        </span>
         {selected && selected !== invertFor && packages.some((p) => p.name === selected) && (
           <button type="button" className="font-medium text-teal-700 underline hover:no-underline dark:text-teal-300" onClick={() => setInvert(selected)}>
             Who requires {packages.find((p) => p.name === selected)?.displayName}?
           </button>
         )}
+        <span className="flex items-center gap-2">
         <label htmlFor={depthId} className="ml-1">
           Depth
         </label>
@@ -68,6 +71,7 @@ export function TreePanel({ packages, request }: { packages: ResolvedPackageDto[
             </option>
           ))}
         </select>
+        </span>
         <Button size="sm" className="ml-auto" disabled={!tree?.ok} onClick={() => void copy()} title="Copy the tree as text, as uv tree prints it">
           {copied === "copied" && <CheckIcon className="h-3.5 w-3.5 text-green-600 dark:text-green-400" />}
           {copied === "copied" ? "Copied" : "Copy"}
