@@ -1,6 +1,6 @@
 // Creates a Cytoscape instance in a container once the library has loaded, and destroys it with the component.
 import { useEffect, useState, type RefObject } from "react";
-import type { Core } from "cytoscape";
+import type { Core, CytoscapeOptions as CytoscapeInit } from "cytoscape";
 import { loadCytoscapeCore, type CytoscapeFactory } from "./load-cytoscape";
 
 export interface CytoscapeHandle {
@@ -13,11 +13,13 @@ export interface CytoscapeOptions {
   load?: () => Promise<CytoscapeFactory>;
   /** Adjusts a new instance before it is handed out. */
   setup?: (cy: Core) => void;
+  /** Renderer options only settable at creation (e.g. `textureOnViewport`). */
+  renderer?: Pick<CytoscapeInit, "textureOnViewport" | "hideEdgesOnViewport" | "hideLabelsOnViewport" | "pixelRatio">;
 }
 
 export function useCytoscape(container: RefObject<HTMLDivElement | null>, options: CytoscapeOptions = {}): CytoscapeHandle {
   const [handle, setHandle] = useState<CytoscapeHandle>({ cy: null, failure: null });
-  const { load = loadCytoscapeCore, setup } = options;
+  const { load = loadCytoscapeCore, setup, renderer } = options;
   useEffect(() => {
     let alive = true;
     let instance: Core | null = null;
@@ -31,6 +33,7 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>, option
           maxZoom: 3,
           boxSelectionEnabled: false,
           autoungrabify: false,
+          ...renderer,
         });
         setup?.(instance);
         setHandle({ cy: instance, failure: null });
@@ -41,6 +44,6 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>, option
       alive = false;
       instance?.destroy();
     };
-  }, [container, load, setup]);
+  }, [container, load, setup, renderer]);
   return handle;
 }

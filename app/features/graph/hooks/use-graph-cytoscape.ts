@@ -35,4 +35,9 @@ function setUpGraph(cy: Core): void {
   cy.maxZoom(MAX_ZOOM);
 }
 
-const GRAPH_OPTIONS: CytoscapeOptions = { load: loadCytoscapeCore, setup: setUpGraph };
+/**
+ * While the user pans or zooms, Cytoscape moves a snapshot of the picture instead of redrawing every element per
+ * frame (a thousand packages take far longer than a frame to draw on a machine without a GPU); the picture is
+ * redrawn once the motion stops.
+ */
+const GRAPH_OPTIONS: CytoscapeOptions = { load: loadCytoscapeCore, setup: setUpGraph, renderer: { textureOnViewport: true } };

@@ -41,8 +41,8 @@ export function initialViewport(boxes: readonly Box[], width: number, height: nu
 }
 
 /**
- * Elements added per slice at first (small: on a fresh page Cytoscape's code is not compiled yet). The size then adapts
- * so that adding a slice plus the frame that styles and draws it stays near `FRAME_BUDGET_MS`.
+ * Elements added per slice at first (small: on a fresh page Cytoscape's code is not compiled yet). Slices then grow,
+ * doubling while a slice and the frame that styles and draws it take under half of `FRAME_BUDGET_MS`, else by half.
  */
 const FIRST_SLICE = 60;
 const FRAME_BUDGET_MS = 45;
@@ -123,11 +123,11 @@ export async function replaceElements(cy: Core, positioned: readonly ElementDefi
     at += slice.length;
     if (at >= order.length) break;
     await nextFrame();
-    // The slice's styling and drawing happen in the frame; a frame also waits up to ~16 ms for its turn.
+    // The slice's styling and drawing happen in the frame; a frame also waits up to ~16 ms for its turn. A frame
+    // redraws what is already in as well, so slices only grow: shrinking them when frames get slow would multiply
+    // the frames that redraw everything (quadratic in the graph's size when the whole graph is in view).
     const took = performance.now() - started - 16;
-    if (took < FRAME_BUDGET_MS / 2) size = Math.round(size * 2);
-    else if (took < FRAME_BUDGET_MS) size = Math.round(size * 1.3);
-    else size = Math.max(20, Math.round((size * FRAME_BUDGET_MS) / took));
+    size = Math.round(size * (took < FRAME_BUDGET_MS / 2 ? 2 : 1.5));
   }
   return alive();
 }

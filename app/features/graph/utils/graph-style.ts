@@ -31,6 +31,8 @@ export function graphStylesheet(p: GraphPalette, { large }: { large: boolean } =
       style: {
         ...nodeBoxStyle(p, NODE_FONT_SIZE),
         "line-height": 1.25,
+        // Names smaller than 6 px on screen are not drawn: unreadable, and drawing a thousand of them is most of a frame.
+        "min-zoomed-font-size": 6,
         ...fade(large),
       },
     },
