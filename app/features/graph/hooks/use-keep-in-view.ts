@@ -3,15 +3,17 @@ import { useEffect, type RefObject } from "react";
 import type { Core } from "cytoscape";
 import { useView } from "../../../stores/view";
 
-/** Space kept between the selected package and the canvas edge when it has to be brought back into view. */
-const MARGIN = 24;
+/** Space kept between the selected package and the canvas edge when it has to be brought back into view: a sixth of the canvas, at least 24 px. */
+const MARGIN_SHARE = 1 / 6;
+const MIN_MARGIN = 24;
 
 /** The pan that brings the box [x1, x2] × [y1, y2] (rendered pixels) inside a width × height canvas, with a margin. */
 export function panIntoView(box: { x1: number; x2: number; y1: number; y2: number }, width: number, height: number): { x: number; y: number } {
   const shift = (low: number, high: number, size: number) => {
-    if (high - low > size - 2 * MARGIN) return size / 2 - (low + high) / 2;
-    if (low < MARGIN) return MARGIN - low;
-    if (high > size - MARGIN) return size - MARGIN - high;
+    const margin = Math.max(MIN_MARGIN, size * MARGIN_SHARE);
+    if (high - low > size - 2 * margin) return size / 2 - (low + high) / 2;
+    if (low < margin) return margin - low;
+    if (high > size - margin) return size - margin - high;
     return 0;
   };
   return { x: shift(box.x1, box.x2, width), y: shift(box.y1, box.y2, height) };
