@@ -38,7 +38,7 @@ describe("layer rules", () => {
   });
 
   it("keeps features from importing one another", async () => {
-    expect(await layerErrors("app/features/list/probe.ts", `import { findPackage } from "../graph/find-package";\nexport const x = findPackage;\n`)).toHaveLength(1);
-    expect(await layerErrors("app/features/graph/probe.ts", `import { findPackage } from "./find-package";\nexport const x = findPackage;\n`)).toEqual([]);
+    expect(await layerErrors("app/features/list/probe.ts", `import { findPackage } from "../graph/utils/find-package";\nexport const x = findPackage;\n`)).toHaveLength(1);
+    expect(await layerErrors("app/features/graph/probe.ts", `import { findPackage } from "./utils/find-package";\nexport const x = findPackage;\n`)).toEqual([]);
   });
 });
