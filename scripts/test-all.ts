@@ -40,6 +40,9 @@ function countFromJson(title: string, file: string, status: number, read: (json:
 check("lint", "npx", ["eslint", "--max-warnings=0", "."]);
 check("typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
 
+// The `tangle` bundle the CLI tests and users run, built from the source being tested.
+check("build the tangle command", "npx", ["tsx", "scripts/build-cli.ts"]);
+
 const vitestJson = `${cacheDir}/vitest.json`;
 rmSync(vitestJson, { force: true });
 const vitestStatus = run("unit", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);

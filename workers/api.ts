@@ -161,7 +161,7 @@ export interface SuggestionDto {
     | { kind: "by-hand"; reason: string };
 }
 
-export type ErrorKind = "input" | "index-unreachable" | "index-broken" | "cancelled" | "internal";
+export type ErrorKind = "input" | "index-unreachable" | "index-broken" | "cancelled" | "internal" | "too-complex";
 
 export interface InputDiagnosticDto {
   severity: "error" | "warning" | "info";
@@ -198,6 +198,8 @@ export type Resolution =
       diagnostics: InputDiagnosticDto[];
       stats: ResolveStats;
       resolvedAt: string;
+      /** True when the ways-out search ran out of its budget: more ways out were not explored. */
+      waysOutIncomplete?: boolean;
     }
   | {
       status: "error";

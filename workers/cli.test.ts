@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCli, CLI_BUNDLE } from "../scripts/build-cli";
 import { startFixtureIndex, type FixtureIndex } from "../scripts/fixture-index/server";
 import { runCli } from "./cli";
 
@@ -85,6 +86,48 @@ describe("tangle resolve", () => {
     expect(json.explanation).toBe("Because you require six<1.10 and six>=1.12, which exclude each other, your requirements cannot be satisfied.");
   });
 
+  it("in text, writes the explanation and ways out to standard error and nothing to standard output", async () => {
+    const r = await run(["resolve", file("req.txt", "six<1.10\ncheroot>=8\n"), "--index-url", `${index.url}/cheroot/simple`, "--python", "3.8", "--no-cache"]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    // The verdict comes first; the ways out are searched for after it was written.
+    expect(r.stderr).toMatch(/^No solution found:\n\nBecause /);
+    const verdictAt = r.stderr.indexOf("your requirements cannot be satisfied");
+    const lookingAt = r.stderr.indexOf("Looking for ways out");
+    expect(verdictAt).toBeGreaterThan(0);
+    expect(lookingAt).toBeGreaterThan(verdictAt);
+    expect(r.stderr.indexOf("Ways out (each checked by resolving again):")).toBeGreaterThan(lookingAt);
+  });
+
+  it("counts every request in stats.requests, the ways-out re-solves' too", async () => {
+    const counted = await startFixtureIndex({ port: 0 });
+    let reported: number;
+    try {
+      const r = await run(["resolve", file("req.txt", "six<1.10\ncheroot>=8\n"), "--index-url", `${counted.url}/cheroot/simple`, "--python", "3.8", "--no-cache", "--format", "json"]);
+      expect(r.status).toBe(1);
+      const json = JSON.parse(r.stdout) as { suggestions: string[]; stats: { requests: number } };
+      expect(json.suggestions.length).toBeGreaterThan(0);
+      reported = json.stats.requests;
+    } finally {
+      await counted.close();
+    }
+    // Nothing is fetched after the report (speculative fetches still pending are stopped): the server saw at most what
+    // the report counts, less only the few requests in flight when the run ended (aborted before they arrived).
+    const served = counted.stats().requests;
+    expect(served).toBeLessThanOrEqual(reported);
+    expect(reported - served).toBeLessThanOrEqual(2);
+  });
+
+  it("gives up at --max-decisions with the projects it went back and forth on, exit 4", async () => {
+    const r = await run(["resolve", file("req.txt", "cherrypy[testing]\n"), "--index-url", `${index.url}/cheroot/simple`, "--python", "3.8", "--max-decisions", "3"]);
+    expect(r.status).toBe(4);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^error: Gave up after \d+ decisions in [\d.]+ s: the limit of 3 decisions \(--max-decisions in the terminal\) was reached/);
+    const bad = await run(["resolve", file("req.txt", "six\n"), "--max-decisions", "lots"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('tangle: --max-decisions must be a positive whole number (got "lots")\n');
+  });
+
   it("applies constraint files and writes --output", async () => {
     const out = join(dir, "out.txt");
     const r = await run(["resolve", file("req.txt", "pandas\n"), "-c", file("c.txt", "numpy<1.19\n"), "--index-url", snapshot(), "--python", "3.8", "--output", out]);
@@ -118,7 +161,8 @@ describe("tangle resolve", () => {
   it("points at the line and column of a malformed requirement, exit 2", async () => {
     const r = await run(["resolve", file("req.txt", "six\nrequests >=2.0 foo\n"), "--index-url", snapshot()]);
     expect(r.status).toBe(2);
-    expect(r.stdout).toMatch(/line 2, column \d+: .*Expected/);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/line 2, column \d+: .*Expected/);
   });
 
   it("exits 3 when the index cannot be reached, naming the URL", async () => {
@@ -138,10 +182,14 @@ describe("tangle resolve", () => {
     expect(json.error.message).toMatch(/answered with/);
   });
 
-  it("runs as `npm run tangle -- resolve` right after install", async () => {
+  it("runs as `npm run tangle -- resolve` from the built bundle, without TypeScript", async () => {
+    await buildCli();
     const { stdout } = await promisify(execFile)("npm", ["run", "--silent", "tangle", "--", "resolve", file("req.txt", "six==1.14.0\n"), "--index-url", snapshot(), "--no-cache"], {
       cwd: new URL("..", import.meta.url).pathname,
     });
     expect(stdout).toContain("six==1.14.0");
+    // The bundle inlines every dependency: it runs from anywhere, as `npm install -g .` links it.
+    const bundle = await promisify(execFile)(process.execPath, [CLI_BUNDLE, "--version"], { cwd: tmpdir() });
+    expect(bundle.stdout).toMatch(/^tangle \d+\.\d+\.\d+\n$/);
   }, 60_000);
 });

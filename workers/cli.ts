@@ -1,13 +1,17 @@
 // The `tangle` command: resolves requirements from a terminal over the same modules as the browser worker.
-import { readFileSync, writeFileSync } from "node:fs";
+import { setMaxListeners } from "node:events";
+import { readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { version as TANGLE_VERSION } from "../package.json";
 import type { PrereleaseMode, ResolutionStrategy, Resolution, ResolveRequest, TargetDto } from "./api";
 import { createFsStore } from "./index/fs-store";
 import { createIndexClient } from "./index/index-client";
 import { abortableSource } from "./resolve/abortable-source";
 import { resolveRequest } from "./resolve/resolve";
+import { DEFAULT_SOLVE_LIMITS, type SolveLimits } from "./resolve/solve-limits";
 import { formatJsonReport } from "./formats/output/json-report";
 import { EXPORT_FORMAT_IDS, exportFormat, type ExportFormatId } from "./formats/output/export-formats";
 
@@ -39,11 +43,16 @@ Options:
                            (requirements, constraints, pylock and buildout need a resolution: when there is
                            none, the explanation or error goes to standard error and nothing is written)
   --output FILE            write the result to FILE instead of standard output
+  --max-decisions N        give up after N solver decisions (default 100000)
+  --max-seconds S          give up after S seconds of solving (default 300)
   -h, --help               show this help
+  --version                print the version
 
-Exit status: 0 resolved, 1 no solution, 2 bad input or usage, 3 index unreachable or broken.`;
+Results go to standard output; explanations, errors and warnings to standard error.
+Exit status: 0 resolved, 1 no solution, 2 bad input or usage, 3 index unreachable or broken,
+4 gave up (--max-decisions or --max-seconds reached).`;
 
-export const EXIT = { resolved: 0, unsatisfiable: 1, usage: 2, index: 3 } as const;
+export const EXIT = { resolved: 0, unsatisfiable: 1, usage: 2, index: 3, tooComplex: 4 } as const;
 
 class UsageError extends Error {}
 
@@ -51,6 +60,15 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`--${flag} must be one of ${allowed.join(", ")} (got "${value}")`);
+}
+
+function positiveNumber(flag: string, value: string | undefined, fallback: number, integer: boolean): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`--${flag} must be a positive ${integer ? "whole number" : "number"} (got "${value}")`);
+  }
+  return n;
 }
 
 function readText(path: string, what: string, stdin: () => string): string {
@@ -92,7 +110,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         "cache-dir": { type: "string" },
         format: { type: "string" },
         output: { type: "string" },
+        "max-decisions": { type: "string" },
+        "max-seconds": { type: "string" },
         help: { type: "boolean", short: "h" },
+        version: { type: "boolean" },
       },
     });
   } catch (error) {
@@ -104,6 +125,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
+  if (values.version) {
+    io.stdout(`tangle ${TANGLE_VERSION}\n`);
+    return 0;
+  }
   const [command, file, ...extra] = positionals;
   if (command !== "resolve") {
     io.stderr(`tangle: ${command ? `unknown command "${command}"` : "missing command"}; the command is "resolve"\n\n${USAGE}\n`);
@@ -111,7 +136,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   let request: ResolveRequest;
   let format: "text" | ExportFormatId;
+  let limits: SolveLimits;
   try {
+    limits = {
+      maxDecisions: positiveNumber("max-decisions", values["max-decisions"], DEFAULT_SOLVE_LIMITS.maxDecisions, true),
+      maxMs: positiveNumber("max-seconds", values["max-seconds"], DEFAULT_SOLVE_LIMITS.maxMs / 1000, false) * 1000,
+    };
     if (extra.length > 0) throw new UsageError(`one input file at most (got ${[file, ...extra].join(", ")})`);
     format = oneOf("format", values.format, ["text", ...EXPORT_FORMAT_IDS], "text");
     const python = values.python ?? "3.13";
@@ -151,31 +181,55 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 
   const cacheDir = values["cache-dir"] ?? join(io.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "tangle");
+  const controller = new AbortController();
+  // Every request in flight listens for the one cancel.
+  setMaxListeners(0, controller.signal);
   const client = createIndexClient({
+    signal: controller.signal,
     indexUrl: request.indexUrl,
     extraIndexUrls: request.extraIndexUrls,
     store: request.noCache ? undefined : createFsStore(cacheDir),
     noCache: request.noCache,
     refresh: request.refresh,
   });
-  const controller = new AbortController();
+  // In text and the export formats, what is not a result goes to standard error as it becomes known: the verdict
+  // first, then the ways out, searched for while the person is already reading it.
+  const streamed = format !== "json";
+  let waysOutAnnounced = false;
   const resolution = await resolveRequest(request, {
     source: abortableSource(client, controller.signal),
     signal: controller.signal,
     now: () => performance.now(),
     sourceStats: () => client.stats(),
+    limits: { maxDecisions: limits.maxDecisions, maxMs: limits.maxMs },
+    onVerdict: streamed ? (verdict) => io.stderr(diagnosticsText(verdict) + verdictText(verdict)) : undefined,
+    onWaysOutProgress: streamed
+      ? () => {
+          if (waysOutAnnounced) return;
+          waysOutAnnounced = true;
+          io.stderr("\nLooking for ways out (each checked by resolving again)...\n");
+        }
+      : undefined,
   });
+  // Speculative fetches still queued or in flight are no longer needed: stop them (they are counted if started).
+  controller.abort();
 
-  const writer = format === "text" || format === "json" ? undefined : exportFormat(format);
-  if (writer !== undefined && resolution.status !== "resolved") {
-    // An export needs pins: say why there are none where a person reads it, and write nothing.
-    io.stderr(textReport(resolution));
+  if (resolution.status === "unsatisfiable" && streamed) {
+    io.stderr(waysOutText(resolution));
+    for (const warning of resolution.warnings) io.stderr(`warning: ${warning}\n`);
+    io.stderr(skippedText(resolution));
+    return exitStatus(resolution);
+  }
+  if (resolution.status === "error" && streamed) {
+    // No result: say why where a person reads it, and write nothing.
+    io.stderr(diagnosticsText(resolution) + `error: ${resolution.error.message}\n`);
     return exitStatus(resolution);
   }
   let output: string;
   if (format === "json") output = `${JSON.stringify(formatJsonReport(resolution), null, 2)}\n`;
-  else if (writer !== undefined && resolution.status === "resolved") output = writer.write(resolution, request);
-  else output = textReport(resolution);
+  else if (resolution.status !== "resolved") throw new Error("unreachable: unresolved results were reported above");
+  else if (format === "text") output = pinsText(resolution);
+  else output = exportFormat(format)!.write(resolution, request);
   if (values.output) {
     try {
       writeFileSync(values.output, output);
@@ -186,42 +240,74 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } else {
     io.stdout(output);
   }
-  if (writer !== undefined) for (const d of resolution.diagnostics) if (d.severity !== "info") io.stderr(`${d.severity}: ${d.message}\n`);
-  if (format !== "json") for (const warning of resolution.warnings) io.stderr(`warning: ${warning}\n`);
-  if (format !== "json" && resolution.status !== "error") for (const note of resolution.skipped ?? []) io.stderr(`note: ${note}\n`);
+  if (streamed) io.stderr(diagnosticsText(resolution));
+  if (streamed) for (const warning of resolution.warnings) io.stderr(`warning: ${warning}\n`);
+  if (streamed) io.stderr(skippedText(resolution));
   return exitStatus(resolution);
 }
 
 export function exitStatus(resolution: Resolution): number {
   if (resolution.status === "resolved") return EXIT.resolved;
   if (resolution.status === "unsatisfiable") return EXIT.unsatisfiable;
+  if (resolution.error.kind === "too-complex") return EXIT.tooComplex;
   return resolution.error.kind === "input" ? EXIT.usage : EXIT.index;
 }
 
-/** What a person reads in a terminal: the pins, or the explanation, or the error with its diagnostics. */
-function textReport(resolution: Resolution): string {
+/** Input diagnostics (warnings and errors), one per line. */
+function diagnosticsText(resolution: Resolution): string {
+  return resolution.diagnostics
+    .filter((d) => d.severity !== "info")
+    .map((d) => `${d.severity}: ${d.message}\n`)
+    .join("");
+}
+
+/** The pins, for standard output. */
+function pinsText(resolution: Extract<Resolution, { status: "resolved" }>): string {
   const lines: string[] = [];
-  for (const d of resolution.diagnostics) if (d.severity !== "info") lines.push(`${d.severity}: ${d.message}`);
-  if (resolution.status === "resolved") {
-    for (const p of resolution.packages) {
-      const via = p.dependents.map((d) => (d === "<root>" ? "your requirements" : d)).join(", ");
-      lines.push(`${p.name}${p.extras.length ? `[${p.extras.join(",")}]` : ""}==${p.version}${via ? `    # via ${via}` : ""}`);
-    }
-    lines.push(`# ${resolution.packages.length} packages resolved in ${resolution.stats.wallMs} ms (${resolution.stats.requests} requests)`);
-  } else if (resolution.status === "unsatisfiable") {
-    const summary = (resolution.summary ?? []).map((line) => line.replace(/`/g, ""));
-    lines.push("No solution found:", "", ...summary, ...(summary.length > 0 ? ["", "Why, step by step:"] : []), resolution.explanation);
-    if (resolution.suggestions.length > 0) {
-      lines.push("", "Ways out (each checked by resolving again):");
-      for (const s of resolution.suggestions) lines.push(`  - ${s.title.replace(/`/g, "")}`);
-    }
-  } else {
-    lines.push(`error: ${resolution.error.message}`);
+  for (const p of resolution.packages) {
+    const via = p.dependents.map((d) => (d === "<root>" ? "your requirements" : d)).join(", ");
+    lines.push(`${p.name}${p.extras.length ? `[${p.extras.join(",")}]` : ""}==${p.version}${via ? `    # via ${via}` : ""}`);
   }
+  lines.push(`# ${resolution.packages.length} packages resolved in ${resolution.stats.wallMs} ms (${resolution.stats.requests} requests)`);
   return `${lines.join("\n")}\n`;
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+/** Why there is no solution, for standard error: the summary, then the steps. */
+function verdictText(resolution: Resolution): string {
+  if (resolution.status !== "unsatisfiable") return "";
+  const summary = (resolution.summary ?? []).map((line) => line.replace(/`/g, ""));
+  const lines = ["No solution found:", "", ...summary, ...(summary.length > 0 ? ["", "Why, step by step:"] : []), resolution.explanation];
+  return `${lines.join("\n")}\n`;
+}
+
+/** Notes on what was left out of the resolution (e.g. requirements skipped), one per line. */
+function skippedText(resolution: Resolution): string {
+  return resolution.status === "error" ? "" : (resolution.skipped ?? []).map((note) => `note: ${note}\n`).join("");
+}
+
+/** The ways out found after the verdict, and whether the search stopped early. */
+function waysOutText(resolution: Extract<Resolution, { status: "unsatisfiable" }>): string {
+  const lines: string[] = [];
+  if (resolution.suggestions.length > 0) {
+    lines.push("", "Ways out (each checked by resolving again):");
+    for (const s of resolution.suggestions) lines.push(`  - ${s.title.replace(/`/g, "")}`);
+  } else {
+    lines.push("", "No way out found by loosening or removing one requirement or changing the target Python.");
+  }
+  if (resolution.waysOutIncomplete) lines.push("  (more ways out were not explored: the search has a budget)");
+  return `${lines.join("\n")}\n`;
+}
+
+/** Run as a program (tsx, the built bundle, or a `bin` link to it), not imported by a test. */
+function isMainModule(): boolean {
+  if (process.argv[1] === undefined) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+const isMain = isMainModule();
 if (isMain) {
   const io: CliIo = {
     stdin: () => readFileSync(0, "utf8"),

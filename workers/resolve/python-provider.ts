@@ -130,6 +130,14 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
     return this.releases.get(`${name}@${version.toString()}`);
   }
 
+  /** The projects whose versions the solver went back through most, with how many versions it tried: most first. */
+  mostBacktracked(count: number): [string, number][] {
+    return [...this.moves.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, count)
+      .map(([name, moves]) => [name, moves + 1]);
+  }
+
   /** Waits for a project's listing (fetching it if needed), for explanations that need every root's listing. */
   async listingState(name: string): Promise<ProjectState> {
     return this.project(name, "urgent");

@@ -8,7 +8,8 @@ import type { ResolveContext } from "./resolve-context";
 import { resolvedPackages } from "./resolved-packages";
 import { skippedRequirements } from "./skipped-requirements";
 import { solveOnce, type SolveRun } from "./solve-once";
-import { findWaysOut } from "./ways-out";
+import { DEFAULT_SOLVE_LIMITS, limitMessage } from "./solve-limits";
+import { findWaysOut, type WaysOut } from "./ways-out";
 
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -88,6 +89,10 @@ export async function resolveRequest(request: ResolveRequest, context: ResolveCo
   report(true);
   const warnings = [...provider.warnings.entries()].flatMap(([name, list]) => list.map((w) => `${name}: ${w}`));
 
+  if (result.kind === "cancelled" && run.stopped !== null) {
+    const message = limitMessage(run.stopped, { ...DEFAULT_SOLVE_LIMITS, ...context.limits }, provider);
+    return { status: "error", error: { kind: "too-complex", message }, warnings, diagnostics, stats: finish(run, result.stats), resolvedAt };
+  }
   if (result.kind === "cancelled") {
     return { status: "error", error: { kind: "cancelled", message: "Resolution cancelled." }, warnings, diagnostics, stats: finish(run, result.stats), resolvedAt };
   }
@@ -96,22 +101,25 @@ export async function resolveRequest(request: ResolveRequest, context: ResolveCo
     return { status: "resolved", packages, warnings, skipped, diagnostics, stats: finish(run, result.stats), resolvedAt };
   }
   const explanation = await explainFailure(result.tree, provider, options, { roots, rootLines: prepared.prepared.rootSources.map((s) => (s.file ? null : s.line)) });
-  let suggestions: Awaited<ReturnType<typeof findWaysOut>> = [];
-  try {
-    suggestions = await findWaysOut(result.tree, prepared.prepared, context);
-  } catch (error) {
-    if (!(error instanceof IndexFailure)) throw error;
-  }
-  return {
+  const verdict: Resolution = {
     status: "unsatisfiable",
     summary: explanation.summary,
     explanation: explanation.text,
     graph: explanation.graph,
-    suggestions,
+    suggestions: [],
     warnings,
     skipped,
     diagnostics,
-    stats: finish(run, result.stats),
+    stats: { ...finish(run, result.stats) },
     resolvedAt,
   };
+  context.onVerdict?.(verdict);
+  let waysOut: WaysOut = { suggestions: [], complete: false };
+  try {
+    waysOut = await findWaysOut(result.tree, prepared.prepared, context);
+  } catch (error) {
+    if (!(error instanceof IndexFailure)) throw error;
+  }
+  // The stats count every request, the ways-out re-solves' too.
+  return { ...verdict, suggestions: waysOut.suggestions, waysOutIncomplete: !waysOut.complete, stats: finish(run, result.stats) };
 }

@@ -7,6 +7,7 @@ import type { ParsedDependency } from "./parsed-dependency";
 import { PythonProvider, type UnavailableReason } from "./python-provider";
 import type { ResolveContext } from "./resolve-context";
 import type { ResolveOptions } from "./resolve-options";
+import { DEFAULT_SOLVE_LIMITS, type SolveStop } from "./solve-limits";
 
 const ROOT_VERSION = parseVersion("0");
 const YIELD_INTERVAL_MS = 25;
@@ -15,6 +16,8 @@ export interface SolveRun {
   result: SolveResult<Version, VersionRange, UnavailableReason>;
   provider: PythonProvider;
   solveMs: number;
+  /** Set when the solve ran out of its budget (the result is then "cancelled"). */
+  stopped: SolveStop | null;
 }
 
 /** Runs the solver once over prepared roots; index failures propagate as IndexFailure. */
@@ -30,15 +33,31 @@ export async function solveOnce(
   onStart?.(provider);
   const started = context.now();
   let lastYield = started;
+  const limits = { ...DEFAULT_SOLVE_LIMITS, ...context.limits };
+  let decisions = 0;
+  let stopped: SolveStop | null = null;
+  // The solver checks this at every iteration and after every awaited answer: a cancel or a spent budget stops it.
+  const signal = {
+    get aborted(): boolean {
+      if (context.signal?.aborted) return true;
+      if (stopped === null) {
+        const ms = context.now() - started;
+        if (decisions >= limits.maxDecisions) stopped = { limit: "decisions", decisions, ms };
+        else if (ms >= limits.maxMs) stopped = { limit: "time", decisions, ms };
+      }
+      return stopped !== null;
+    },
+  };
   const result = await solve<Version, VersionRange, UnavailableReason>({
     rootPackage: ROOT_KEY,
     rootVersion: ROOT_VERSION,
     provider,
     versionSets: { full: () => VersionRange.full(), empty: () => VersionRange.empty(), singleton: (v) => VersionRange.singleton(v) },
     versionKey: (v) => v.toString(),
-    signal: context.signal,
+    signal,
     progressInterval: 20,
     onProgress: (stats) => {
+      decisions = stats.decisions;
       onStats?.(stats, provider);
       const now = context.now();
       if (context.yieldToEventLoop && now - lastYield >= YIELD_INTERVAL_MS) {
@@ -48,5 +67,7 @@ export async function solveOnce(
       return undefined;
     },
   });
-  return { result, provider, solveMs: context.now() - started };
+  if (result.kind === "cancelled" && context.signal?.aborted) stopped = null;
+  else if (result.kind !== "cancelled") stopped = null;
+  return { result, provider, solveMs: context.now() - started, stopped };
 }

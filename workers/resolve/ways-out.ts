@@ -126,12 +126,28 @@ function replaced(roots: readonly ParsedDependency[], index: number, dep: Parsed
   return copy;
 }
 
-export async function findWaysOut(tree: Tree, prepared: PreparedRequest, context: ResolveContext): Promise<SuggestionDto[]> {
+/** The ways out found, and whether the budget ran out before every candidate edit was tried. */
+export interface WaysOut {
+  suggestions: SuggestionDto[];
+  complete: boolean;
+}
+
+/**
+ * Re-solves with edited roots, at most MAX_SOLVES times and BUDGET_MS long. Runs after the verdict is known; the source
+ * (the same index client) answers what the main solve fetched from memory, so only new versions cost requests.
+ */
+export async function findWaysOut(tree: Tree, prepared: PreparedRequest, context: ResolveContext): Promise<WaysOut> {
   const started = context.now();
   let solves = 0;
-  const affordable = () => solves < MAX_SOLVES && context.now() - started < BUDGET_MS && !context.signal?.aborted;
+  let complete = true;
+  const affordable = () => {
+    const ok = solves < MAX_SOLVES && context.now() - started < BUDGET_MS && !context.signal?.aborted;
+    if (!ok) complete = false;
+    return ok;
+  };
   const attempt = async (roots: ParsedDependency[], options: ResolveOptions = prepared.options) => {
     solves += 1;
+    context.onWaysOutProgress?.({ solves, maxSolves: MAX_SOLVES, elapsedMs: Math.round(context.now() - started) });
     const run = await solveOnce(options, roots, context);
     return run;
   };
@@ -248,7 +264,7 @@ export async function findWaysOut(tree: Tree, prepared: PreparedRequest, context
     if (s.title.startsWith("Remove `")) return 2;
     return s.edit.kind === "set-python" ? 3 : 1;
   };
-  return suggestions.sort((a, b) => rank(a) - rank(b));
+  return { suggestions: suggestions.sort((a, b) => rank(a) - rank(b)), complete };
 }
 
 function minor(version: string): number {
