@@ -52,7 +52,10 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
 
 const BAND_PYTHON = 4e9;
 const BAND_CONFLICTED = 2e9;
-/** How many versions ahead to fetch when the solver backtracks through a project. */
+/**
+ * How many versions ahead to fetch when the solver backtracks through a project: 1 on its second move, doubling with
+ * every further move up to this many, so a short walk wastes at most a request or two and a long one overlaps its round trips.
+ */
 const BATCH_PREFETCH = 5;
 /** uv decides a package early once it has been part of this many conflicts. */
 const CONFLICT_THRESHOLD = 5;
@@ -235,7 +238,7 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
       if (previous && compareVersions(previous, chosen.version) !== 0) {
         const moves = (this.moves.get(name) ?? 0) + 1;
         this.moves.set(name, moves);
-        if (moves >= 2) this.prefetchNext(name, state, chosen, range, lowest);
+        if (moves >= 2) this.prefetchNext(name, state, chosen, range, lowest, Math.min(BATCH_PREFETCH, 2 ** (moves - 2)));
       }
     }
     if (chosen && chosen.yanked !== false) {
@@ -340,11 +343,18 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
    * network: once the solver comes back to a project, fetch the next few candidates it would try in one batch
    * (uv's batch prefetch).
    */
-  private prefetchNext(name: string, state: { listing: ProjectListing; candidates: ProjectCandidates }, chosen: Candidate, range: VersionRange, lowest: boolean): void {
+  private prefetchNext(
+    name: string,
+    state: { listing: ProjectListing; candidates: ProjectCandidates },
+    chosen: Candidate,
+    range: VersionRange,
+    lowest: boolean,
+    ahead: number,
+  ): void {
     const ordered = lowest ? [...state.candidates.candidates].reverse() : state.candidates.candidates;
     const start = ordered.indexOf(chosen);
     let queued = 0;
-    for (let i = start + 1; i < ordered.length && queued < BATCH_PREFETCH; i++) {
+    for (let i = start + 1; i < ordered.length && queued < ahead; i++) {
       const c = ordered[i];
       if (!range.contains(c.version) || c.yanked !== false) continue;
       queued++;

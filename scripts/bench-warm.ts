@@ -1,0 +1,81 @@
+// Benchmark: the whole `tangle resolve` process with a warm cache, one case per snapshot set, against pip 23.2's
+// resolvelib with everything in memory (scripts/pip-reference), same run.
+// Usage: npx tsx scripts/bench-warm.ts [--runs 5]
+import { execFile, execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs, promisify } from "node:util";
+import { buildCli, CLI_BUNDLE } from "./build-cli";
+import { startFixtureIndex } from "./fixture-index/server";
+
+const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });
+const runs = Number(values.runs);
+
+/** The largest resolvable case of each of the six 2020 snapshot sets (workers/resolve/golden/pip-agreement.json). */
+const CASES: { id: string; prefix: string; requirements: string[] }[] = [
+  { id: "chalice-with-test-tools", prefix: "chalice", requirements: ["chalice", "pytest", "tox", "pytest-xdist"] },
+  { id: "dask-s3fs", prefix: "dask", requirements: ["s3fs"] },
+  { id: "pandas-with-without-extras", prefix: "pandas", requirements: ["pandas", "pandas[test]"] },
+  { id: "pyrax-keystoneauth1", prefix: "pyrax", requirements: ["keystoneauth1"] },
+  { id: "tox-old-virtualenv", prefix: "virtualenv-six", requirements: ["tox", "virtualenv<16"] },
+  { id: "big-mix", prefix: "cheroot", requirements: ["cherrypy[testing]", "jupyter", "sphinx", "tox", "black"] },
+];
+
+interface PipTiming {
+  id: string;
+  status: string;
+  minMs: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+console.error(`pip reference: python3 scripts/pip-reference/resolve_with_pip.py --bench --repeat ${runs}`);
+const pipOut = execFileSync("python3", ["scripts/pip-reference/resolve_with_pip.py", "--bench", "--repeat", String(runs), ...CASES.flatMap((c) => ["--case", c.id])], {
+  encoding: "utf8",
+  maxBuffer: 64 << 20,
+  stdio: ["ignore", "pipe", "inherit"],
+});
+const pip = new Map((JSON.parse(pipOut) as { cases: PipTiming[] }).cases.map((t) => [t.id, t]));
+
+await buildCli();
+const index = await startFixtureIndex({ port: 0 });
+const work = mkdtempSync(join(tmpdir(), "tangle-bench-warm-"));
+const cacheDir = join(work, "cache");
+
+const execFileAsync = promisify(execFile);
+
+/** One whole `tangle resolve` process (spawned asynchronously: the fixture index runs in this process). */
+async function tangle(c: (typeof CASES)[number]): Promise<{ ms: number; stdout: string }> {
+  const input = join(work, `${c.id}.txt`);
+  writeFileSync(input, `${c.requirements.join("\n")}\n`);
+  const args = [CLI_BUNDLE, "resolve", input, "--index-url", `${index.url}/${c.prefix}/simple`, "--python", "3.8.10", "--cache-dir", cacheDir];
+  const started = performance.now();
+  const { stdout } = await execFileAsync(process.execPath, args, { encoding: "utf8", maxBuffer: 16 << 20 });
+  return { ms: performance.now() - started, stdout };
+}
+
+console.log(`\n${"case".padEnd(28)} ${"pkgs".padStart(4)} ${"warm ms".padStart(8)} ${"cold ms".padStart(8)} ${"resolvelib ms".padStart(13)} ${"ratio".padStart(7)}`);
+const ratios: number[] = [];
+let tangleTotal = 0;
+let pipTotal = 0;
+try {
+  for (const c of CASES) {
+    const cold = await tangle(c);
+    const packages = cold.stdout.split("\n").filter((l) => /==/.test(l)).length;
+    const warm: number[] = [];
+    for (let i = 0; i < runs; i++) warm.push((await tangle(c)).ms);
+    const ms = median(warm);
+    const ref = pip.get(c.id)?.minMs ?? NaN;
+    const ratio = ms / ref;
+    ratios.push(ratio);
+    tangleTotal += ms;
+    pipTotal += ref;
+    console.log(`${c.id.padEnd(28)} ${String(packages).padStart(4)} ${ms.toFixed(0).padStart(8)} ${cold.ms.toFixed(0).padStart(8)} ${ref.toFixed(1).padStart(13)} ${ratio.toFixed(2).padStart(6)}x`);
+  }
+} finally {
+  await index.close();
+  rmSync(work, { recursive: true, force: true });
+}
+const geomean = Math.exp(ratios.reduce((s, r) => s + Math.log(r), 0) / ratios.length);
+console.log(`\nwhole warm process / resolvelib in memory: total ${(tangleTotal / pipTotal).toFixed(2)}x, geometric mean ${geomean.toFixed(2)}x, worst ${Math.max(...ratios).toFixed(2)}x (target <= 2x)`);
