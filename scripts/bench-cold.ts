@@ -2,7 +2,7 @@
 // through the fixture index with a latency per request (default 50 ms): wall time and requests, against the minimum
 // (one listing per project in the answer + one metadata file per chosen release). Same run, same index.
 // Usage: npx tsx scripts/bench-cold.ts [--latency-ms 50] [--runs 1] [--case ID ...]
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,6 +45,23 @@ async function tangle(c: (typeof CASES)[number]): Promise<{ ms: number; requests
   return { ms, requests: index.stats().requests, pins: new Map(json.packages.map((p) => [p.name, p.version])) };
 }
 
+/** For a case with no solution: the time and requests until the verdict is on standard error (ways out come after). */
+async function tangleVerdict(c: (typeof CASES)[number]): Promise<{ ms: number; requests: number; totalMs: number; totalRequests: number } | null> {
+  const input = join(work, "requirements.txt");
+  writeFileSync(input, `${c.requirements.join("\n")}\n`);
+  index.resetStats();
+  const started = performance.now();
+  const child = spawn(process.execPath, [CLI_BUNDLE, "resolve", input, "--index-url", indexUrl, "--python", pythonVersion, "--no-cache"], { stdio: ["ignore", "ignore", "pipe"] });
+  let verdict: { ms: number; requests: number } | null = null;
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (chunk: string) => {
+    if (verdict === null && chunk.includes("No solution found")) verdict = { ms: performance.now() - started, requests: index.stats().requests };
+  });
+  await new Promise((resolve) => child.once("close", resolve));
+  const found = verdict as { ms: number; requests: number } | null;
+  return found === null ? null : { ...found, totalMs: performance.now() - started, totalRequests: index.stats().requests };
+}
+
 async function pip(c: (typeof CASES)[number]): Promise<{ ms: number; requests: number; pins: Map<string, string> }> {
   const report = join(work, "report.json");
   rmSync(report, { force: true });
@@ -69,6 +86,7 @@ console.log(`fixture index ${indexUrl}, ${latency} ms per request, Python ${pyth
 console.log(`${"case".padEnd(16)} ${"pkgs".padStart(4)} ${"tangle ms".padStart(9)} ${"pip ms".padStart(8)} ${"faster".padStart(7)} ${"tangle req".padStart(10)} ${"pip req".padStart(8)} ${"minimum".padStart(8)} ${"req/min".padStart(8)}  same pins`);
 const speedups: number[] = [];
 const requestRatios: number[] = [];
+const verdicts: string[] = [];
 try {
   for (const c of CASES) {
     const t: Awaited<ReturnType<typeof tangle>>[] = [];
@@ -79,6 +97,14 @@ try {
     }
     const tb = best(t);
     const pb = best(p);
+    if (tb.pins.size === 0) {
+      const v = await tangleVerdict(c);
+      if (v !== null) {
+        verdicts.push(`${c.id}: no solution; verdict after ${v.ms.toFixed(0)} ms and ${v.requests} requests (pip: ${pb.ms.toFixed(0)} ms, ${pb.requests} requests; ratio ${(v.requests / pb.requests).toFixed(2)}x), ways out done after ${v.totalMs.toFixed(0)} ms and ${v.totalRequests} requests`);
+        speedups.push(pb.ms / v.ms);
+        continue;
+      }
+    }
     const minimum = tb.pins.size * 2;
     const same = tb.pins.size === pb.pins.size && [...tb.pins].every(([n, v]) => pb.pins.get(n) === v);
     speedups.push(pb.ms / tb.ms);
@@ -91,5 +117,6 @@ try {
   await index.close();
   rmSync(work, { recursive: true, force: true });
 }
+for (const line of verdicts) console.log(line);
 console.log(`\npip / tangle wall time: worst ${Math.min(...speedups).toFixed(1)}x faster (target >= 5x)`);
 console.log(`tangle requests / minimum: worst ${Math.max(...requestRatios).toFixed(2)}x (target <= 1.2x)`);

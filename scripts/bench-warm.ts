@@ -28,7 +28,7 @@ interface PipTiming {
   minMs: number;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 
 console.error(`pip reference: python3 scripts/pip-reference/resolve_with_pip.py --bench --repeat ${runs}`);
 const pipOut = execFileSync("python3", ["scripts/pip-reference/resolve_with_pip.py", "--bench", "--repeat", String(runs), ...CASES.flatMap((c) => ["--case", c.id])], {
@@ -65,7 +65,7 @@ try {
     const packages = cold.stdout.split("\n").filter((l) => /==/.test(l)).length;
     const warm: number[] = [];
     for (let i = 0; i < runs; i++) warm.push((await tangle(c)).ms);
-    const ms = median(warm);
+    const ms = Math.min(...warm);
     const ref = pip.get(c.id)?.minMs ?? NaN;
     const ratio = ms / ref;
     ratios.push(ratio);

@@ -1,4 +1,4 @@
-// A MetadataStore in IndexedDB (the browser worker): one object store of JSON-cloneable values by key.
+// A MetadataStore in IndexedDB (the browser worker): one object store of JSON texts by key, read in one go, decoded on use.
 import type { MetadataStore } from "./metadata-store";
 
 export interface IndexedDbStoreOptions {
@@ -9,7 +9,10 @@ export interface IndexedDbStoreOptions {
 }
 
 const STORE = "entries";
-const DB_VERSION = 1;
+/** 2: values are JSON texts (1 held structured-clone objects; upgrading drops them). */
+const DB_VERSION = 2;
+/** The first read takes every entry at once when there are at most this many; a bigger cache is read key by key. */
+export const PRELOAD_MAX_ENTRIES = 20_000;
 
 function requestResult<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -33,9 +36,50 @@ export async function openIndexedDbStore(options: IndexedDbStoreOptions = {}): P
   const open = factory.open(options.dbName ?? "tangle-index-cache", DB_VERSION);
   open.onupgradeneeded = () => {
     const db = open.result;
-    if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE);
+    if (db.objectStoreNames.contains(STORE)) db.deleteObjectStore(STORE);
+    db.createObjectStore(STORE);
   };
   const db = await requestResult(open);
+
+  /**
+   * A fresh page's first resolution asks for hundreds of entries in waves, one graph level at a time: reading them all
+   * in one transaction when the first is asked for answers every wave from memory. Texts clone cheaply (no object graph)
+   * and each is parsed only when asked for. Entries other pages write later are read key by key.
+   */
+  let snapshot: Promise<Map<string, string> | null> | null = null;
+  const readAll = (): Promise<Map<string, string> | null> =>
+    new Promise((resolve) => {
+      try {
+        const store = db.transaction(STORE, "readonly").objectStore(STORE);
+        const count = store.count();
+        count.onerror = () => resolve(null);
+        count.onsuccess = () => {
+          if (count.result > PRELOAD_MAX_ENTRIES) return resolve(null);
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onerror = () => resolve(null);
+          // Both come in key order, from one transaction.
+          values.onsuccess = () => {
+            const map = new Map<string, string>();
+            const all = values.result as unknown[];
+            (keys.result as IDBValidKey[]).forEach((key, i) => {
+              if (typeof key === "string" && typeof all[i] === "string") map.set(key, all[i] as string);
+            });
+            resolve(map);
+          };
+        };
+      } catch {
+        resolve(null);
+      }
+    });
+  const decode = (text: unknown): unknown => {
+    if (typeof text !== "string") return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return undefined;
+    }
+  };
 
   // Reads and writes asked for in the same task share one transaction: a resolution that starts from a warm cache
   // asks for hundreds of keys at once, and a transaction per key costs more than the reads themselves.
@@ -69,19 +113,29 @@ export async function openIndexedDbStore(options: IndexedDbStoreOptions = {}): P
       for (const w of batch) w.reject(error);
     }
   };
-  const write = (key: string, value: unknown, remove: boolean) =>
-    new Promise<void>((resolve, reject) => {
+  const write = async (key: string, value: string | undefined, remove: boolean) => {
+    const known = await (snapshot ??= readAll());
+    if (known !== null) {
+      if (remove || value === undefined) known.delete(key);
+      else known.set(key, value);
+    }
+    return new Promise<void>((resolve, reject) => {
       if (writes.length === 0) setTimeout(flushWrites, 0);
       writes.push({ key, value, remove, resolve, reject });
     });
+  };
   return {
-    get(key) {
-      return new Promise<unknown>((resolve, reject) => {
+    async get(key) {
+      const known = await (snapshot ??= readAll());
+      const text = known?.get(key);
+      if (text !== undefined) return decode(text);
+      const stored = await new Promise<unknown>((resolve, reject) => {
         if (reads.length === 0) setTimeout(flushReads, 0);
         reads.push({ key, resolve, reject });
       });
+      return decode(stored);
     },
-    put: (key, value) => write(key, value, false),
+    put: (key, value) => write(key, JSON.stringify(value), false),
     delete: (key) => write(key, undefined, true),
   };
 }
