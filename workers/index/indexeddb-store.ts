@@ -85,9 +85,17 @@ export async function openIndexedDbStore(options: IndexedDbStoreOptions = {}): P
   // asks for hundreds of keys at once, and a transaction per key costs more than the reads themselves.
   let reads: { key: string; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
   let writes: { key: string; value: unknown; remove: boolean; resolve: () => void; reject: (e: unknown) => void }[] = [];
-  const flushReads = () => {
-    const batch = reads;
+  const flushReads = async () => {
+    const known = await (snapshot ??= readAll());
+    const all = reads;
     reads = [];
+    const batch: typeof all = [];
+    for (const r of all) {
+      const text = known?.get(r.key);
+      if (text === undefined) batch.push(r);
+      else r.resolve(text);
+    }
+    if (batch.length === 0) return;
     try {
       const store = db.transaction(STORE, "readonly").objectStore(STORE);
       for (const r of batch) requestResult(store.get(r.key)).then(r.resolve, r.reject);
@@ -126,11 +134,10 @@ export async function openIndexedDbStore(options: IndexedDbStoreOptions = {}): P
   };
   return {
     async get(key) {
-      const known = await (snapshot ??= readAll());
-      const text = known?.get(key);
-      if (text !== undefined) return decode(text);
+      // Answered a batch per task, from memory where the snapshot has the key: the event loop turns between waves
+      // (a cancel gets through), as it did when every wave went to IndexedDB.
       const stored = await new Promise<unknown>((resolve, reject) => {
-        if (reads.length === 0) setTimeout(flushReads, 0);
+        if (reads.length === 0) setTimeout(() => void flushReads(), 0);
         reads.push({ key, resolve, reject });
       });
       return decode(stored);
