@@ -112,10 +112,11 @@ describe("tangle resolve", () => {
       await counted.close();
     }
     // Nothing is fetched after the report (speculative fetches still pending are stopped): the server saw at most what
-    // the report counts, less only the few requests in flight when the run ended (aborted before they arrived).
+    // the report counts, less only the requests in flight when the run ended (at most the client's 16 at once), aborted
+    // before they arrived.
     const served = counted.stats().requests;
     expect(served).toBeLessThanOrEqual(reported);
-    expect(reported - served).toBeLessThanOrEqual(2);
+    expect(reported - served).toBeLessThanOrEqual(16);
   });
 
   it("gives up at --max-decisions with the projects it went back and forth on, exit 4", async () => {
