@@ -1,7 +1,7 @@
 // Benchmark: the whole `tangle resolve` process with no cache against `pip --isolated install --dry-run --report`, both
 // through the fixture index with a latency per request (default 50 ms): wall time and requests, against the minimum
 // (one listing per project in the answer + one metadata file per chosen release). Same run, same index.
-// Usage: npx tsx scripts/bench-cold.ts [--latency-ms 50] [--runs 1] [--case ID ...]
+// Usage: npx tsx scripts/bench-cold.ts [--latency-ms 50] [--runs 1] [--case ID ...] [--command "npx tsx OTHER/workers/cli.ts"]
 import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,10 +11,17 @@ import { buildCli, CLI_BUNDLE } from "./build-cli";
 import { startFixtureIndex } from "./fixture-index/server";
 
 const { values } = parseArgs({
-  options: { "latency-ms": { type: "string", default: "50" }, runs: { type: "string", default: "1" }, case: { type: "string", multiple: true } },
+  options: {
+    "latency-ms": { type: "string", default: "50" },
+    runs: { type: "string", default: "1" },
+    case: { type: "string", multiple: true },
+    /** Another `tangle` to measure instead of the bundle, e.g. "npx tsx ../old/workers/cli.ts" (a baseline). */
+    command: { type: "string" },
+  },
 });
 const latency = Number(values["latency-ms"]);
 const runs = Number(values.runs);
+const [program, ...programArgs] = values.command ? values.command.split(" ") : [process.execPath, CLI_BUNDLE];
 
 const CASES: { id: string; requirements: string[] }[] = [
   { id: "cheroot set", requirements: ["cheroot", "pytest-cov", "pytest-mock", "pytest-testmon<1"] },
@@ -37,7 +44,7 @@ async function tangle(c: (typeof CASES)[number]): Promise<{ ms: number; requests
   writeFileSync(input, `${c.requirements.join("\n")}\n`);
   index.resetStats();
   const started = performance.now();
-  const out = await run(process.execPath, [CLI_BUNDLE, "resolve", input, "--index-url", indexUrl, "--python", pythonVersion, "--no-cache", "--format", "json"], {
+  const out = await run(program, [...programArgs, "resolve", input, "--index-url", indexUrl, "--python", pythonVersion, "--no-cache", "--format", "json"], {
     maxBuffer: 64 << 20,
   }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }));
   const ms = performance.now() - started;
@@ -51,7 +58,7 @@ async function tangleVerdict(c: (typeof CASES)[number]): Promise<{ ms: number; r
   writeFileSync(input, `${c.requirements.join("\n")}\n`);
   index.resetStats();
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI_BUNDLE, "resolve", input, "--index-url", indexUrl, "--python", pythonVersion, "--no-cache"], { stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(program, [...programArgs, "resolve", input, "--index-url", indexUrl, "--python", pythonVersion, "--no-cache"], { stdio: ["ignore", "ignore", "pipe"] });
   let verdict: { ms: number; requests: number } | null = null;
   child.stderr.setEncoding("utf8");
   child.stderr.on("data", (chunk: string) => {
