@@ -67,7 +67,7 @@ export async function solveOnce(
       return undefined;
     },
   });
-  if (result.kind === "cancelled" && context.signal?.aborted) stopped = null;
-  else if (result.kind !== "cancelled") stopped = null;
+  // A cancel by the user is not a spent budget.
+  if (result.kind !== "cancelled" || context.signal?.aborted) stopped = null;
   return { result, provider, solveMs: context.now() - started, stopped };
 }
