@@ -5,18 +5,10 @@ import { parseCoreMetadata } from "./core-metadata";
 import { IndexError } from "./index-error";
 import { parseReleaseJson } from "./json-api";
 import { hasSample, listSamples, readSample } from "./test-support/read-sample";
+import { indexErrorOf } from "./test-support/index-error-of";
 
 const url = (file: string): string => `https://files.pythonhosted.org/packages/xx/${file}.metadata`;
 
-function errorOf(fn: () => unknown): IndexError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IndexError);
-    return error as IndexError;
-  }
-  throw new Error("expected an IndexError");
-}
 
 describe("parseCoreMetadata on pypi.org .metadata files", () => {
   it("reads black 21.11b0: every Requires-Dist in order, Provides-Extra, Requires-Python, Project-URL", () => {
@@ -142,7 +134,7 @@ describe("parseCoreMetadata: format corner cases", () => {
     ["Metadata-Version: 2.1\nVersion: 1.0\n", "core metadata without a `Name` field"],
     ["Metadata-Version: 2.1\nName: foo\n", "core metadata without a `Version` field"],
   ])("rejects %j", (text, detail) => {
-    const error = errorOf(() => parseCoreMetadata(text, url("foo")));
+    const error = indexErrorOf(() => parseCoreMetadata(text, url("foo")));
     expect(error.message).toBe(`${url("foo")} answered with ${detail}`);
   });
 

@@ -4,18 +4,10 @@ import fc from "fast-check";
 import { IndexError } from "./index-error";
 import { parseReleaseJson } from "./json-api";
 import { listSamples, readSample } from "./test-support/read-sample";
+import { indexErrorOf } from "./test-support/index-error-of";
 
 const url = (name: string, version: string): string => `https://pypi.org/pypi/${name}/${version}/json`;
 
-function errorOf(fn: () => unknown): IndexError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IndexError);
-    return error as IndexError;
-  }
-  throw new Error("expected an IndexError");
-}
 
 describe("parseReleaseJson on pypi.org releases", () => {
   it("reads requests 2.18.4: old-style requirement strings verbatim, '' requires_python as null", () => {
@@ -81,7 +73,7 @@ describe("parseReleaseJson on pypi.org releases", () => {
     ['{"info": {"name": "x", "version": "1", "yanked": "no"}, "urls": []}', 'expected `info.yanked` to be a boolean, found the string "no"'],
     ['{"info": {"name": "x", "version": "1"}, "urls": [{"filename": "x-1.tar.gz", "url": "u"}]}', "expected `urls[0].packagetype` to be a string, found nothing"],
   ])("rejects %s", (text, detail) => {
-    const error = errorOf(() => parseReleaseJson(text, url("x", "1")));
+    const error = indexErrorOf(() => parseReleaseJson(text, url("x", "1")));
     expect(error.message).toBe(`https://pypi.org/pypi/x/1/json answered with an unexpected JSON API release: ${detail}`);
   });
 

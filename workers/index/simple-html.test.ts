@@ -6,18 +6,10 @@ import { IndexError } from "./index-error";
 import { listSamples, readSample } from "./test-support/read-sample";
 import { parseSimpleHtml } from "./simple-html";
 import { parseSimpleJson } from "./simple-json";
+import { indexErrorOf } from "./test-support/index-error-of";
 
 const page = (name: string): string => `https://pypi.org/simple/${name}/`;
 
-function errorOf(fn: () => unknown): IndexError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IndexError);
-    return error as IndexError;
-  }
-  throw new Error("expected an IndexError");
-}
 
 describe("parseSimpleHtml on pypi.org pages", () => {
   it("reads hrefs, #sha256 fragments and HTML-unescaped data-requires-python (futures-partial-yank)", () => {
@@ -160,7 +152,7 @@ describe("parseSimpleHtml: PEP 503/592/629/658/714 corner cases", () => {
   it("checks pypi:repository-version (PEP 629)", () => {
     const meta = (v: string): string => `<meta name="pypi:repository-version" content="${v}">`;
     expect(parseSimpleHtml(wrap("", meta("1.0")), page("foo")).apiVersion).toBe("1.0");
-    expect(errorOf(() => parseSimpleHtml(wrap("", meta("2.0")), page("foo"))).message).toContain("Simple API version 2.0, which this client cannot read");
+    expect(indexErrorOf(() => parseSimpleHtml(wrap("", meta("2.0")), page("foo"))).message).toContain("Simple API version 2.0, which this client cannot read");
   });
 
   it.each([
@@ -171,7 +163,7 @@ describe("parseSimpleHtml: PEP 503/592/629/658/714 corner cases", () => {
     ["<html><a href=x", "broken HTML: the text ends inside a <a> tag (the tag starts at byte 6)"],
     ["<html><!-- never closed", "broken HTML: the text ends inside a comment (the tag starts at byte 6)"],
   ])("rejects %j", (text, detail) => {
-    const error = errorOf(() => parseSimpleHtml(text, page("foo")));
+    const error = indexErrorOf(() => parseSimpleHtml(text, page("foo")));
     expect(error.message).toBe(`https://pypi.org/simple/foo/ answered with ${detail}`);
   });
 

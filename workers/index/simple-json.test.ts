@@ -4,18 +4,10 @@ import fc from "fast-check";
 import { IndexError } from "./index-error";
 import { listSamples, readSample } from "./test-support/read-sample";
 import { parseSimpleJson } from "./simple-json";
+import { indexErrorOf } from "./test-support/index-error-of";
 
 const page = (name: string): string => `https://pypi.org/simple/${name}/`;
 
-function errorOf(fn: () => unknown): IndexError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IndexError);
-    return error as IndexError;
-  }
-  throw new Error("expected an IndexError");
-}
 
 /** A minimal valid page with `files` replaced. */
 function pageWith(files: unknown[], meta: unknown = { "api-version": "1.1" }): string {
@@ -128,7 +120,7 @@ describe("parseSimpleJson: PEP 691/714 corner cases", () => {
   });
 
   it("refuses api-version 2.x and warns about a newer 1.x", () => {
-    const error = errorOf(() => parseSimpleJson(pageWith([], { "api-version": "2.0" }), page("foo")));
+    const error = indexErrorOf(() => parseSimpleJson(pageWith([], { "api-version": "2.0" }), page("foo")));
     expect(error.message).toBe("https://pypi.org/simple/foo/ answered with Simple API version 2.0, which this client cannot read (it reads 1.x)");
     const newer = parseSimpleJson(pageWith([], { "api-version": "1.9" }), page("foo"));
     expect(newer.warnings).toEqual(["https://pypi.org/simple/foo/ uses Simple API version 1.9, newer than 1.4; reading it as 1.4"]);
@@ -146,7 +138,7 @@ describe("parseSimpleJson: PEP 691/714 corner cases", () => {
     ['{"meta": {"api-version": "1.0"}, "name": "foo", "files": [{"filename": "a", "url": "a", "hashes": {"sha256": null}}]}', "expected `files[0].hashes.sha256` to be a string, found null"],
     ['{"meta": {"api-version": "1.0"}, "name": "foo", "files": [], "versions": [1]}', "expected `versions[0]` to be a string, found the number 1"],
   ])("rejects %s", (text, detail) => {
-    const error = errorOf(() => parseSimpleJson(text, page("foo")));
+    const error = indexErrorOf(() => parseSimpleJson(text, page("foo")));
     expect(error.code).toBe("invalid-response");
     expect(error.message).toBe(`https://pypi.org/simple/foo/ answered with an unexpected Simple API page: ${detail}`);
   });
