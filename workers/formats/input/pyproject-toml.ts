@@ -1,7 +1,8 @@
 // pyproject.toml: PEP 621 [project], PEP 735 [dependency-groups], Poetry's [tool.poetry], and uv/PDM dev groups.
+import { appendAll } from "./append-all";
 import type { TomlTable, TomlValue } from "smol-toml";
 import { canonicalizeName } from "../../packaging/names";
-import { expandGroups, type GroupEntry } from "./dependency-groups";
+import { expandGroups, type GroupEntry, MAX_GROUP_ENTRIES } from "./dependency-groups";
 import { diagnosticAt, type Position } from "./location";
 import { poetryConstraintToSpecifier } from "./poetry-constraint";
 import { andMarkers, poetryDependency, type PoetryDependencyContext } from "./poetry-dependency";
@@ -79,7 +80,7 @@ class PyprojectParser {
     if (!project) return;
     if (typeof project.name === "string") this.projectName = project.name;
     if (project.dependencies !== undefined) {
-      this.out.requirements.push(...this.pep508Array(["project", "dependencies"], project.dependencies, { kind: "main" }));
+      appendAll(this.out.requirements, this.pep508Array(["project", "dependencies"], project.dependencies, { kind: "main" }));
     }
     const optional = this.table(["project", "optional-dependencies"]);
     if (optional) {
@@ -139,7 +140,7 @@ class PyprojectParser {
 
   private addGroupEntries(group: string, entries: GroupEntry<InputRequirement>[]): void {
     const existing = [...this.groups.keys()].find((g) => canonicalizeName(g) === canonicalizeName(group));
-    if (existing !== undefined) this.groups.get(existing)?.push(...entries);
+    if (existing !== undefined) appendAll(this.groups.get(existing) ?? [], entries);
     else this.groups.set(group, entries);
   }
 
@@ -204,7 +205,7 @@ class PyprojectParser {
             this.report("warning", this.doc.valuePosition([...path, index]), `extra "${extra}" names "${name}", which is not in [tool.poetry.dependencies]`);
             return;
           }
-          list.push(...found.map((r) => ({ ...r, source: { kind: "extra" as const, name: extra } })));
+          appendAll(list, found.map((r) => ({ ...r, source: { kind: "extra" as const, name: extra } })));
         });
         this.extras.set(extra, list);
       }
@@ -325,11 +326,20 @@ class PyprojectParser {
     const extraByCanonical = new Map<string, string>();
     for (const extra of this.extras.keys()) extraByCanonical.set(canonicalizeName(extra), extra);
 
+    // Each extra is expanded once; a requirement reached twice (a diamond of self-references) is kept once.
+    const expandedExtras = new Map<string, InputRequirement[]>();
     const expandSelf = (list: InputRequirement[], source: RequirementSource, stack: string[]): InputRequirement[] => {
       const out: InputRequirement[] = [];
+      const seen = new Set<string>();
+      const add = (requirement: InputRequirement): void => {
+        const key = JSON.stringify([requirement.pep508, requirement.file ?? "", requirement.line, requirement.column]);
+        if (seen.has(key) || out.length >= MAX_GROUP_ENTRIES) return;
+        seen.add(key);
+        out.push(requirement);
+      };
       for (const requirement of list) {
         if (self === null || requirement.url !== null || canonicalizeName(requirement.name) !== self) {
-          out.push({ ...requirement, source });
+          add({ ...requirement, source });
           continue;
         }
         for (const extra of requirement.extras) {
@@ -343,9 +353,12 @@ class PyprojectParser {
             this.report("error", at, `${requirement.text} makes the extra "${target}" include itself (${[...stack, target].join(" -> ")})`);
             continue;
           }
-          for (const inner of expandSelf(this.extras.get(target) ?? [], source, [...stack, target])) {
-            out.push(this.withMarker(inner, requirement.marker));
+          let inner = expandedExtras.get(target);
+          if (inner === undefined) {
+            inner = expandSelf(this.extras.get(target) ?? [], { kind: "extra", name: target }, [...stack, target]);
+            expandedExtras.set(target, inner);
           }
+          for (const item of inner) add(this.withMarker({ ...item, source }, requirement.marker));
         }
       }
       return out;
@@ -353,13 +366,13 @@ class PyprojectParser {
 
     for (const [extra, list] of this.extras) {
       this.out.extras.push(extra);
-      this.out.requirements.push(...expandSelf(list, { kind: "extra", name: extra }, [extra]));
+      appendAll(this.out.requirements, expandSelf(list, { kind: "extra", name: extra }, [extra]));
     }
     const { expanded, problems } = expandGroups(this.groups);
     for (const problem of problems) this.report("error", problem.at, problem.message);
     for (const [group, list] of expanded) {
       this.out.groups.push(group);
-      this.out.requirements.push(...expandSelf(list, { kind: "group", name: group }, []));
+      appendAll(this.out.requirements, expandSelf(list, { kind: "group", name: group }, []));
     }
   }
 

@@ -64,6 +64,8 @@ export interface Diagnostic {
   endColumn?: number;
   /** The file the diagnostic is about when it is not the parsed text itself. */
   file?: string;
+  /** Set when the reader failed on a bug of its own rather than on the input (the fuzz tests require it never is). */
+  internal?: true;
 }
 
 export interface RequirementSet {

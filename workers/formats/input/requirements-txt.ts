@@ -54,6 +54,8 @@ const IGNORED_OPTION_REASONS: Partial<Record<PipOption["name"], string>> = {
 
 class RequirementsTxtParser {
   readonly out: ParsedFile = emptyParsedFile();
+  /** Files already read, as `r:` or `c:` plus the normalised name: a file included twice is read once. */
+  private readonly read = new Set<string>();
 
   constructor(
     private readonly files: Record<string, string> | undefined,
@@ -199,6 +201,10 @@ class RequirementsTxtParser {
       this.report("error", line.at, option.valueStart, `${option.flag} ${reference} includes a file that is already being read (${cycle}); not followed again`, file);
       return;
     }
+    // A diamond (two files including the same third) reads it once: the second reading adds nothing new.
+    const readKey = `${nestedConstraint ? "c" : "r"}:${key}`;
+    if (this.read.has(readKey)) return;
+    this.read.add(readKey);
     this.parseFile(found.text, found.name, found.name, nestedConstraint, [...stack, key]);
   }
 

@@ -1,7 +1,8 @@
 // setup.py, read statically: install_requires, extras_require and python_requires of the setup(...) call when they are literals.
+import { appendAll } from "./append-all";
 import { findReferencedFile } from "./file-references";
 import { diagnosticAt, LineIndex, type Position } from "./location";
-import { type Binding, type Computed, type Env, evaluateExpression, type PyValue, slice } from "./python-literal";
+import { type Binding, type Computed, concatenate, type Env, evaluateExpression, type PyValue, slice } from "./python-literal";
 import { type PyToken, tokenizePython } from "./python-tokenizer";
 import { andMarkers } from "./poetry-dependency";
 import { normalizeSpecifier, requirementFromPep508 } from "./requirement-entry";
@@ -79,7 +80,7 @@ class SetupPyReader {
       const keyword = first.value === "async" ? (tokens[1]?.value ?? "async") : first.value;
       const nameToken = keyword === "def" || keyword === "class" ? tokens.find((t, k) => k > 0 && t.type === "name" && t.value !== "def") : undefined;
       this.record(tokens.slice(0, colon < 0 ? tokens.length : colon + 1), indent, stack);
-      for (const block of stack) if (block.keyword === "def") this.defs.get(block.name)?.push(...tokens);
+      for (const block of stack) if (block.keyword === "def") appendAll(this.defs.get(block.name) ?? [], tokens);
       stack.push({ indent, keyword, name: nameToken?.value ?? "", line: this.position(first.start).line });
       if (keyword === "def" && nameToken) this.defs.set(nameToken.value, [...tokens]);
       const body = colon < 0 ? [] : tokens.slice(colon + 1);
@@ -89,7 +90,7 @@ class SetupPyReader {
       }
       return;
     }
-    for (const block of stack) if (block.keyword === "def") this.defs.get(block.name)?.push(...tokens);
+    for (const block of stack) if (block.keyword === "def") appendAll(this.defs.get(block.name) ?? [], tokens);
     this.record(tokens, indent, stack);
   }
 
@@ -405,8 +406,8 @@ class SetupPyReader {
           diagnosticAt("warning", at, `${message}; it appears to read ${candidate}, so the requirements of ${found.name} are used instead`),
         );
         const parsed = parseRequirementsTxt(found.text, { asFile: found.name, files: this.options.files, source });
-        this.out.diagnostics.push(...parsed.diagnostics);
-        this.out.requirements.push(...parsed.requirements);
+        appendAll(this.out.diagnostics, parsed.diagnostics);
+        appendAll(this.out.requirements, parsed.requirements);
         return;
       }
     }
@@ -434,9 +435,7 @@ function combine(previous: Binding, addition: Binding, tokens: PyToken[]): Bindi
   const a = previous.value;
   const b = addition.value;
   if (a.kind === "list" && (b.kind === "list" || b.kind === "tuple")) return { ok: true, value: { ...a, items: [...a.items, ...b.items] } };
-  if (a.kind === "str" && b.kind === "str") {
-    return { ok: true, value: { kind: "str", value: a.value + b.value, chars: [...a.chars.slice(0, a.value.length), ...b.chars], start: a.start } };
-  }
+  if (a.kind === "str" && b.kind === "str") return { ok: true, value: concatenate([a, b]) };
   return { ok: false, reason: `"+=" on a ${a.kind}`, offset: tokens[0].start, tokens };
 }
 
