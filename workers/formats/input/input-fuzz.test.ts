@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InvalidMarker, parseMarker } from "../../packaging/markers";
 import { InvalidRequirement, parseRequirement } from "../../packaging/requirement";
+import { parseRequirementLines } from "../../requirement-lines";
 import { INPUT_FORMATS } from "./requirement-set";
 import { fuzzCase, fuzzRequirement, fuzzSeeds, runCase } from "./test-support/input-fuzzer";
 
@@ -17,6 +18,11 @@ describe(`fuzzed inputs (seed ${SEED}; rerun with TANGLE_FUZZ_SEED=${SEED})`, ()
       const input = fuzzCase(seeds, SEED, i);
       const result = runCase(input);
       for (const problem of result.problems) broken.push(`case ${i} (${input.format}): ${problem}\n${input.text.slice(0, 400)}`);
+      if (input.format === "requirements.txt") {
+        // The editor's per-line view of the same text: one entry per physical line, numbered in order.
+        const lines = parseRequirementLines(input.text);
+        if (lines.some((l, k) => l.line !== k + 1) || lines.length !== input.text.split(/\r\n|\r|\n/).length) broken.push(`case ${i}: the per-line view is misnumbered`);
+      }
       const stats = seen.get(input.format) ?? { requirements: 0, errors: 0 };
       stats.requirements += result.set?.requirements.length ?? 0;
       stats.errors += result.set?.diagnostics.filter((d) => d.severity === "error").length ?? 0;
