@@ -79,4 +79,18 @@ describe("hostile inputs of issue 12", () => {
     expect(set.requirements[0].name).toBe("r0r1r2r3r4r5r6r7r8r9".repeat(2000));
     expect(set.requirements[0]).toMatchObject({ line: 2, column: 8 });
   });
+
+  it("found by fuzzing: a stray % in a file name is kept, as Python's unquote keeps it", () => {
+    const set = parseInput("./vendor/legacy_client-1.4.2-py3-none%any.whl\n./x/pkg%C3%A9-1.0.tar.gz\n", { fileName: "requirements.txt" });
+    expect(set.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(set.requirements.map((r) => r.name)).toEqual(["", "pkgé"]);
+  });
+
+  it("found by fuzzing: a chained assignment of one name 400 times reads the value once", () => {
+    const chain = "re= ".repeat(400);
+    const text = `from setuptools import setup\nwith open("v") as f:\n    version = ${chain}f.read()\nsetup(name="x", version=version, install_requires=["requests"])\n`;
+    const set = parseInput(text, { fileName: "setup.py" });
+    expect(set.requirements.map((r) => r.pep508)).toEqual(["requests"]);
+    expect(set.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
 });

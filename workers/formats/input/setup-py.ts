@@ -154,7 +154,7 @@ class SetupPyReader {
             ok: false,
             reason: `changed inside the "${statement.conditional.keyword}" block at line ${statement.conditional.line}`,
             offset: first.start,
-            tokens: [...tokens, ...(env.get(name)?.ok === false ? (env.get(name) as Computed).tokens : [])],
+            tokens: keptTokens(tokens, env.get(name)),
           };
 
     const assign = tokens.findIndex((t) => t.type === "op" && t.value === "=" && t.depth === 0);
@@ -174,10 +174,14 @@ class SetupPyReader {
       const equals = tokens.map((t, k) => (t.type === "op" && t.value === "=" && t.depth === 0 ? k : -1)).filter((k) => k >= 0);
       const valueTokens = tokens.slice(equals[equals.length - 1] + 1);
       const allTargets = equals.flatMap((e, n) => splitTargets(tokens.slice(n === 0 ? 0 : equals[n - 1] + 1, e)));
+      // The value is read once for all targets (`a = a = a = ...` must not cost its square).
+      let value: Binding | undefined;
+      const assigned = new Set<string>();
       for (const target of allTargets) {
         if (target.kind === "name") {
-          const conditional = conditionalReason(target.name);
-          env.set(target.name, conditional ?? evaluateExpression(valueTokens, env));
+          if (assigned.has(target.name)) continue;
+          assigned.add(target.name);
+          env.set(target.name, conditionalReason(target.name) ?? (value ??= evaluateExpression(valueTokens, env)));
         } else if (target.kind === "item") {
           const conditional = conditionalReason(target.name);
           const previous = env.get(target.name);
@@ -429,8 +433,18 @@ function splitTargets(tokens: PyToken[]): Target[] {
   return [{ kind: "unpack", names: tokens.filter((t) => t.type === "name").map((t) => t.value) }];
 }
 
+/** How many tokens a computed value keeps (to look for the files it reads): a name changed in a loop must not grow. */
+const MAX_KEPT_TOKENS = 20_000;
+
+/** A statement's tokens, then those a computed previous value kept, up to MAX_KEPT_TOKENS. */
+function keptTokens(tokens: PyToken[], previous: Binding | undefined): PyToken[] {
+  const kept = tokens.slice(0, MAX_KEPT_TOKENS);
+  if (previous?.ok === false) for (let k = 0; k < previous.tokens.length && kept.length < MAX_KEPT_TOKENS; k++) kept.push(previous.tokens[k]);
+  return kept;
+}
+
 function combine(previous: Binding, addition: Binding, tokens: PyToken[]): Binding {
-  if (!previous.ok) return { ...previous, tokens: [...previous.tokens, ...tokens] };
+  if (!previous.ok) return { ...previous, tokens: keptTokens(tokens, previous) };
   if (!addition.ok) return addition;
   const a = previous.value;
   const b = addition.value;
