@@ -1,6 +1,6 @@
 // buildout.cfg: the eggs of every part in [buildout] parts (with extends, +=/-=, <= macros and ${section:option}), and [versions] pins.
 import { canonicalizeName } from "../../packaging/names";
-import { findReferencedFile, isRemoteReference, normalizePath } from "./file-references";
+import { findReferencedFile, isMissing, isRemoteReference, lookUpFile, normalizePath, type ReadFile } from "./file-references";
 import { readIni } from "./ini-file";
 import { diagnosticAt, type Position } from "./location";
 import { requirementFromPep508 } from "./requirement-entry";
@@ -9,6 +9,7 @@ import { emptyParsedFile, type InputRequirement, type ParsedFile, type Severity 
 export interface BuildoutCfgOptions {
   fileName?: string;
   files?: Record<string, string>;
+  readFile?: ReadFile;
 }
 
 interface ValueLine {
@@ -60,11 +61,13 @@ class BuildoutReader {
           const at = { line: line.line, column };
           column += reference.length;
           if (reference.trim() === "") continue;
-          let found = findReferencedFile(this.options.files, name, reference);
+          let dropped = findReferencedFile(this.options.files, name, reference);
           // A remote file only matches a dropped file of the same name that is not already part of this buildout.
-          if (found && isRemoteReference(reference) && found.name !== reference && this.loaded.has(normalizePath(found.name))) found = null;
-          if (!found) {
-            this.report("warning", at, `extends ${reference} not followed: the file was not provided; its parts and [versions] are missing — drop it in as well`, label);
+          if (dropped && isRemoteReference(reference) && dropped.name !== reference && this.loaded.has(normalizePath(dropped.name))) dropped = null;
+          const found = dropped ?? lookUpFile({ readFile: this.options.readFile }, name, reference);
+          if (isMissing(found)) {
+            if (found.error !== null) this.report("error", at, `extends ${reference}: cannot read ${found.missing} (${found.error})`, label);
+            else this.report("warning", at, `extends ${reference} not followed: the file was not provided; its parts and [versions] are missing — drop it in as well`, label);
             continue;
           }
           const key = normalizePath(found.name);

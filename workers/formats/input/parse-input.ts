@@ -11,12 +11,12 @@ import { parseSetupCfg } from "./setup-cfg";
 import { parseSetupPy } from "./setup-py";
 
 function parseFormat(format: InputFormat, text: string, options: ParseInputOptions): ParsedFile {
-  const context = { fileName: options.fileName, files: options.files };
+  const context = { fileName: options.fileName, files: options.files, readFile: options.readFile };
   switch (format) {
     case "requirements.txt":
       return parseRequirementsTxt(text, context);
     case "pyproject.toml":
-      return parsePyprojectToml(text);
+      return parsePyprojectToml(text, context);
     case "setup.cfg":
       return parseSetupCfg(text, context);
     case "setup.py":

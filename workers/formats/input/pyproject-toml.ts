@@ -2,6 +2,8 @@
 import { appendAll } from "./append-all";
 import type { TomlTable, TomlValue } from "smol-toml";
 import { canonicalizeName } from "../../packaging/names";
+import { type FileSource, isMissing, lookUpFile, type ReadFile } from "./file-references";
+import { parseRequirementsTxt } from "./requirements-txt";
 import { expandGroups, type GroupEntry, MAX_GROUP_ENTRIES } from "./dependency-groups";
 import { diagnosticAt, type Position } from "./location";
 import { poetryConstraintToSpecifier } from "./poetry-constraint";
@@ -17,7 +19,11 @@ class PyprojectParser {
   private readonly extras = new Map<string, InputRequirement[]>();
   private readonly groups = new Map<string, GroupEntry<InputRequirement>[]>();
 
-  constructor(private readonly doc: TomlDocument) {}
+  constructor(
+    private readonly doc: TomlDocument,
+    private readonly fileName: string | undefined,
+    private readonly fileSource: FileSource,
+  ) {}
 
   private report(severity: Severity, position: Position, what: string): void {
     this.out.diagnostics.push(diagnosticAt(severity, position, what));
@@ -102,11 +108,29 @@ class PyprojectParser {
       dependencies: ["tool", "poetry", "dependencies"],
       "optional-dependencies": ["tool", "poetry", "extras"],
     };
+    const backend = this.doc.data["build-system"];
+    const pbr = isTable(backend) && backend["build-backend"] === "pbr.build";
+    if (pbr && dynamic.includes("dependencies")) this.pbrRequirements();
     for (const field of ["dependencies", "optional-dependencies"]) {
+      if (pbr && field === "dependencies") continue;
       if (dynamic.includes(field) && this.doc.location(providedByPoetry[field]) === undefined) {
         this.report("warning", this.doc.valuePosition(["project", "dynamic"]), `${field} are dynamic: the build backend computes them, which Tangle cannot do`);
       }
     }
+  }
+
+  /** pbr on PEP 621 (`build-backend = "pbr.build"`, dynamic dependencies): the dependencies are requirements.txt's. */
+  private pbrRequirements(): void {
+    const at = this.doc.valuePosition(["project", "dynamic"]);
+    const found = lookUpFile(this.fileSource, this.fileName, "requirements.txt");
+    if (isMissing(found)) {
+      if (found.error !== null) this.report("error", at, `dependencies are dynamic and pbr reads them from ${found.missing}, which cannot be read (${found.error})`);
+      else this.report("warning", at, "dependencies are dynamic and pbr reads them from requirements.txt, which was not provided; drop it in as well");
+      return;
+    }
+    const parsed = parseRequirementsTxt(found.text, { asFile: found.name, files: this.fileSource.files, readFile: this.fileSource.readFile, source: { kind: "main" } });
+    appendAll(this.out.diagnostics, parsed.diagnostics);
+    appendAll(this.out.requirements, parsed.requirements);
   }
 
   private dependencyGroups(): void {
@@ -388,13 +412,19 @@ class PyprojectParser {
   }
 }
 
+export interface PyprojectTomlOptions {
+  fileName?: string;
+  files?: Record<string, string>;
+  readFile?: ReadFile;
+}
+
 /** Parses a pyproject.toml; TOML syntax errors and bad entries become located diagnostics. */
-export function parsePyprojectToml(text: string): ParsedFile {
+export function parsePyprojectToml(text: string, options: PyprojectTomlOptions = {}): ParsedFile {
   const parsed = parseTomlDocument(text);
   if (!parsed.ok) {
     const out = emptyParsedFile();
     out.diagnostics.push(parsed.diagnostic);
     return out;
   }
-  return new PyprojectParser(parsed.document).parse();
+  return new PyprojectParser(parsed.document, options.fileName, { files: options.files, readFile: options.readFile }).parse();
 }

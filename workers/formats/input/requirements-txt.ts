@@ -11,7 +11,7 @@ import {
   urlFilename,
   urlScheme,
 } from "./direct-reference";
-import { findReferencedFile, isRemoteReference, joinRelative, normalizePath } from "./file-references";
+import { type FileSource, isMissing, isRemoteReference, lookUpFile, normalizePath, type ReadFile } from "./file-references";
 import { diagnosticAt, type OffsetMapper } from "./location";
 import { type LogicalLine, logicalLines } from "./pip-lines";
 import { breakArgsOptions, type PipOption, parseOptions } from "./pip-options";
@@ -30,6 +30,8 @@ export interface RequirementsTxtOptions {
   fileName?: string;
   /** Other files, by name, that `-r`/`-c` may name. */
   files?: Record<string, string>;
+  /** Reads a named file that is not in `files` (the CLI's disk). */
+  readFile?: ReadFile;
   /** What the requirements are (setup.cfg's pbr reads requirements.txt as the main dependencies). */
   source?: RequirementSource;
   /** Treat the requirements as constraints (a file given with `-c`). */
@@ -58,7 +60,7 @@ class RequirementsTxtParser {
   private readonly read = new Set<string>();
 
   constructor(
-    private readonly files: Record<string, string> | undefined,
+    private readonly fileSource: FileSource,
     private readonly source: RequirementSource,
   ) {}
 
@@ -185,14 +187,14 @@ class RequirementsTxtParser {
     stack: string[],
   ): void {
     const what = nestedConstraint ? "constraints file" : "requirements file";
-    if (isRemoteReference(reference) && !this.files?.[reference]) {
+    if (isRemoteReference(reference) && !this.fileSource.files?.[reference]) {
       this.report("warning", line.at, option.valueStart, `${option.flag} ${reference} not followed: Tangle does not download ${what}s; drop the file in as well`, file);
       return;
     }
-    const found = findReferencedFile(this.files, ownName, reference);
-    if (!found) {
-      const expected = joinRelative(ownName, reference);
-      this.report("warning", line.at, option.valueStart, `${option.flag} ${reference} not followed: the ${what} ${expected} was not provided; drop it in as well`, file);
+    const found = lookUpFile(this.fileSource, ownName, reference);
+    if (isMissing(found)) {
+      if (found.error !== null) this.report("error", line.at, option.valueStart, `${option.flag} ${reference}: cannot read the ${what} ${found.missing} (${found.error})`, file);
+      else this.report("warning", line.at, option.valueStart, `${option.flag} ${reference} not followed: the ${what} ${found.missing} was not provided; drop it in as well`, file);
       return;
     }
     const key = normalizePath(found.name);
@@ -390,7 +392,7 @@ class RequirementsTxtParser {
 
 /** Parses a requirements file (following `-r`/`-c` into `files`); every bad line becomes a diagnostic, the rest parse. */
 export function parseRequirementsTxt(text: string, options: RequirementsTxtOptions = {}): ParsedFile {
-  const parser = new RequirementsTxtParser(options.files, options.source ?? { kind: "main" });
+  const parser = new RequirementsTxtParser({ files: options.files, readFile: options.readFile }, options.source ?? { kind: "main" });
   const ownKey = normalizePath(options.fileName ?? options.asFile ?? "<input>");
   parser.parseFile(text, options.asFile, options.fileName ?? options.asFile, options.constraint ?? false, [ownKey]);
   return parser.out;

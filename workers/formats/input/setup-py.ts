@@ -1,6 +1,6 @@
 // setup.py, read statically: install_requires, extras_require and python_requires of the setup(...) call when they are literals.
 import { appendAll } from "./append-all";
-import { findReferencedFile } from "./file-references";
+import { isMissing, lookUpFile, type ReadFile } from "./file-references";
 import { diagnosticAt, LineIndex, type Position } from "./location";
 import { type Binding, type Computed, concatenate, type Env, evaluateExpression, type PyValue, slice } from "./python-literal";
 import { type PyToken, tokenizePython } from "./python-tokenizer";
@@ -12,6 +12,7 @@ import { parseRequirementsTxt } from "./requirements-txt";
 export interface SetupPyOptions {
   fileName?: string;
   files?: Record<string, string>;
+  readFile?: ReadFile;
 }
 
 type StrValue = Extract<PyValue, { kind: "str" }>;
@@ -404,12 +405,16 @@ class SetupPyReader {
     collect(computed.tokens);
     if (source !== null) {
       for (const candidate of candidates) {
-        const found = findReferencedFile(this.options.files, this.options.fileName, candidate);
-        if (!found) continue;
+        const found = lookUpFile(this.options, this.options.fileName, candidate);
+        if (isMissing(found)) {
+          if (found.error === null) continue;
+          this.out.diagnostics.push(diagnosticAt("error", at, `${message}; it appears to read ${candidate}, which cannot be read (${found.missing}: ${found.error})`));
+          return;
+        }
         this.out.diagnostics.push(
           diagnosticAt("warning", at, `${message}; it appears to read ${candidate}, so the requirements of ${found.name} are used instead`),
         );
-        const parsed = parseRequirementsTxt(found.text, { asFile: found.name, files: this.options.files, source });
+        const parsed = parseRequirementsTxt(found.text, { asFile: found.name, files: this.options.files, readFile: this.options.readFile, source });
         appendAll(this.out.diagnostics, parsed.diagnostics);
         appendAll(this.out.requirements, parsed.requirements);
         return;
