@@ -134,7 +134,8 @@ export function runRead(argv: string[], io: ReadIo): number {
   if (format === "json") io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else {
     io.stdout(textReport(report));
-    for (const d of report.diagnostics) if (d.severity !== "info") io.stderr(`${d.severity}: ${d.file === inputPath ? "" : `${d.file}, `}${d.message}\n`);
+    // A message about another file starts with that file's path, relative to FILE's directory.
+    for (const d of report.diagnostics) if (d.severity !== "info") io.stderr(`${d.severity}: ${d.message}\n`);
   }
   return report.diagnostics.some((d) => d.severity === "error") ? 2 : 0;
 }

@@ -50,7 +50,7 @@ class BuildoutReader {
 
   /** Reads one file and everything it extends (base files first, this file's options on top). */
   private load(text: string, name: string | undefined, label: string | undefined, stack: string[]): Config {
-    const { file, problems } = readIni(text, { lowercaseKeys: false, inlineComments: true, appendOperators: true });
+    const { file, problems } = readIni(text, { lowercaseKeys: false, inlineComments: true, appendOperators: true, partDependencies: true });
     for (const problem of problems) this.report("error", problem, problem.message, label);
     const merged: Config = new Map();
     const extendsOption = file.option("buildout", "extends");
