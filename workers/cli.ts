@@ -201,8 +201,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 function referencedFiles(inputPath: string, text: string): Record<string, string> {
   if (inputPath === "-") return {};
   const project = projectFiles(inputPath);
-  const unreadable = parseInput(text, { fileName: project.fileName, readFile: project.readFile }).diagnostics.filter((d) => d.severity === "error" && d.message.includes("cannot read"));
-  if (unreadable.length > 0) throw new UsageError(unreadable.map((d) => `${d.file ?? inputPath}: ${d.message}`).join("\n"));
+  const { diagnostics } = parseInput(text, { fileName: project.fileName, readFile: project.readFile });
+  if (project.unreadable.size > 0) {
+    // The errors that name an unreadable file, each located where the file is named.
+    const paths = [...project.unreadable.keys()];
+    const errors = diagnostics.filter((d) => d.severity === "error" && paths.some((path) => d.message.includes(path)));
+    throw new UsageError(errors.map((d) => `${d.file === undefined ? `${inputPath}, ` : ""}${d.message}`).join("\n"));
+  }
   return project.read;
 }
 

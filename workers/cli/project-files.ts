@@ -33,21 +33,23 @@ export interface ProjectFiles {
   readFile: ReadFile;
   /** Every referenced file read so far, by the path the readers asked for (a `files` map for a request). */
   read: Record<string, string>;
+  /** The paths asked for that could not be read, with why. */
+  unreadable: Map<string, string>;
 }
 
 /** Referenced files of the input at `inputPath`, read from disk on demand, relative to the input's directory. */
 export function projectFiles(inputPath: string): ProjectFiles {
   const directory = dirname(resolve(inputPath));
   const read: Record<string, string> = {};
-  const failed = new Map<string, string>();
+  const unreadable = new Map<string, string>();
   const readFile: ReadFile = (path) => {
     if (path in read) return { ok: true, text: read[path] };
-    const known = failed.get(path);
+    const known = unreadable.get(path);
     if (known !== undefined) return { ok: false, reason: known };
     const result = readTextFile(isAbsolute(path) ? path : resolve(directory, path));
     if (result.ok) read[path] = result.text;
-    else failed.set(path, result.reason);
+    else unreadable.set(path, result.reason);
     return result;
   };
-  return { fileName: basename(inputPath), readFile, read };
+  return { fileName: basename(inputPath), readFile, read, unreadable };
 }
