@@ -181,6 +181,17 @@ ENTRY = {
 }
 
 
+PYTHON_CONSTRAINTS = ["~2.7 || ^3.6", "3.6", "3", "^3.8", ">=3.8,<3.13", "3.8.1", ">=2.7,<3.0 || >=3.5", "~3.7 || ~3.9", "^2.7 || >=3.4,<3.8"]
+
+
+def python_constraints():
+    """A project's `python = "..."` as poetry-core writes Requires-Python (format_python_constraint)."""
+    from poetry.core.constraints.version import parse_constraint
+    from poetry.core.version.helpers import format_python_constraint
+
+    return {text: format_python_constraint(parse_constraint(text)) for text in PYTHON_CONSTRAINTS}
+
+
 def main():
     out = {}
     for project, read in PROJECTS.items():
@@ -188,6 +199,9 @@ def main():
         out[project] = {"entry": ENTRY[project], **result}
         counts = collections.Counter(r["from"] for r in result["requirements"])
         print(project, dict(counts), "constraints", len(result["constraints"]))
+    with open(os.path.join(ROOT, "poetry-python-constraints.json"), "w") as f:
+        json.dump(python_constraints(), f, indent=1)
+        f.write("\n")
     with open(os.path.join(ROOT, "reference.json"), "w") as f:
         json.dump(out, f, indent=1, sort_keys=True)
         f.write("\n")

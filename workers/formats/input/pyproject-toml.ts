@@ -6,7 +6,7 @@ import { type FileSource, isMissing, lookUpFile, type ReadFile } from "./file-re
 import { parseRequirementsTxt } from "./requirements-txt";
 import { expandGroups, type GroupEntry, MAX_GROUP_ENTRIES } from "./dependency-groups";
 import { diagnosticAt, type Position } from "./location";
-import { poetryConstraintToSpecifier } from "./poetry-constraint";
+import { poetryPythonToSpecifier } from "./poetry-constraint";
 import { andMarkers, poetryDependency, type PoetryDependencyContext } from "./poetry-dependency";
 import { formatPep508, normalizeSpecifier, requirementFromPep508 } from "./requirement-entry";
 import { emptyParsedFile, type InputRequirement, type ParsedFile, type RequirementSource, type Severity } from "./requirement-set";
@@ -306,7 +306,7 @@ class PyprojectParser {
       this.report("error", this.doc.valuePosition(path), `python must be a version constraint string, not ${describeToml(value)}`);
       return;
     }
-    const converted = poetryConstraintToSpecifier(value);
+    const converted = poetryPythonToSpecifier(value);
     const at = this.doc.stringMapper(path);
     if (!converted.ok) {
       this.report("error", at(converted.offset), `python: ${converted.message}`);
