@@ -392,9 +392,14 @@ class SetupPyReader {
     const at = this.position(computed.offset);
     const message = `${what} is computed (${computed.reason}); setup.py is never run, so Tangle cannot know its value`;
     const candidates = new Set<string>();
+    const directories = new Set<string>();
+    const called: string[] = [];
     const collect = (tokens: PyToken[]): void => {
       for (const token of tokens) {
-        if (token.type === "string" && /\.(txt|in)$/i.test(token.value.trim())) candidates.add(token.value.trim());
+        // A bare extension (`x + ".txt"`) names no file.
+        if (token.type === "string" && /.\.(txt|in)$/i.test(token.value.trim())) candidates.add(token.value.trim());
+        if (token.type === "string" && /^requirements$/i.test(token.value.trim())) directories.add(token.value.trim());
+        if (token.type === "name" && this.defs.has(token.value) && !seen.has(token.value)) called.push(token.value);
         if (token.type === "name" && this.defs.has(token.value) && !seen.has(token.value)) {
           seen.add(token.value);
           collect(this.defs.get(token.value) ?? []);
@@ -403,14 +408,13 @@ class SetupPyReader {
     };
     const seen = new Set<string>();
     collect(computed.tokens);
+    // `open(os.path.join("requirements", name))`: the file may sit in that directory rather than beside setup.py.
+    const paths = [...candidates].flatMap((candidate) => [candidate, ...[...directories].map((d) => `${d}/${candidate}`)]);
     if (source !== null) {
-      for (const candidate of candidates) {
+      for (const candidate of paths) {
         const found = lookUpFile(this.options, this.options.fileName, candidate);
-        if (isMissing(found)) {
-          if (found.error === null) continue;
-          this.out.diagnostics.push(diagnosticAt("error", at, `${message}; it appears to read ${candidate}, which cannot be read (${found.missing}: ${found.error})`));
-          return;
-        }
+        // The file is a guess from the code's strings: one that is not there is no error, only not used.
+        if (isMissing(found)) continue;
         this.out.diagnostics.push(
           diagnosticAt("warning", at, `${message}; it appears to read ${candidate}, so the requirements of ${found.name} are used instead`),
         );
@@ -421,7 +425,8 @@ class SetupPyReader {
       }
     }
     const hint = candidates.size > 0 ? `; it appears to read ${[...candidates].join(", ")}: drop that file in as well to use it` : "; paste the requirements instead";
-    this.out.diagnostics.push(diagnosticAt("warning", at, message + hint));
+    const defined = [...new Set(called)].map((name) => `${name}() is defined at line ${this.position(this.defs.get(name)?.[0]?.start ?? 0).line}`);
+    this.out.diagnostics.push(diagnosticAt("warning", at, message + (defined.length > 0 ? ` (${defined.join(", ")})` : "") + hint));
   }
 }
 
