@@ -46,3 +46,22 @@ test("nothing typed is lost: the text survives a reload, errors included", async
   await expect.poll(() => editorText(page)).toBe(typed);
   await expect(page.getByRole("list", { name: "Parsed requirements" }).locator('[data-line="2"]')).toHaveAttribute("data-kind", "error");
 });
+
+test("a requirement continued with a backslash is one requirement, read as the resolver reads it (issue 11)", async ({ page }) => {
+  const editor = page.getByRole("textbox", { name: "Requirements" });
+  await editor.fill("");
+  await editor.pressSequentially("requests \\\n  >=2.0\nflask");
+  const parsed = page.getByRole("list", { name: "Parsed requirements" });
+  const row = parsed.locator('[data-line="1"]');
+  await expect(row).toHaveAttribute("data-kind", "requirement");
+  await expect(row).toContainText(">=2.0");
+  // The continuation line has nothing of its own: no row, and no error underlined in the editor.
+  await expect(parsed.locator('[data-line="2"]')).toHaveCount(0);
+  await expect(parsed.locator('[data-line="3"]')).toContainText("flask");
+  await expect(page.getByRole("status")).toContainText("2 requirements");
+  await expect(page.locator(".cm-lintRange-error")).toHaveCount(0);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: "test-results/inputs-continuation-1440.png" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/inputs-continuation-390.png", fullPage: true });
+});

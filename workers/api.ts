@@ -4,7 +4,10 @@ import type { TextTreeOptions, TextTreeView } from "./api-tree";
 
 export type { InputFormat, RequirementSet };
 
-/** One line of the requirements editor, as the worker's parser understood it. */
+/**
+ * One physical line of the requirements editor, as the worker's requirements.txt reader understood it. A logical line
+ * continued with `\` is read on its first line; the lines that continue it are "blank" unless an error points there.
+ */
 export type ParsedLine =
   | { line: number; kind: "blank"; text: string }
   | { line: number; kind: "comment"; text: string }

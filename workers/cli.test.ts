@@ -194,3 +194,23 @@ describe("tangle resolve", () => {
     expect(bundle.stdout).toMatch(/^tangle \d+\.\d+\.\d+\n$/);
   }, 60_000);
 });
+
+describe("tangle resolve follows what the input refers to, from disk", () => {
+  it("an -r include beside the file is read: its requirements resolve (issue 9)", async () => {
+    const project = mkdtempSync(join(tmpdir(), "tangle-cli-project-"));
+    writeFileSync(join(project, "base.txt"), "six==1.14.0\n");
+    writeFileSync(join(project, "requirements.txt"), "-r base.txt\n");
+    const r = await run(["resolve", join(project, "requirements.txt"), "--index-url", snapshot(), "--python", "3.8"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^six==1\.14\.0 {4}# via your requirements$/m);
+  });
+
+  it("an include that cannot be read stops with exit 2 and says which file, where", async () => {
+    const project = mkdtempSync(join(tmpdir(), "tangle-cli-project-"));
+    writeFileSync(join(project, "requirements.txt"), "six\n-r requirements/missing.txt\n");
+    const r = await run(["resolve", join(project, "requirements.txt"), "--index-url", snapshot(), "--python", "3.8"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("line 2, column 4: -r requirements/missing.txt: cannot read the requirements file requirements/missing.txt (no such file)");
+  });
+});

@@ -13,9 +13,13 @@ import { abortableSource } from "./resolve/abortable-source";
 import { resolveRequest } from "./resolve/resolve";
 import { DEFAULT_SOLVE_LIMITS, type SolveLimits } from "./resolve/solve-limits";
 import { formatJsonReport } from "./formats/output/json-report";
+import { parseInput } from "./formats/input/parse-input";
+import { projectFiles } from "./cli/project-files";
+import { runRead } from "./cli/read-command";
 import { EXPORT_FORMAT_IDS, exportFormat, type ExportFormatId } from "./formats/output/export-formats";
 
 const USAGE = `Usage: tangle resolve [FILE|-] [options]
+       tangle read FILE [--extra NAME]... [--group NAME]... [--all-extras] [--all-groups] [--format text|json]
 
 Resolves Python requirements (requirements.txt, pyproject.toml, setup.cfg, setup.py, Pipfile,
 buildout.cfg; "-" or no FILE reads standard input) against a package index, as pip would.
@@ -89,6 +93,7 @@ export interface CliIo {
 
 /** Runs the command; returns the exit status. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === "read") return runRead(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -131,7 +136,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const [command, file, ...extra] = positionals;
   if (command !== "resolve") {
-    io.stderr(`tangle: ${command ? `unknown command "${command}"` : "missing command"}; the command is "resolve"\n\n${USAGE}\n`);
+    io.stderr(`tangle: ${command ? `unknown command "${command}"` : "missing command"}; the commands are "resolve" and "read"\n\n${USAGE}\n`);
     return EXIT.usage;
   }
   let request: ResolveRequest;
@@ -159,7 +164,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError(`--exclude-newer must be an RFC 3339 timestamp such as 2024-05-01T00:00:00Z (got "${excludeNewer}")`);
     }
     request = {
-      input: { text, fileName: inputPath === "-" ? undefined : basename(inputPath) },
+      input: { text, fileName: inputPath === "-" ? undefined : basename(inputPath), files: referencedFiles(inputPath, text) },
       target,
       indexUrl: values["index-url"] ?? "https://pypi.org/simple",
       extraIndexUrls: values["extra-index-url"] ?? [],
@@ -244,6 +249,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (streamed) for (const warning of resolution.warnings) io.stderr(`warning: ${warning}\n`);
   if (streamed) io.stderr(skippedText(resolution));
   return exitStatus(resolution);
+}
+
+/** The files the input refers to, read from disk beside it; one that cannot be read stops the command (exit 2). */
+function referencedFiles(inputPath: string, text: string): Record<string, string> {
+  if (inputPath === "-") return {};
+  const project = projectFiles(inputPath);
+  const { diagnostics } = parseInput(text, { fileName: project.fileName, readFile: project.readFile });
+  if (project.unreadable.size > 0) {
+    // The errors that name an unreadable file, each located where the file is named.
+    const paths = [...project.unreadable.keys()];
+    const errors = diagnostics.filter((d) => d.severity === "error" && paths.some((path) => d.message.includes(path)));
+    throw new UsageError(errors.map((d) => `${d.file === undefined ? `${inputPath}, ` : ""}${d.message}`).join("\n"));
+  }
+  return project.read;
 }
 
 export function exitStatus(resolution: Resolution): number {

@@ -1,42 +1,70 @@
-// Splits an editor's text into lines and parses each one as a PEP 508 requirement, keeping errors located.
+// The requirements editor's per-line view, read by the one requirements.txt reader (continuations, options, comments).
 import type { ParsedLine } from "./api";
+import { logicalLines } from "./formats/input/pip-lines";
+import type { Diagnostic, InputRequirement } from "./formats/input/requirement-set";
+import { parseRequirementsTxt } from "./formats/input/requirements-txt";
 import { canonicalizeName } from "./packaging/names";
-import { InvalidRequirement, parseRequirement } from "./packaging/requirement";
 
-/** pip treats `#` as a comment at the start of a line or after whitespace. */
-function stripComment(text: string): string {
-  const match = /(^|\s)#/.exec(text);
-  return match ? text.slice(0, match.index) : text;
+/** A diagnostic's message without the "line 3, column 9: " it starts with (the editor shows where on its own). */
+function what(diagnostic: Pick<Diagnostic, "line" | "column" | "message">): string {
+  const prefix = `line ${diagnostic.line}, column ${diagnostic.column}: `;
+  return diagnostic.message.startsWith(prefix) ? diagnostic.message.slice(prefix.length) : diagnostic.message;
 }
 
+/**
+ * One entry per physical line, from `parseRequirementsTxt` (includes are not followed: the editor holds one file).
+ * A logical line's requirement or option sits on its first physical line; the lines that continue it (`\`) are
+ * "blank" unless an error points into them, as is a line that only has a warning (the reader's diagnostics carry it).
+ * A line whose reading failed is "error", with the first error on it.
+ */
 export function parseRequirementLines(text: string): ParsedLine[] {
-  return text.split(/\r\n|\r|\n/).map((raw, index): ParsedLine => {
-    const line = index + 1;
-    const body = stripComment(raw);
-    if (body.trim() === "") {
-      return raw.trim() === "" ? { line, kind: "blank", text: raw } : { line, kind: "comment", text: raw };
-    }
-    if (body.trimStart().startsWith("-")) {
-      return { line, kind: "option", text: raw, option: body.trim().split(/[\s=]/, 1)[0] };
-    }
-    try {
-      const req = parseRequirement(body);
-      return {
-        line,
+  const parsed = parseRequirementsTxt(text);
+  const physical = text.split(/\r\n|\r|\n/);
+  const own = (d: { file?: string }): boolean => d.file === undefined;
+  const requirements = new Map<number, InputRequirement>();
+  for (const requirement of [...parsed.requirements, ...parsed.constraints]) {
+    if (own(requirement) && !requirements.has(requirement.line)) requirements.set(requirement.line, requirement);
+  }
+  const problems = new Map<number, Diagnostic>();
+  for (const diagnostic of parsed.diagnostics) {
+    if (!own(diagnostic)) continue;
+    if (diagnostic.severity === "error" && !problems.has(diagnostic.line)) problems.set(diagnostic.line, diagnostic);
+  }
+
+  const entries: (ParsedLine | undefined)[] = new Array(physical.length);
+  for (const logical of logicalLines(text)) {
+    const last = logical.at(logical.text.length).line;
+    const first = logical.line;
+    for (let line = first + 1; line <= last; line++) entries[line - 1] = { line, kind: "blank", text: physical[line - 1] ?? "" };
+    const raw = physical[first - 1] ?? "";
+    const requirement = requirements.get(first);
+    let problem: Diagnostic | undefined;
+    for (let line = first; line <= last && problem === undefined; line++) problem = problems.get(line);
+    if (logical.text.startsWith("-") && problem === undefined) {
+      entries[first - 1] = { line: first, kind: "option", text: raw, option: logical.text.split(/[\s=]/, 1)[0] };
+    } else if (requirement) {
+      const name = requirement.name !== "" ? requirement.name : (requirement.url ?? requirement.text);
+      entries[first - 1] = {
+        line: first,
         kind: "requirement",
         text: raw,
-        name: req.name,
-        canonicalName: canonicalizeName(req.name),
-        extras: [...req.extras],
-        specifier: req.specifier.toString(),
-        marker: req.marker ? req.marker.toString() : null,
-        url: req.url,
+        name,
+        canonicalName: requirement.name === "" ? "" : canonicalizeName(requirement.name),
+        extras: [...requirement.extras],
+        specifier: requirement.specifier,
+        marker: requirement.marker,
+        url: requirement.url,
       };
-    } catch (error) {
-      if (error instanceof InvalidRequirement) {
-        return { line, kind: "error", text: raw, column: error.column + 1, message: error.message };
-      }
-      throw error;
+    } else if (problem !== undefined) {
+      entries[problem.line - 1] = { line: problem.line, kind: "error", text: physical[problem.line - 1] ?? "", column: problem.column, message: what(problem) };
+    } else {
+      // Nothing read and no error: only a warning (an unexpanded ${VAR}), which the reader's diagnostics carry.
+      entries[first - 1] = { line: first, kind: "blank", text: raw };
     }
-  });
+  }
+  // Errors in a requirement's continuation lines (a bad --hash) are marked where they are.
+  for (const [line, diagnostic] of problems) {
+    if (entries[line - 1]?.kind === "blank") entries[line - 1] = { line, kind: "error", text: physical[line - 1] ?? "", column: diagnostic.column, message: what(diagnostic) };
+  }
+  return physical.map((raw, index): ParsedLine => entries[index] ?? (raw.trim() === "" ? { line: index + 1, kind: "blank", text: raw } : { line: index + 1, kind: "comment", text: raw }));
 }

@@ -3,6 +3,9 @@ import type { MarkerElement, MarkerItem, MarkerList, MarkerOp, MarkerVar } from 
 import { decodePythonString } from "./parse-python-string";
 import type { Tokenizer } from "./parse-tokenizer";
 
+/** How deep parentheses may nest in a marker: CPython's own limit for brackets (MAXLEVEL). */
+export const MAX_MARKER_NESTING = 200;
+
 /** marker = marker_atom (BOOLOP marker_atom)* */
 export function parseMarkerExpression(tokenizer: Tokenizer): MarkerList {
   const expression: MarkerList = [parseMarkerAtom(tokenizer)];
@@ -22,12 +25,18 @@ function parseMarkerAtom(tokenizer: Tokenizer): MarkerElement {
   tokenizer.consume("WS");
   let marker: MarkerElement;
   if (tokenizer.check("LEFT_PARENTHESIS", true)) {
+    // packaging recurses until Python's RecursionError (about 330 levels); stop at CPython's own bracket limit instead.
+    if (tokenizer.nesting >= MAX_MARKER_NESTING) {
+      tokenizer.raiseSyntaxError(`Marker expression nested too deeply (more than ${MAX_MARKER_NESTING} parentheses)`);
+    }
+    tokenizer.nesting++;
     marker = tokenizer.enclosing("LEFT_PARENTHESIS", "RIGHT_PARENTHESIS", "marker expression", () => {
       tokenizer.consume("WS");
       const inner = parseMarkerExpression(tokenizer);
       tokenizer.consume("WS");
       return inner;
     });
+    tokenizer.nesting--;
   } else {
     marker = parseMarkerItem(tokenizer);
   }

@@ -333,6 +333,8 @@ export function matchToken(name: TokenName, s: string, p: number): number {
 export class Tokenizer {
   readonly source: string;
   position = 0;
+  /** How many marker parentheses are open (the marker grammar bounds its recursion with it). */
+  nesting = 0;
   private pendingEnd = -1;
 
   constructor(source: string) {

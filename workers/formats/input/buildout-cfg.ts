@@ -1,6 +1,6 @@
 // buildout.cfg: the eggs of every part in [buildout] parts (with extends, +=/-=, <= macros and ${section:option}), and [versions] pins.
 import { canonicalizeName } from "../../packaging/names";
-import { findReferencedFile, isRemoteReference, normalizePath } from "./file-references";
+import { findReferencedFile, isMissing, isRemoteReference, lookUpFile, normalizePath, type ReadFile } from "./file-references";
 import { readIni } from "./ini-file";
 import { diagnosticAt, type Position } from "./location";
 import { requirementFromPep508 } from "./requirement-entry";
@@ -9,6 +9,7 @@ import { emptyParsedFile, type InputRequirement, type ParsedFile, type Severity 
 export interface BuildoutCfgOptions {
   fileName?: string;
   files?: Record<string, string>;
+  readFile?: ReadFile;
 }
 
 interface ValueLine {
@@ -29,6 +30,8 @@ type Config = Map<string, Map<string, Option>>;
 
 const REFERENCE = /\$\{([^:}]*):([^}]*)\}/g;
 const EGG_RECIPES = /^zc\.recipe\.egg(:.*)?$/;
+/** The longest an option's value may grow by `${}` expansion: far beyond any real buildout, far below a memory problem. */
+export const MAX_VALUE_CHARS = 1_000_000;
 
 class BuildoutReader {
   readonly out: ParsedFile = emptyParsedFile();
@@ -36,6 +39,8 @@ class BuildoutReader {
   private readonly expanded = new Map<string, ValueLine[]>();
   /** Files read so far (normalised names). */
   private readonly loaded = new Set<string>();
+  /** Each extended file's configuration, read once: a diamond of `extends` reads the shared base once. */
+  private readonly loadedConfigs = new Map<string, Config>();
 
   constructor(private readonly options: BuildoutCfgOptions) {}
 
@@ -45,7 +50,7 @@ class BuildoutReader {
 
   /** Reads one file and everything it extends (base files first, this file's options on top). */
   private load(text: string, name: string | undefined, label: string | undefined, stack: string[]): Config {
-    const { file, problems } = readIni(text, { lowercaseKeys: false, inlineComments: true, appendOperators: true });
+    const { file, problems } = readIni(text, { lowercaseKeys: false, inlineComments: true, appendOperators: true, partDependencies: true });
     for (const problem of problems) this.report("error", problem, problem.message, label);
     const merged: Config = new Map();
     const extendsOption = file.option("buildout", "extends");
@@ -56,11 +61,13 @@ class BuildoutReader {
           const at = { line: line.line, column };
           column += reference.length;
           if (reference.trim() === "") continue;
-          let found = findReferencedFile(this.options.files, name, reference);
+          let dropped = findReferencedFile(this.options.files, name, reference);
           // A remote file only matches a dropped file of the same name that is not already part of this buildout.
-          if (found && isRemoteReference(reference) && found.name !== reference && this.loaded.has(normalizePath(found.name))) found = null;
-          if (!found) {
-            this.report("warning", at, `extends ${reference} not followed: the file was not provided; its parts and [versions] are missing — drop it in as well`, label);
+          if (dropped && isRemoteReference(reference) && dropped.name !== reference && this.loaded.has(normalizePath(dropped.name))) dropped = null;
+          const found = dropped ?? lookUpFile({ readFile: this.options.readFile }, name, reference);
+          if (isMissing(found)) {
+            if (found.error !== null) this.report("error", at, `extends ${reference}: cannot read ${found.missing} (${found.error})`, label);
+            else this.report("warning", at, `extends ${reference} not followed: the file was not provided; its parts and [versions] are missing — drop it in as well`, label);
             continue;
           }
           const key = normalizePath(found.name);
@@ -69,7 +76,12 @@ class BuildoutReader {
             continue;
           }
           this.loaded.add(key);
-          this.mergeInto(merged, this.load(found.text, found.name, found.name, [...stack, key]));
+          let config = this.loadedConfigs.get(key);
+          if (config === undefined) {
+            config = this.load(found.text, found.name, found.name, [...stack, key]);
+            this.loadedConfigs.set(key, config);
+          }
+          this.mergeInto(merged, config);
         }
       }
     }
@@ -123,7 +135,10 @@ class BuildoutReader {
     }
   }
 
-  /** An option's value lines with `${section:option}` references replaced (a line that is only a reference becomes its lines). */
+  /**
+   * An option's value lines with `${section:option}` references replaced (a line that is only a reference becomes its
+   * lines). Each option is expanded once; a value that would grow past MAX_VALUE_CHARS is cut there, with an error.
+   */
   private value(section: string, key: string, stack: string[] = []): ValueLine[] | null {
     const id = `${section}:${key}`;
     const cached = this.expanded.get(id);
@@ -131,10 +146,27 @@ class BuildoutReader {
     const option = this.config.get(section)?.get(key);
     if (!option) return null;
     const out: ValueLine[] = [];
+    let size = 0;
+    let cut = false;
+    const push = (line: ValueLine, at: Position, reference: string): void => {
+      if (cut) return;
+      if (size + line.text.length > MAX_VALUE_CHARS) {
+        cut = true;
+        this.report(
+          "error",
+          at,
+          `${reference} makes [${section}] ${key} longer than ${MAX_VALUE_CHARS.toLocaleString("en")} characters; the value is cut there`,
+          line.file,
+        );
+        return;
+      }
+      size += line.text.length + 1;
+      out.push(line);
+    };
     for (const line of option.lines) {
       const references = [...line.text.matchAll(REFERENCE)];
       if (references.length === 0) {
-        out.push(line);
+        push(line, line, "this line");
         continue;
       }
       const resolve = (match: RegExpMatchArray): ValueLine[] | null => {
@@ -149,16 +181,23 @@ class BuildoutReader {
         if (resolved === null) this.report("error", at, `\${${match[1]}:${match[2]}}: there is no option "${match[2]}" in [${targetSection}]`, line.file);
         return resolved;
       };
+      const at = { line: line.line, column: line.column + (references[0].index ?? 0) };
       if (references.length === 1 && references[0][0] === line.text.trim()) {
-        out.push(...(resolve(references[0]) ?? []));
+        for (const resolved of resolve(references[0]) ?? []) push(resolved, at, references[0][0]);
         continue;
       }
-      const text = line.text.replace(REFERENCE, (...args: unknown[]) => {
-        const whole = String(args[0]);
-        const match = [...whole.matchAll(REFERENCE)][0];
-        return (resolve(match) ?? []).map((l) => l.text).join("\n");
-      });
-      for (const piece of text.split("\n")) out.push({ ...line, text: piece });
+      // Several references (or text around one) on a line: join each reference's lines, stopping at the cap.
+      let text = "";
+      let last = 0;
+      for (const match of references) {
+        text += line.text.slice(last, match.index);
+        last = (match.index ?? 0) + match[0].length;
+        const lines = resolve(match) ?? [];
+        for (let k = 0; k < lines.length && text.length <= MAX_VALUE_CHARS - size; k++) text += (k > 0 ? "\n" : "") + lines[k].text;
+        if (text.length > MAX_VALUE_CHARS - size) break;
+      }
+      text += line.text.slice(last);
+      for (const piece of text.split("\n")) push({ ...line, text: piece }, at, references[0][0]);
     }
     this.expanded.set(id, out);
     return out;

@@ -56,7 +56,14 @@ export function stripExtras(text: string): { path: string; extras: string[] } {
 export function urlFilename(url: string): string {
   const noFragment = url.split("#", 1)[0].split("?", 1)[0];
   const trimmed = noFragment.replace(/\/+$/, "");
-  return decodeURIComponent(trimmed.slice(trimmed.lastIndexOf("/") + 1));
+  return unquote(trimmed.slice(trimmed.lastIndexOf("/") + 1));
+}
+
+const UTF8 = new TextDecoder("utf-8");
+
+/** Python's urllib.parse.unquote: %XX runs decoded as UTF-8 (bad bytes become U+FFFD), a stray "%" kept as is. */
+export function unquote(text: string): string {
+  return text.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => UTF8.decode(Uint8Array.from(run.slice(1).split("%"), (hex) => Number.parseInt(hex, 16))));
 }
 
 /** pip's Link.egg_fragment: the `#egg=` (or `&egg=`) value, without trailing extras. */

@@ -1,4 +1,4 @@
-// Finds a file named by another (`-r base.txt`, `extends = base.cfg`) among the dropped files, relative to the includer.
+// Finds a file named by another (`-r base.txt`, `extends = base.cfg`): among the dropped files, or read from disk.
 
 /** Normalises a relative POSIX-style path: backslashes to slashes, `.` and `..` segments resolved, no leading `./`. */
 export function normalizePath(path: string): string {
@@ -63,4 +63,34 @@ export function findReferencedFile(
   const sameBase = Object.keys(files).filter((name) => basename(name) === base);
   if (sameBase.length === 1) return { name: sameBase[0], text: files[sameBase[0]] };
   return null;
+}
+
+/** Reads a file by its path relative to the parsed file's directory (the CLI reads the disk; the page has none). */
+export type ReadFile = (path: string) => { ok: true; text: string } | { ok: false; reason: string };
+
+/** Where referenced files come from: the files dropped in with the parsed one, and a reader of the disk when there is one. */
+export interface FileSource {
+  files?: Record<string, string>;
+  readFile?: ReadFile;
+}
+
+/** A referenced file that is not there: its path as seen from the parsed file, and why it could not be read (disk only). */
+export interface MissingFile {
+  missing: string;
+  /** null: no disk to read (the page): the user can drop the file in. */
+  error: string | null;
+}
+
+/** `reference` as named from the file `from`: a dropped file, else the disk's, else what is missing and why. */
+export function lookUpFile(source: FileSource, from: string | undefined, reference: string): FoundFile | MissingFile {
+  const found = findReferencedFile(source.files, from, reference);
+  if (found) return found;
+  const path = joinRelative(from, reference);
+  if (!source.readFile || isRemoteReference(reference)) return { missing: path, error: null };
+  const read = source.readFile(path);
+  return read.ok ? { name: path, text: read.text } : { missing: path, error: read.reason };
+}
+
+export function isMissing(lookup: FoundFile | MissingFile): lookup is MissingFile {
+  return "missing" in lookup;
 }

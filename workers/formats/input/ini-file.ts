@@ -39,6 +39,8 @@ export interface IniReadOptions {
   inlineComments?: boolean;
   /** Recognise `key += value` and `key -= value` (buildout). */
   appendOperators?: boolean;
+  /** Read a `=> part ...` line as the option `<part-dependencies>` (zc.buildout's configparser does). */
+  partDependencies?: boolean;
 }
 
 export class IniFile {
@@ -59,6 +61,8 @@ export class IniFile {
 }
 
 const SECTION = /^\[(.+)\]/;
+/** The option zc.buildout makes of a `=> part ...` line: the parts this one depends on. */
+export const PART_DEPENDENCIES = "<part-dependencies>";
 const OPTION = /^(.*?)\s*([=:])\s*(.*)$/;
 
 /** Reads INI text; malformed lines become problems and the rest still reads (configparser collects them too). */
@@ -108,6 +112,13 @@ export function readIni(text: string, options: IniReadOptions = {}): { file: Ini
     }
     if (current === null) {
       problems.push({ line, column: indent + 1, message: "text before the first [section] header is ignored" });
+      return;
+    }
+    if (options.partDependencies && value.startsWith("=>")) {
+      const rest = value.slice(2);
+      const column = indent + 3 + (rest.length - rest.trimStart().length);
+      option = { key: PART_DEPENDENCIES, op: "=", line, column: indent + 1, lines: [{ text: rest.trim(), line, column }] };
+      current.options.push(option);
       return;
     }
     const match = OPTION.exec(value);

@@ -5,18 +5,18 @@ import { detectFormat } from "./detect-format";
 import { diagnosticAt } from "./location";
 import { parsePipfile } from "./pipfile";
 import { parsePyprojectToml } from "./pyproject-toml";
-import type { Diagnostic, InputFormat, InputRequirement, ParsedFile, ParseInputOptions, RequirementSet } from "./requirement-set";
+import { type Diagnostic, emptyParsedFile, type InputFormat, type InputRequirement, type ParsedFile, type ParseInputOptions, type RequirementSet } from "./requirement-set";
 import { parseRequirementsTxt } from "./requirements-txt";
 import { parseSetupCfg } from "./setup-cfg";
 import { parseSetupPy } from "./setup-py";
 
 function parseFormat(format: InputFormat, text: string, options: ParseInputOptions): ParsedFile {
-  const context = { fileName: options.fileName, files: options.files };
+  const context = { fileName: options.fileName, files: options.files, readFile: options.readFile };
   switch (format) {
     case "requirements.txt":
       return parseRequirementsTxt(text, context);
     case "pyproject.toml":
-      return parsePyprojectToml(text);
+      return parsePyprojectToml(text, context);
     case "setup.cfg":
       return parseSetupCfg(text, context);
     case "setup.py":
@@ -25,6 +25,24 @@ function parseFormat(format: InputFormat, text: string, options: ParseInputOptio
       return parsePipfile(text);
     case "buildout.cfg":
       return parseBuildoutCfg(text, context);
+  }
+}
+
+/**
+ * Runs a format's parser. Parsers report bad input as diagnostics; anything they throw is a bug in Tangle, and still
+ * becomes a diagnostic so that the user keeps their text and sees what happened (a stack overflow says so plainly).
+ */
+function parseSafely(format: InputFormat, text: string, options: ParseInputOptions): ParsedFile {
+  try {
+    return parseFormat(format, text, options);
+  } catch (error) {
+    const out = emptyParsedFile();
+    const overflow = error instanceof RangeError;
+    const what = overflow
+      ? `this ${format} is nested or repeated too deeply to read (${error.message}); simplify it`
+      : `Tangle could not read this ${format}: an internal error (${error instanceof Error ? error.message : String(error)}); please report it`;
+    out.diagnostics.push({ ...diagnosticAt("error", { line: 1, column: 1 }, what), internal: true });
+    return out;
   }
 }
 
@@ -73,7 +91,7 @@ function ordered(diagnostics: Diagnostic[]): Diagnostic[] {
 /** Parses any supported dependency file into one RequirementSet; nothing throws for bad input, everything is a diagnostic. */
 export function parseInput(text: string, options: ParseInputOptions = {}): RequirementSet {
   const format = options.format ?? detectFormat(text, options.fileName);
-  const parsed = parseFormat(format, text, options);
+  const parsed = parseSafely(format, text, options);
   const diagnostics = [...parsed.diagnostics];
 
   const wantedExtras = new Set((options.extras ?? []).map(canonicalizeName));

@@ -1,4 +1,5 @@
 // pip's requirements-file options: break_args_options, shlex splitting and optparse matching, with offsets kept.
+import { appendAll } from "./append-all";
 
 /** The options pip accepts in a requirements file (pip 23.2 req_file.SUPPORTED_OPTIONS + SUPPORTED_OPTIONS_REQ). */
 export type PipOptionName =
@@ -165,7 +166,7 @@ export function parseOptions(line: string, optionsStart: number): ParsedOptions 
     const token = tokens[i];
     const word = token.value;
     if (word === "--") {
-      result.ignoredArgs.push(...tokens.slice(i + 1));
+      appendAll(result.ignoredArgs, tokens.slice(i + 1));
       break;
     }
     if (word.startsWith("--")) {

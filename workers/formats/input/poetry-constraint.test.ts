@@ -9,7 +9,9 @@ import {
   poetryConstraintToSpecifier,
   poetryPlatformToMarker,
   poetryPythonToMarker,
+  poetryPythonToSpecifier,
 } from "./poetry-constraint";
+import { fixture } from "./fixture-files";
 import { compareVersions, fromRelease } from "./poetry-version";
 
 const spec = (text: string): string => {
@@ -178,4 +180,16 @@ describe("properties", () => {
       }),
     );
   });
+});
+
+describe("a project's python constraint as poetry-core writes Requires-Python", () => {
+  // fixtures/real/poetry-python-constraints.json: poetry-core 1.4's format_python_constraint (scripts/reference/read-reference.py).
+  const golden = JSON.parse(fixture("real/poetry-python-constraints.json")) as Record<string, string>;
+  const clauses = (specifier: string): string[] => specifier.split(",").map((c) => c.trim()).sort();
+  for (const [text, expected] of Object.entries(golden)) {
+    it(`python = "${text}" -> ${expected}`, () => {
+      const result = poetryPythonToSpecifier(text);
+      expect(result.ok && clauses(result.specifier)).toEqual(clauses(expected));
+    });
+  }
 });

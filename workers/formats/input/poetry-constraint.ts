@@ -380,6 +380,42 @@ export function poetryConstraintToSpecifier(text: string): SpecifierResult {
   };
 }
 
+/**
+ * poetry-core's version/helpers.PYTHON_VERSION (1.4): the Python minors a project's `python` union is checked against.
+ * Minors after 3.11 are not in it, so poetry-core (and Tangle) leave them allowed.
+ */
+const PYTHON_MINORS = ["2.7", ...Array.from({ length: 12 }, (_, minor) => `3.${minor}`)];
+
+/**
+ * The project's `python = "..."` as poetry-core writes Requires-Python (version/helpers.format_python_constraint): a
+ * bare version is widened (`3.6` is `~3.6`, `3` is `^3.0`); a union such as `~2.7 || ^3.6` keeps every alternative
+ * by excluding, from its lowest Python on, each known minor it does not allow (`>=2.7,!=3.0.*,...,!=3.5.*`).
+ */
+export function poetryPythonToSpecifier(text: string): SpecifierResult {
+  const parsed = parsePoetryConstraint(text);
+  if (!parsed.ok) return parsed;
+  let constraint = parsed.constraint;
+  if (constraint.length === 0) return { ok: false, message: `python constraint "${text}" matches no version`, offset: 0 };
+  if (constraint.length === 1 && isSingleVersion(constraint[0]) && constraint[0].min !== null) {
+    const version = constraint[0].min;
+    if (precision(version) >= 3) return { ok: true, specifier: `==${version.text}` };
+    const widened = parseSingleConstraint(precision(version) === 2 ? `~${version.release[0]}.${version.release[1]}` : `^${version.release[0]}.0`);
+    if (widened !== null) constraint = widened;
+  }
+  if (constraint.length === 1) return { ok: true, specifier: constraintToSpecifier(constraint) ?? "" };
+  const excluded: string[] = [];
+  const accepted: string[] = [];
+  for (const minor of PYTHON_MINORS) {
+    // poetry-core 1.4 reads "3.0.*" as >=3.0,<3.1 here (no .dev0 bounds), so `<3.0` does not touch it.
+    const [major, minorNumber] = minor.split(".").map(Number);
+    const range = intersect(parseSingleConstraint(`>=${minor}`) ?? [], parseSingleConstraint(`<${major}.${minorNumber + 1}`) ?? []);
+    if (intersect(constraint, range).length > 0) accepted.push(minor);
+    else excluded.push(`!=${minor}.*`);
+  }
+  if (accepted.length === 0) return { ok: false, message: `python constraint "${text}" allows no known Python version`, offset: 0 };
+  return { ok: true, specifier: [`>=${accepted[0]}`, ...excluded].join(",") };
+}
+
 /** packages/utils/utils.create_nested_marker for a version constraint (python_version / python_full_version). */
 export function constraintToMarker(name: string, c: Constraint): string {
   if (c.length === 0 || isAny(c)) return "";

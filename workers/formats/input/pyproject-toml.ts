@@ -1,9 +1,12 @@
 // pyproject.toml: PEP 621 [project], PEP 735 [dependency-groups], Poetry's [tool.poetry], and uv/PDM dev groups.
+import { appendAll } from "./append-all";
 import type { TomlTable, TomlValue } from "smol-toml";
 import { canonicalizeName } from "../../packaging/names";
-import { expandGroups, type GroupEntry } from "./dependency-groups";
+import { type FileSource, isMissing, lookUpFile, type ReadFile } from "./file-references";
+import { parseRequirementsTxt } from "./requirements-txt";
+import { expandGroups, type GroupEntry, MAX_GROUP_ENTRIES } from "./dependency-groups";
 import { diagnosticAt, type Position } from "./location";
-import { poetryConstraintToSpecifier } from "./poetry-constraint";
+import { poetryPythonToSpecifier } from "./poetry-constraint";
 import { andMarkers, poetryDependency, type PoetryDependencyContext } from "./poetry-dependency";
 import { formatPep508, normalizeSpecifier, requirementFromPep508 } from "./requirement-entry";
 import { emptyParsedFile, type InputRequirement, type ParsedFile, type RequirementSource, type Severity } from "./requirement-set";
@@ -16,7 +19,11 @@ class PyprojectParser {
   private readonly extras = new Map<string, InputRequirement[]>();
   private readonly groups = new Map<string, GroupEntry<InputRequirement>[]>();
 
-  constructor(private readonly doc: TomlDocument) {}
+  constructor(
+    private readonly doc: TomlDocument,
+    private readonly fileName: string | undefined,
+    private readonly fileSource: FileSource,
+  ) {}
 
   private report(severity: Severity, position: Position, what: string): void {
     this.out.diagnostics.push(diagnosticAt(severity, position, what));
@@ -79,7 +86,7 @@ class PyprojectParser {
     if (!project) return;
     if (typeof project.name === "string") this.projectName = project.name;
     if (project.dependencies !== undefined) {
-      this.out.requirements.push(...this.pep508Array(["project", "dependencies"], project.dependencies, { kind: "main" }));
+      appendAll(this.out.requirements, this.pep508Array(["project", "dependencies"], project.dependencies, { kind: "main" }));
     }
     const optional = this.table(["project", "optional-dependencies"]);
     if (optional) {
@@ -101,11 +108,29 @@ class PyprojectParser {
       dependencies: ["tool", "poetry", "dependencies"],
       "optional-dependencies": ["tool", "poetry", "extras"],
     };
+    const backend = this.doc.data["build-system"];
+    const pbr = isTable(backend) && backend["build-backend"] === "pbr.build";
+    if (pbr && dynamic.includes("dependencies")) this.pbrRequirements();
     for (const field of ["dependencies", "optional-dependencies"]) {
+      if (pbr && field === "dependencies") continue;
       if (dynamic.includes(field) && this.doc.location(providedByPoetry[field]) === undefined) {
         this.report("warning", this.doc.valuePosition(["project", "dynamic"]), `${field} are dynamic: the build backend computes them, which Tangle cannot do`);
       }
     }
+  }
+
+  /** pbr on PEP 621 (`build-backend = "pbr.build"`, dynamic dependencies): the dependencies are requirements.txt's. */
+  private pbrRequirements(): void {
+    const at = this.doc.valuePosition(["project", "dynamic"]);
+    const found = lookUpFile(this.fileSource, this.fileName, "requirements.txt");
+    if (isMissing(found)) {
+      if (found.error !== null) this.report("error", at, `dependencies are dynamic and pbr reads them from ${found.missing}, which cannot be read (${found.error})`);
+      else this.report("warning", at, "dependencies are dynamic and pbr reads them from requirements.txt, which was not provided; drop it in as well");
+      return;
+    }
+    const parsed = parseRequirementsTxt(found.text, { asFile: found.name, files: this.fileSource.files, readFile: this.fileSource.readFile, source: { kind: "main" } });
+    appendAll(this.out.diagnostics, parsed.diagnostics);
+    appendAll(this.out.requirements, parsed.requirements);
   }
 
   private dependencyGroups(): void {
@@ -139,7 +164,7 @@ class PyprojectParser {
 
   private addGroupEntries(group: string, entries: GroupEntry<InputRequirement>[]): void {
     const existing = [...this.groups.keys()].find((g) => canonicalizeName(g) === canonicalizeName(group));
-    if (existing !== undefined) this.groups.get(existing)?.push(...entries);
+    if (existing !== undefined) appendAll(this.groups.get(existing) ?? [], entries);
     else this.groups.set(group, entries);
   }
 
@@ -204,7 +229,7 @@ class PyprojectParser {
             this.report("warning", this.doc.valuePosition([...path, index]), `extra "${extra}" names "${name}", which is not in [tool.poetry.dependencies]`);
             return;
           }
-          list.push(...found.map((r) => ({ ...r, source: { kind: "extra" as const, name: extra } })));
+          appendAll(list, found.map((r) => ({ ...r, source: { kind: "extra" as const, name: extra } })));
         });
         this.extras.set(extra, list);
       }
@@ -281,7 +306,7 @@ class PyprojectParser {
       this.report("error", this.doc.valuePosition(path), `python must be a version constraint string, not ${describeToml(value)}`);
       return;
     }
-    const converted = poetryConstraintToSpecifier(value);
+    const converted = poetryPythonToSpecifier(value);
     const at = this.doc.stringMapper(path);
     if (!converted.ok) {
       this.report("error", at(converted.offset), `python: ${converted.message}`);
@@ -325,11 +350,20 @@ class PyprojectParser {
     const extraByCanonical = new Map<string, string>();
     for (const extra of this.extras.keys()) extraByCanonical.set(canonicalizeName(extra), extra);
 
+    // Each extra is expanded once; a requirement reached twice (a diamond of self-references) is kept once.
+    const expandedExtras = new Map<string, InputRequirement[]>();
     const expandSelf = (list: InputRequirement[], source: RequirementSource, stack: string[]): InputRequirement[] => {
       const out: InputRequirement[] = [];
+      const seen = new Set<string>();
+      const add = (requirement: InputRequirement): void => {
+        const key = JSON.stringify([requirement.pep508, requirement.file ?? "", requirement.line, requirement.column]);
+        if (seen.has(key) || out.length >= MAX_GROUP_ENTRIES) return;
+        seen.add(key);
+        out.push(requirement);
+      };
       for (const requirement of list) {
         if (self === null || requirement.url !== null || canonicalizeName(requirement.name) !== self) {
-          out.push({ ...requirement, source });
+          add({ ...requirement, source });
           continue;
         }
         for (const extra of requirement.extras) {
@@ -343,9 +377,12 @@ class PyprojectParser {
             this.report("error", at, `${requirement.text} makes the extra "${target}" include itself (${[...stack, target].join(" -> ")})`);
             continue;
           }
-          for (const inner of expandSelf(this.extras.get(target) ?? [], source, [...stack, target])) {
-            out.push(this.withMarker(inner, requirement.marker));
+          let inner = expandedExtras.get(target);
+          if (inner === undefined) {
+            inner = expandSelf(this.extras.get(target) ?? [], { kind: "extra", name: target }, [...stack, target]);
+            expandedExtras.set(target, inner);
           }
+          for (const item of inner) add(this.withMarker({ ...item, source }, requirement.marker));
         }
       }
       return out;
@@ -353,13 +390,13 @@ class PyprojectParser {
 
     for (const [extra, list] of this.extras) {
       this.out.extras.push(extra);
-      this.out.requirements.push(...expandSelf(list, { kind: "extra", name: extra }, [extra]));
+      appendAll(this.out.requirements, expandSelf(list, { kind: "extra", name: extra }, [extra]));
     }
     const { expanded, problems } = expandGroups(this.groups);
     for (const problem of problems) this.report("error", problem.at, problem.message);
     for (const [group, list] of expanded) {
       this.out.groups.push(group);
-      this.out.requirements.push(...expandSelf(list, { kind: "group", name: group }, []));
+      appendAll(this.out.requirements, expandSelf(list, { kind: "group", name: group }, []));
     }
   }
 
@@ -375,13 +412,19 @@ class PyprojectParser {
   }
 }
 
+export interface PyprojectTomlOptions {
+  fileName?: string;
+  files?: Record<string, string>;
+  readFile?: ReadFile;
+}
+
 /** Parses a pyproject.toml; TOML syntax errors and bad entries become located diagnostics. */
-export function parsePyprojectToml(text: string): ParsedFile {
+export function parsePyprojectToml(text: string, options: PyprojectTomlOptions = {}): ParsedFile {
   const parsed = parseTomlDocument(text);
   if (!parsed.ok) {
     const out = emptyParsedFile();
     out.diagnostics.push(parsed.diagnostic);
     return out;
   }
-  return new PyprojectParser(parsed.document).parse();
+  return new PyprojectParser(parsed.document, options.fileName, { files: options.files, readFile: options.readFile }).parse();
 }

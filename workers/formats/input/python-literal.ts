@@ -1,4 +1,5 @@
 // Evaluates Python literal expressions from tokens (strings, lists, tuples, dicts, names bound to literals, `+`), never running code.
+import { appendAll } from "./append-all";
 import type { PyToken } from "./python-tokenizer";
 
 export type PyValue =
@@ -70,15 +71,21 @@ class Evaluator {
     this.stop(`an expression using "${token?.raw ?? "?"}"`, token);
   }
 
+  /** `a + b + ...`: the operands are read first and joined once, so a long chain costs its length, not its square. */
   private expression(): PyValue {
-    let left = this.postfix();
+    const operands = [this.postfix()];
+    const pluses: PyToken[] = [];
     while (this.isOp("+")) {
-      const plus = this.peek();
+      pluses.push(this.peek() as PyToken);
       this.i++;
-      const right = this.postfix();
-      left = add(left, right) ?? this.stop(`"+" between ${describe(left)} and ${describe(right)}`, plus);
+      operands.push(this.postfix());
     }
-    return left;
+    if (operands.length === 1) return operands[0];
+    const first = operands[0];
+    for (let k = 1; k < operands.length; k++) {
+      if (!sameKind(first, operands[k])) this.stop(`"+" between ${describe(operands[k - 1])} and ${describe(operands[k])}`, pluses[k - 1]);
+    }
+    return concatenate(operands);
   }
 
   private postfix(): PyValue {
@@ -203,7 +210,7 @@ class Evaluator {
       if (t.prefix?.includes("b")) this.stop("a bytes literal", t);
       const c = t.chars ?? [];
       value += t.value;
-      chars.push(...c.slice(0, t.value.length));
+      appendAll(chars, c.slice(0, t.value.length));
       this.i++;
       if (this.peek()?.type !== "string") chars.push(c[c.length - 1] ?? t.end);
     }
@@ -222,7 +229,7 @@ class Evaluator {
         this.i++;
         const spread = this.expression();
         if (spread.kind !== "list" && spread.kind !== "tuple") this.stop(`unpacking ${describe(spread)}`, star);
-        items.push(...spread.items);
+        appendAll(items, spread.items);
       } else items.push(this.element(close));
       if (this.isOp(",")) {
         sawComma = true;
@@ -246,7 +253,7 @@ class Evaluator {
         this.i++;
         const spread = this.expression();
         if (spread.kind !== "dict") this.stop(`unpacking ${describe(spread)} into a dict`, star);
-        entries.push(...spread.entries);
+        appendAll(entries, spread.entries);
       } else {
         const key = this.expression();
         if (this.isOp(":")) {
@@ -295,14 +302,28 @@ function subscript(value: PyValue, key: PyValue): PyValue | null {
   return null;
 }
 
-function add(left: PyValue, right: PyValue): PyValue | null {
-  if (left.kind === "str" && right.kind === "str") {
-    return { kind: "str", value: left.value + right.value, chars: [...left.chars.slice(0, left.value.length), ...right.chars], start: left.start };
+/** Whether `+` joins two values: two strings, two lists or two tuples. */
+function sameKind(left: PyValue, right: PyValue): boolean {
+  return (left.kind === "str" || left.kind === "list" || left.kind === "tuple") && left.kind === right.kind;
+}
+
+/** Joins operands of one kind (checked by sameKind), keeping each string character's source offset. */
+export function concatenate(operands: PyValue[]): PyValue {
+  const first = operands[0];
+  if (first.kind === "str") {
+    let value = "";
+    const chars: number[] = [];
+    operands.forEach((operand, k) => {
+      if (operand.kind !== "str") return;
+      value += operand.value;
+      const own = k === operands.length - 1 ? operand.chars.length : operand.value.length;
+      for (let c = 0; c < own; c++) chars.push(operand.chars[c]);
+    });
+    return { kind: "str", value, chars, start: first.start };
   }
-  if ((left.kind === "list" && right.kind === "list") || (left.kind === "tuple" && right.kind === "tuple")) {
-    return { kind: left.kind, items: [...left.items, ...right.items], start: left.start };
-  }
-  return null;
+  const items: PyValue[] = [];
+  for (const operand of operands) if (operand.kind === "list" || operand.kind === "tuple") appendAll(items, operand.items);
+  return { kind: first.kind === "tuple" ? "tuple" : "list", items, start: first.start };
 }
 
 /** A substring of a string value, keeping the offset map. */

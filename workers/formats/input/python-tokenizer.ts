@@ -22,6 +22,9 @@ export interface TokenizeProblem {
   message: string;
 }
 
+/** CPython's MAXLEVEL: brackets may nest 200 deep. */
+export const MAX_NESTING = 200;
+
 const OPERATORS = [
   "**=", "//=", ">>=", "<<=", "...", "->", ":=", "**", "//", "==", "!=", "<=", ">=", "+=", "-=", "*=", "/=", "%=",
   "&=", "|=", "^=", "@=", "<<", ">>", "<>",
@@ -97,6 +100,11 @@ export function tokenizePython(text: string): { tokens: PyToken[]; problems: Tok
     }
     const op = OPERATORS.find((o) => text.startsWith(o, i)) ?? c;
     if ("([{".includes(op)) {
+      if (depth >= MAX_NESTING) {
+        // CPython's tokenizer stops here too (MAXLEVEL); what follows is not read, so nothing recurses deeper.
+        problems.push({ offset: i, message: `too many nested parentheses (more than ${MAX_NESTING}, as CPython allows)` });
+        return { tokens, problems };
+      }
       push({ type: "op", raw: op, value: op, start: i, end: i + 1 });
       depth++;
     } else if (")]}".includes(op)) {

@@ -1,4 +1,5 @@
 // The plain-data result of parsing any dependency file: requirements, constraints, index settings and located diagnostics.
+import type { ReadFile } from "./file-references";
 
 /** The dependency-file formats Tangle reads. */
 export type InputFormat = "requirements.txt" | "pyproject.toml" | "setup.cfg" | "setup.py" | "Pipfile" | "buildout.cfg";
@@ -64,6 +65,8 @@ export interface Diagnostic {
   endColumn?: number;
   /** The file the diagnostic is about when it is not the parsed text itself. */
   file?: string;
+  /** Set when the reader failed on a bug of its own rather than on the input (the fuzz tests require it never is). */
+  internal?: true;
 }
 
 export interface RequirementSet {
@@ -92,6 +95,11 @@ export interface ParseInputOptions {
   fileName?: string;
   /** Other dropped files by name (relative paths), for `-r`/`-c`, pbr's requirements.txt, buildout `extends`. */
   files?: Record<string, string>;
+  /**
+   * Reads a referenced file that is not in `files`, by its path relative to `fileName`'s directory (the CLI reads the
+   * disk). With it, a referenced file that cannot be read is an error; without it, a warning asking to drop it in.
+   */
+  readFile?: ReadFile;
   /** Extras whose requirements to include (names compared after PEP 685 normalisation). */
   extras?: string[];
   /** Dependency groups whose requirements to include (Poetry groups, PEP 735 groups, Pipfile "dev"). */

@@ -11,7 +11,7 @@ import {
   urlFilename,
   urlScheme,
 } from "./direct-reference";
-import { findReferencedFile, isRemoteReference, joinRelative, normalizePath } from "./file-references";
+import { type FileSource, isMissing, isRemoteReference, lookUpFile, normalizePath, type ReadFile } from "./file-references";
 import { diagnosticAt, type OffsetMapper } from "./location";
 import { type LogicalLine, logicalLines } from "./pip-lines";
 import { breakArgsOptions, type PipOption, parseOptions } from "./pip-options";
@@ -30,6 +30,8 @@ export interface RequirementsTxtOptions {
   fileName?: string;
   /** Other files, by name, that `-r`/`-c` may name. */
   files?: Record<string, string>;
+  /** Reads a named file that is not in `files` (the CLI's disk). */
+  readFile?: ReadFile;
   /** What the requirements are (setup.cfg's pbr reads requirements.txt as the main dependencies). */
   source?: RequirementSource;
   /** Treat the requirements as constraints (a file given with `-c`). */
@@ -54,9 +56,11 @@ const IGNORED_OPTION_REASONS: Partial<Record<PipOption["name"], string>> = {
 
 class RequirementsTxtParser {
   readonly out: ParsedFile = emptyParsedFile();
+  /** Files already read, as `r:` or `c:` plus the normalised name: a file included twice is read once. */
+  private readonly read = new Set<string>();
 
   constructor(
-    private readonly files: Record<string, string> | undefined,
+    private readonly fileSource: FileSource,
     private readonly source: RequirementSource,
   ) {}
 
@@ -183,14 +187,14 @@ class RequirementsTxtParser {
     stack: string[],
   ): void {
     const what = nestedConstraint ? "constraints file" : "requirements file";
-    if (isRemoteReference(reference) && !this.files?.[reference]) {
+    if (isRemoteReference(reference) && !this.fileSource.files?.[reference]) {
       this.report("warning", line.at, option.valueStart, `${option.flag} ${reference} not followed: Tangle does not download ${what}s; drop the file in as well`, file);
       return;
     }
-    const found = findReferencedFile(this.files, ownName, reference);
-    if (!found) {
-      const expected = joinRelative(ownName, reference);
-      this.report("warning", line.at, option.valueStart, `${option.flag} ${reference} not followed: the ${what} ${expected} was not provided; drop it in as well`, file);
+    const found = lookUpFile(this.fileSource, ownName, reference);
+    if (isMissing(found)) {
+      if (found.error !== null) this.report("error", line.at, option.valueStart, `${option.flag} ${reference}: cannot read the ${what} ${found.missing} (${found.error})`, file);
+      else this.report("warning", line.at, option.valueStart, `${option.flag} ${reference} not followed: the ${what} ${found.missing} was not provided; drop it in as well`, file);
       return;
     }
     const key = normalizePath(found.name);
@@ -199,6 +203,10 @@ class RequirementsTxtParser {
       this.report("error", line.at, option.valueStart, `${option.flag} ${reference} includes a file that is already being read (${cycle}); not followed again`, file);
       return;
     }
+    // A diamond (two files including the same third) reads it once: the second reading adds nothing new.
+    const readKey = `${nestedConstraint ? "c" : "r"}:${key}`;
+    if (this.read.has(readKey)) return;
+    this.read.add(readKey);
     this.parseFile(found.text, found.name, found.name, nestedConstraint, [...stack, key]);
   }
 
@@ -384,7 +392,7 @@ class RequirementsTxtParser {
 
 /** Parses a requirements file (following `-r`/`-c` into `files`); every bad line becomes a diagnostic, the rest parse. */
 export function parseRequirementsTxt(text: string, options: RequirementsTxtOptions = {}): ParsedFile {
-  const parser = new RequirementsTxtParser(options.files, options.source ?? { kind: "main" });
+  const parser = new RequirementsTxtParser({ files: options.files, readFile: options.readFile }, options.source ?? { kind: "main" });
   const ownKey = normalizePath(options.fileName ?? options.asFile ?? "<input>");
   parser.parseFile(text, options.asFile, options.fileName ?? options.asFile, options.constraint ?? false, [ownKey]);
   return parser.out;

@@ -1,5 +1,6 @@
 // setup.cfg: setuptools' [options] install_requires / python_requires / [options.extras_require], and pbr projects.
-import { findReferencedFile } from "./file-references";
+import { appendAll } from "./append-all";
+import { isMissing, lookUpFile, type ReadFile } from "./file-references";
 import { IniFile, type IniOption, type IniValueLine, readIni } from "./ini-file";
 import { diagnosticAt, type Position } from "./location";
 import { normalizeSpecifier, requirementFromPep508 } from "./requirement-entry";
@@ -9,6 +10,7 @@ import { parseRequirementsTxt } from "./requirements-txt";
 export interface SetupCfgOptions {
   fileName?: string;
   files?: Record<string, string>;
+  readFile?: ReadFile;
 }
 
 interface Item {
@@ -86,29 +88,30 @@ class SetupCfgParser {
     const out: InputRequirement[] = [];
     const at = { line: option.line, column: option.column };
     for (const name of list.split(",").map((n) => n.trim()).filter((n) => n !== "")) {
-      const found = findReferencedFile(this.options.files, this.options.fileName, name);
-      if (!found) {
-        this.out.diagnostics.push(diagnosticAt("warning", at, `file: ${name} not read: the file was not provided; drop it in as well`));
+      const found = lookUpFile(this.options, this.options.fileName, name);
+      if (isMissing(found)) {
+        if (found.error !== null) this.out.diagnostics.push(diagnosticAt("error", at, `file: ${name}: cannot read ${found.missing} (${found.error})`));
+        else this.out.diagnostics.push(diagnosticAt("warning", at, `file: ${name} not read: the file was not provided; drop it in as well`));
         continue;
       }
-      out.push(...this.readRequirementsFile(found.name, found.text, source));
+      appendAll(out, this.readRequirementsFile(found.name, found.text, source));
     }
     return out;
   }
 
   private readRequirementsFile(name: string, text: string, source: RequirementSource): InputRequirement[] {
-    const parsed = parseRequirementsTxt(text, { asFile: name, files: this.options.files, source });
-    this.out.diagnostics.push(...parsed.diagnostics);
+    const parsed = parseRequirementsTxt(text, { asFile: name, files: this.options.files, readFile: this.options.readFile, source });
+    appendAll(this.out.diagnostics, parsed.diagnostics);
     return parsed.requirements;
   }
 
   parse(): ParsedFile {
     const installRequires = this.option("options", "install_requires");
-    if (installRequires) this.out.requirements.push(...this.requirements(installRequires, { kind: "main" }));
+    if (installRequires) appendAll(this.out.requirements, this.requirements(installRequires, { kind: "main" }));
     const extras = this.ini.section("options.extras_require");
     for (const option of extras?.options ?? []) {
       this.out.extras.push(option.key);
-      this.out.requirements.push(...this.requirements(option, { kind: "extra", name: option.key }));
+      appendAll(this.out.requirements, this.requirements(option, { kind: "extra", name: option.key }));
     }
     const pythonRequires = this.option("options", "python_requires");
     if (pythonRequires) {
@@ -140,17 +143,20 @@ class SetupCfgParser {
   private pbr(): void {
     const header = this.ini.section("metadata") ?? this.ini.section("pbr") ?? this.ini.section("files");
     const at = { line: header?.line ?? 1, column: 1 };
-    const requirements = findReferencedFile(this.options.files, this.options.fileName, "requirements.txt");
-    if (requirements) this.out.requirements.push(...this.readRequirementsFile(requirements.name, requirements.text, { kind: "main" }));
-    else {
+    const requirements = lookUpFile(this.options, this.options.fileName, "requirements.txt");
+    if (!isMissing(requirements)) appendAll(this.out.requirements, this.readRequirementsFile(requirements.name, requirements.text, { kind: "main" }));
+    else if (requirements.error !== null) {
+      this.out.diagnostics.push(diagnosticAt("error", at, `this is a pbr project: its dependencies are in ${requirements.missing}, which cannot be read (${requirements.error})`));
+    } else {
       this.out.diagnostics.push(
         diagnosticAt("warning", at, "this is a pbr project: its dependencies are in requirements.txt, which was not provided; drop it in as well"),
       );
     }
-    const tests = findReferencedFile(this.options.files, this.options.fileName, "test-requirements.txt");
-    if (tests) {
+    // pbr reads test-requirements.txt when it is there; its absence is no error.
+    const tests = lookUpFile(this.options, this.options.fileName, "test-requirements.txt");
+    if (!isMissing(tests)) {
       this.out.groups.push("test");
-      this.out.requirements.push(...this.readRequirementsFile(tests.name, tests.text, { kind: "group", name: "test" }));
+      appendAll(this.out.requirements, this.readRequirementsFile(tests.name, tests.text, { kind: "group", name: "test" }));
     }
     const pythonRequires = this.ini.option("metadata", "python-requires") ?? this.ini.option("metadata", "python_requires");
     if (pythonRequires && this.out.requiresPython === null) {
@@ -161,7 +167,7 @@ class SetupCfgParser {
     }
     for (const option of this.ini.section("extras")?.options ?? []) {
       this.out.extras.push(option.key);
-      this.out.requirements.push(...this.requirements(option, { kind: "extra", name: option.key }));
+      appendAll(this.out.requirements, this.requirements(option, { kind: "extra", name: option.key }));
     }
   }
 }

@@ -68,8 +68,25 @@ describe("a setup.py that computes install_requires", () => {
     const set = parseInput(files["setup.py"], { fileName: "setup.py" });
     expect(set.requirements).toEqual([]);
     expect(set.diagnostics[1].message).toBe(
-      "line 27, column 22: install_requires is computed (a call to read_requirements()); setup.py is never run, so Tangle cannot know its value; it appears to read requirements.txt: drop that file in as well to use it",
+      "line 27, column 22: install_requires is computed (a call to read_requirements()); setup.py is never run, so Tangle cannot know its value (read_requirements() is defined at line 9); it appears to read requirements.txt: drop that file in as well to use it",
     );
+  });
+
+  it("celery's layout: a file read from requirements/ by a local function is used; an extras function names its lines", () => {
+    const setupPy = [
+      "import os, setuptools",
+      "def _reqs(*f):",
+      "    with open(os.path.join(os.getcwd(), 'requirements', *f)) as fp:",
+      "        return [r.strip() for r in fp.readlines() if r.strip()]",
+      "def extras_require():",
+      "    return {x: _reqs('extras', x + '.txt') for x in {'redis'}}",
+      "setuptools.setup(name='celery', install_requires=_reqs('default.txt'), extras_require=extras_require())",
+    ].join("\n");
+    const set = parseInput(setupPy, { fileName: "setup.py", files: { "requirements/default.txt": "kombu>=5.3\n" } });
+    expect(set.requirements.map((r) => [r.pep508, r.file, r.line])).toEqual([["kombu>=5.3", "requirements/default.txt", 1]]);
+    const extras = set.diagnostics.find((d) => d.message.includes("extras_require is computed"));
+    expect(extras).toMatchObject({ severity: "warning", line: 7, column: 87 });
+    expect(extras?.message).toContain("(extras_require() is defined at line 5, _reqs() is defined at line 2)");
   });
 });
 

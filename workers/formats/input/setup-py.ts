@@ -1,7 +1,8 @@
 // setup.py, read statically: install_requires, extras_require and python_requires of the setup(...) call when they are literals.
-import { findReferencedFile } from "./file-references";
+import { appendAll } from "./append-all";
+import { isMissing, lookUpFile, type ReadFile } from "./file-references";
 import { diagnosticAt, LineIndex, type Position } from "./location";
-import { type Binding, type Computed, type Env, evaluateExpression, type PyValue, slice } from "./python-literal";
+import { type Binding, type Computed, concatenate, type Env, evaluateExpression, type PyValue, slice } from "./python-literal";
 import { type PyToken, tokenizePython } from "./python-tokenizer";
 import { andMarkers } from "./poetry-dependency";
 import { normalizeSpecifier, requirementFromPep508 } from "./requirement-entry";
@@ -11,6 +12,7 @@ import { parseRequirementsTxt } from "./requirements-txt";
 export interface SetupPyOptions {
   fileName?: string;
   files?: Record<string, string>;
+  readFile?: ReadFile;
 }
 
 type StrValue = Extract<PyValue, { kind: "str" }>;
@@ -79,7 +81,7 @@ class SetupPyReader {
       const keyword = first.value === "async" ? (tokens[1]?.value ?? "async") : first.value;
       const nameToken = keyword === "def" || keyword === "class" ? tokens.find((t, k) => k > 0 && t.type === "name" && t.value !== "def") : undefined;
       this.record(tokens.slice(0, colon < 0 ? tokens.length : colon + 1), indent, stack);
-      for (const block of stack) if (block.keyword === "def") this.defs.get(block.name)?.push(...tokens);
+      for (const block of stack) if (block.keyword === "def") appendAll(this.defs.get(block.name) ?? [], tokens);
       stack.push({ indent, keyword, name: nameToken?.value ?? "", line: this.position(first.start).line });
       if (keyword === "def" && nameToken) this.defs.set(nameToken.value, [...tokens]);
       const body = colon < 0 ? [] : tokens.slice(colon + 1);
@@ -89,7 +91,7 @@ class SetupPyReader {
       }
       return;
     }
-    for (const block of stack) if (block.keyword === "def") this.defs.get(block.name)?.push(...tokens);
+    for (const block of stack) if (block.keyword === "def") appendAll(this.defs.get(block.name) ?? [], tokens);
     this.record(tokens, indent, stack);
   }
 
@@ -153,7 +155,7 @@ class SetupPyReader {
             ok: false,
             reason: `changed inside the "${statement.conditional.keyword}" block at line ${statement.conditional.line}`,
             offset: first.start,
-            tokens: [...tokens, ...(env.get(name)?.ok === false ? (env.get(name) as Computed).tokens : [])],
+            tokens: keptTokens(tokens, env.get(name)),
           };
 
     const assign = tokens.findIndex((t) => t.type === "op" && t.value === "=" && t.depth === 0);
@@ -173,10 +175,14 @@ class SetupPyReader {
       const equals = tokens.map((t, k) => (t.type === "op" && t.value === "=" && t.depth === 0 ? k : -1)).filter((k) => k >= 0);
       const valueTokens = tokens.slice(equals[equals.length - 1] + 1);
       const allTargets = equals.flatMap((e, n) => splitTargets(tokens.slice(n === 0 ? 0 : equals[n - 1] + 1, e)));
+      // The value is read once for all targets (`a = a = a = ...` must not cost its square).
+      let value: Binding | undefined;
+      const assigned = new Set<string>();
       for (const target of allTargets) {
         if (target.kind === "name") {
-          const conditional = conditionalReason(target.name);
-          env.set(target.name, conditional ?? evaluateExpression(valueTokens, env));
+          if (assigned.has(target.name)) continue;
+          assigned.add(target.name);
+          env.set(target.name, conditionalReason(target.name) ?? (value ??= evaluateExpression(valueTokens, env)));
         } else if (target.kind === "item") {
           const conditional = conditionalReason(target.name);
           const previous = env.get(target.name);
@@ -386,9 +392,14 @@ class SetupPyReader {
     const at = this.position(computed.offset);
     const message = `${what} is computed (${computed.reason}); setup.py is never run, so Tangle cannot know its value`;
     const candidates = new Set<string>();
+    const directories = new Set<string>();
+    const called: string[] = [];
     const collect = (tokens: PyToken[]): void => {
       for (const token of tokens) {
-        if (token.type === "string" && /\.(txt|in)$/i.test(token.value.trim())) candidates.add(token.value.trim());
+        // A bare extension (`x + ".txt"`) names no file.
+        if (token.type === "string" && /.\.(txt|in)$/i.test(token.value.trim())) candidates.add(token.value.trim());
+        if (token.type === "string" && /^requirements$/i.test(token.value.trim())) directories.add(token.value.trim());
+        if (token.type === "name" && this.defs.has(token.value) && !seen.has(token.value)) called.push(token.value);
         if (token.type === "name" && this.defs.has(token.value) && !seen.has(token.value)) {
           seen.add(token.value);
           collect(this.defs.get(token.value) ?? []);
@@ -397,21 +408,25 @@ class SetupPyReader {
     };
     const seen = new Set<string>();
     collect(computed.tokens);
+    // `open(os.path.join("requirements", name))`: the file may sit in that directory rather than beside setup.py.
+    const paths = [...candidates].flatMap((candidate) => [candidate, ...[...directories].map((d) => `${d}/${candidate}`)]);
     if (source !== null) {
-      for (const candidate of candidates) {
-        const found = findReferencedFile(this.options.files, this.options.fileName, candidate);
-        if (!found) continue;
+      for (const candidate of paths) {
+        const found = lookUpFile(this.options, this.options.fileName, candidate);
+        // The file is a guess from the code's strings: one that is not there is no error, only not used.
+        if (isMissing(found)) continue;
         this.out.diagnostics.push(
           diagnosticAt("warning", at, `${message}; it appears to read ${candidate}, so the requirements of ${found.name} are used instead`),
         );
-        const parsed = parseRequirementsTxt(found.text, { asFile: found.name, files: this.options.files, source });
-        this.out.diagnostics.push(...parsed.diagnostics);
-        this.out.requirements.push(...parsed.requirements);
+        const parsed = parseRequirementsTxt(found.text, { asFile: found.name, files: this.options.files, readFile: this.options.readFile, source });
+        appendAll(this.out.diagnostics, parsed.diagnostics);
+        appendAll(this.out.requirements, parsed.requirements);
         return;
       }
     }
     const hint = candidates.size > 0 ? `; it appears to read ${[...candidates].join(", ")}: drop that file in as well to use it` : "; paste the requirements instead";
-    this.out.diagnostics.push(diagnosticAt("warning", at, message + hint));
+    const defined = [...new Set(called)].map((name) => `${name}() is defined at line ${this.position(this.defs.get(name)?.[0]?.start ?? 0).line}`);
+    this.out.diagnostics.push(diagnosticAt("warning", at, message + (defined.length > 0 ? ` (${defined.join(", ")})` : "") + hint));
   }
 }
 
@@ -428,15 +443,23 @@ function splitTargets(tokens: PyToken[]): Target[] {
   return [{ kind: "unpack", names: tokens.filter((t) => t.type === "name").map((t) => t.value) }];
 }
 
+/** How many tokens a computed value keeps (to look for the files it reads): a name changed in a loop must not grow. */
+const MAX_KEPT_TOKENS = 20_000;
+
+/** A statement's tokens, then those a computed previous value kept, up to MAX_KEPT_TOKENS. */
+function keptTokens(tokens: PyToken[], previous: Binding | undefined): PyToken[] {
+  const kept = tokens.slice(0, MAX_KEPT_TOKENS);
+  if (previous?.ok === false) for (let k = 0; k < previous.tokens.length && kept.length < MAX_KEPT_TOKENS; k++) kept.push(previous.tokens[k]);
+  return kept;
+}
+
 function combine(previous: Binding, addition: Binding, tokens: PyToken[]): Binding {
-  if (!previous.ok) return { ...previous, tokens: [...previous.tokens, ...tokens] };
+  if (!previous.ok) return { ...previous, tokens: keptTokens(tokens, previous) };
   if (!addition.ok) return addition;
   const a = previous.value;
   const b = addition.value;
   if (a.kind === "list" && (b.kind === "list" || b.kind === "tuple")) return { ok: true, value: { ...a, items: [...a.items, ...b.items] } };
-  if (a.kind === "str" && b.kind === "str") {
-    return { ok: true, value: { kind: "str", value: a.value + b.value, chars: [...a.chars.slice(0, a.value.length), ...b.chars], start: a.start } };
-  }
+  if (a.kind === "str" && b.kind === "str") return { ok: true, value: concatenate([a, b]) };
   return { ok: false, reason: `"+=" on a ${a.kind}`, offset: tokens[0].start, tokens };
 }
 
