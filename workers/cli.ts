@@ -18,6 +18,7 @@ import { projectFiles } from "./cli/project-files";
 import { runRead } from "./cli/read-command";
 import { EXPORT_FORMAT_IDS, exportFormat, type ExportFormatId } from "./formats/output/export-formats";
 import { runTreeCommand } from "./cli/tree-command";
+import { runDiffCommand } from "./cli/diff-command";
 
 const USAGE = `Usage: tangle resolve [FILE|-] [options]
        tangle read FILE [--extra NAME]... [--group NAME]... [--all-extras] [--all-groups] [--format text|json]
@@ -96,6 +97,7 @@ export interface CliIo {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === "read") return runRead(argv.slice(1), io);
   if (argv[0] === "tree") return runTreeCommand(argv.slice(1), io, runCli);
+  if (argv[0] === "diff") return runDiffCommand(argv.slice(1), io, runCli);
   let parsed;
   try {
     parsed = parseArgs({
