@@ -56,6 +56,8 @@ export interface ResolveRequest {
   excluded: string[];
   noCache: boolean;
   refresh: boolean;
+  /** Versions to prefer (canonical name -> version), e.g. those of a lock being updated conservatively: each is taken when the requirements allow it. */
+  preferences?: Record<string, string>;
 }
 
 export interface ResolveProgress {

@@ -19,9 +19,12 @@ import { runRead } from "./cli/read-command";
 import { EXPORT_FORMAT_IDS, exportFormat, type ExportFormatId } from "./formats/output/export-formats";
 import { runTreeCommand } from "./cli/tree-command";
 import { runDiffCommand } from "./cli/diff-command";
+import { lockedChangesText, prepareLockedRun } from "./cli/locked-resolve";
 
 const USAGE = `Usage: tangle resolve [FILE|-] [options]
        tangle read FILE [--extra NAME]... [--group NAME]... [--all-extras] [--all-groups] [--format text|json]
+       tangle tree FILE [--invert PKG] [--depth N] [--format text|json]   (tangle tree --help)
+       tangle diff OLD NEW [--format text|json]                           (tangle diff --help)
 
 Resolves Python requirements (requirements.txt, pyproject.toml, setup.cfg, setup.py, Pipfile,
 buildout.cfg; "-" or no FILE reads standard input) against a package index, as pip would.
@@ -51,6 +54,10 @@ Options:
   --output FILE            write the result to FILE instead of standard output
   --max-decisions N        give up after N solver decisions (default 100000)
   --max-seconds S          give up after S seconds of solving (default 300)
+  --locked LOCKFILE        keep every version of this lock unless a requirement forbids it (text output ends
+                           with what moved against the lock, and why)
+  --upgrade-package NAME   with --locked: let NAME move to the best version (repeatable)
+  --upgrade                with --locked: let every package move (the diff still says what moved)
   -h, --help               show this help
   --version                print the version
 
@@ -121,6 +128,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         output: { type: "string" },
         "max-decisions": { type: "string" },
         "max-seconds": { type: "string" },
+        locked: { type: "string" },
+        "upgrade-package": { type: "string", multiple: true },
+        upgrade: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
       },
@@ -189,6 +199,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
 
+  const locked = values.locked ? await prepareLockedRun(values.locked, request, values["upgrade-package"] ?? [], values.upgrade ?? false, io, runCli) : null;
+  if (locked && !locked.ok) {
+    io.stderr(`tangle: ${locked.message}\n`);
+    return EXIT.usage;
+  }
+  if (!locked && (values["upgrade-package"] || values.upgrade)) {
+    io.stderr("tangle: --upgrade-package and --upgrade need --locked LOCKFILE\n");
+    return EXIT.usage;
+  }
+  if (locked) {
+    request.preferences = locked.run.preferences;
+    for (const w of locked.run.warnings) io.stderr(`warning: ${w}\n`);
+  }
+
   const cacheDir = values["cache-dir"] ?? join(io.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "tangle");
   const controller = new AbortController();
   // Every request in flight listens for the one cancel.
@@ -239,6 +263,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   else if (resolution.status !== "resolved") throw new Error("unreachable: unresolved results were reported above");
   else if (format === "text") output = pinsText(resolution);
   else output = exportFormat(format)!.write(resolution, request);
+  if (locked && format === "text" && resolution.status === "resolved") output += lockedChangesText(locked.run, resolution.packages, request);
   if (values.output) {
     try {
       writeFileSync(values.output, output);

@@ -23,8 +23,11 @@ export interface ChangedPackage {
   path: PathHop[];
   /** Why it moved, in words. */
   reason: string;
-  /** The kind of reason, for tests and the page: a requirement excludes the old version, a package above it moved, the user asked, or nothing forced it. */
-  cause: "excluded" | "dependent-moved" | "requested" | "free";
+  /**
+   * The kind of reason, for tests and the page: a requirement excludes the old version; the old version required
+   * something the new graph no longer satisfies; a package above it moved; the user asked; nothing forced it.
+   */
+  cause: "excluded" | "conflicts" | "dependent-moved" | "requested" | "free";
 }
 
 export interface PackageDiff {
@@ -79,7 +82,8 @@ export function diffPackages(before: PackageGraph, after: PackageGraph, options:
       diff.unchanged += 1;
       continue;
     }
-    diff.changed.push({ name: pkg.name, from: prev.version, to: pkg.version, direction: direction(prev.version, pkg.version), ...explainChange(pkg, prev, after, requested, movedVersion, (name) => old.get(name)?.version ?? "?") });
+    const explained = explainChange(pkg, prev, after, requested, movedVersion, (name) => old.get(name)?.version ?? "?", next);
+    diff.changed.push({ name: pkg.name, from: prev.version, to: pkg.version, direction: direction(prev.version, pkg.version), ...explained });
   }
   for (const pkg of before.packages) {
     if (!next.has(pkg.name)) diff.removed.push({ name: pkg.name, version: pkg.version, path: requirementPath(before, pkg.name) ?? [] });
@@ -98,6 +102,7 @@ function explainChange(
   requested: "all" | Set<string>,
   movedVersion: (name: string) => boolean,
   movedFrom: (name: string) => string,
+  next: ReadonlyMap<string, ResolvedPackageDto>,
 ): Pick<ChangedPackage, "path" | "reason" | "cause"> {
   const byName = new Map(after.packages.map((p) => [p.name, p]));
   const excluding = pkg.dependents.find((d) => !contains(edgeSpecifier(after, byName, d, pkg.name), prev.version));
@@ -108,6 +113,17 @@ function explainChange(
   }
   if (requested === "all" || requested.has(pkg.name)) {
     return { path: requirementPath(after, pkg.name) ?? [], reason: requested === "all" ? "every package was upgraded (--upgrade)" : "upgraded on request", cause: "requested" };
+  }
+  // The old version asked for something the new graph does not give it (a dependency moved past its range).
+  for (const dep of prev.dependencies) {
+    const now = next.get(dep.name);
+    if (now && movedVersion(dep.name) && !contains(dep.specifier, now.version)) {
+      return {
+        path: requirementPath(after, pkg.name) ?? [],
+        reason: `${pkg.name} ${prev.version} requires ${dep.name}${dep.specifier}, and ${dep.name} moved to ${now.version}`,
+        cause: "conflicts",
+      };
+    }
   }
   const moved = pkg.dependents.find((d) => d !== ROOT && movedVersion(d));
   if (moved !== undefined) {

@@ -6,7 +6,7 @@ import { describeTargetEnvironment, markerEnvironment, parseTargetEnvironment, t
 import type { MarkerEnvironment } from "../packaging/markers";
 import { canonicalizeName } from "../packaging/names";
 import { VersionRange } from "../packaging/ranges";
-import { parseVersion, type Version } from "../packaging/version";
+import { parseVersion, tryParseVersion, type Version } from "../packaging/version";
 import { parseDependency, type ParsedDependency } from "./parsed-dependency";
 import type { ResolveOptions } from "./resolve-options";
 
@@ -73,6 +73,16 @@ function factsOf(input: ResolveRequest["target"]): TargetFacts {
     targetFacts.set(key, facts);
   }
   return facts;
+}
+
+/** Preferred versions by canonical name; unparsable versions are ignored (they can match no candidate). */
+function preferencesOf(preferences: Record<string, string> | undefined): Map<string, Version> {
+  const out = new Map<string, Version>();
+  for (const [name, text] of Object.entries(preferences ?? {})) {
+    const version = tryParseVersion(text);
+    if (version) out.set(canonicalizeName(name), version);
+  }
+  return out;
 }
 
 export type PrepareOutcome = { ok: true; prepared: PreparedRequest } | { ok: false; message: string; diagnostics: InputDiagnosticDto[] };
@@ -150,6 +160,7 @@ export function prepareRequest(request: ResolveRequest): PrepareOutcome {
     excluded: new Set(request.excluded.map((name) => canonicalizeName(name))),
     whatIfPins,
     fileConstraints,
+    preferences: preferencesOf(request.preferences),
   };
   return { ok: true, prepared: { options, roots, rootSources, diagnostics, input, source: request.input } };
 }

@@ -253,6 +253,12 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
     const allowPre = mode === "allow" || (mode === "if-necessary-or-explicit" && this.explicitPrereleases.has(name));
     const inRange: Candidate[] = [];
     for (const c of candidates) if (range.contains(c.version)) inRange.push(c);
+    // A preferred (locked) version comes first whenever the range allows it, as uv and Poetry keep locked versions.
+    const preferred = this.options.preferences?.get(name);
+    if (preferred) {
+      const locked = inRange.find((c) => compareVersions(c.version, preferred) === 0);
+      if (locked && (locked.yanked === false || this.pinnedByEquals.has(name))) return locked;
+    }
     if (lowest) inRange.reverse();
     const first = (accept: (c: Candidate) => boolean) => inRange.find(accept) ?? null;
     const unyanked = (c: Candidate) => c.yanked === false;

@@ -28,4 +28,6 @@ export interface ResolveOptions {
   whatIfPins?: Map<string, string>;
   /** `constraints` without the "what if" pins (to try a resolution without one). */
   fileConstraints?: Map<string, VersionRange>;
+  /** Canonical name -> the version to try first when it fits (a lock's version: keep it unless something forbids it). */
+  preferences?: ReadonlyMap<string, Version>;
 }

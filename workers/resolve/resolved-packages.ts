@@ -124,6 +124,7 @@ function rejectedNewer(
     else if (c.yanked !== false) reason = `yanked${c.yanked ? `: ${c.yanked}` : ""}`;
     else if (!c.requiresPython.contains(options.python)) reason = `requires Python ${c.requiresPythonText ?? c.requiresPython.toString()}`;
     else if (c.version.isPrerelease && !version.isPrerelease) reason = "a pre-release (not allowed unless asked for)";
+    else if (options.preferences?.has(name) && compareVersions(options.preferences.get(name) as Version, version) === 0) reason = "the locked version is kept (upgrade the package to move it)";
     else if (options.resolution === "lowest" || (options.resolution === "lowest-direct" && provider.isDirect(name))) reason = "the resolution strategy takes the lowest version that fits";
     else reason = "conflicts with other requirements of this resolution";
     out.push({ version: c.version, reason });
