@@ -19,12 +19,14 @@ import { runRead } from "./cli/read-command";
 import { EXPORT_FORMAT_IDS, exportFormat, type ExportFormatId } from "./formats/output/export-formats";
 import { runTreeCommand } from "./cli/tree-command";
 import { runDiffCommand } from "./cli/diff-command";
+import { runCheckCommand } from "./cli/check-command";
 import { lockedChangesText, prepareLockedRun } from "./cli/locked-resolve";
 
 const USAGE = `Usage: tangle resolve [FILE|-] [options]
        tangle read FILE [--extra NAME]... [--group NAME]... [--all-extras] [--all-groups] [--format text|json]
        tangle tree FILE [--invert PKG] [--depth N] [--format text|json]   (tangle tree --help)
        tangle diff OLD NEW [--format text|json]                           (tangle diff --help)
+       tangle check LOCK [PROJECT]                                        (tangle check --help)
 
 Resolves Python requirements (requirements.txt, pyproject.toml, setup.cfg, setup.py, Pipfile,
 buildout.cfg; "-" or no FILE reads standard input) against a package index, as pip would.
@@ -105,6 +107,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === "read") return runRead(argv.slice(1), io);
   if (argv[0] === "tree") return runTreeCommand(argv.slice(1), io, runCli);
   if (argv[0] === "diff") return runDiffCommand(argv.slice(1), io, runCli);
+  if (argv[0] === "check") return runCheckCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
