@@ -16,6 +16,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,7 +110,35 @@ def pip_compile(path):
     return pins, [], {name: sorted(parents.get(name, set())) for name in sorted(named)}
 
 
-READERS = {"poetry.lock": poetry, "uv.lock": uv, "Pipfile.lock": pipfile_lock, "pylock.toml": pylock, "pip-compile": pip_compile}
+def pip_report(path):
+    """pip's --report: every install item; edges are Requires-Dist entries on installed projects without an extra marker."""
+    data = json.loads(path.read_text())
+    installed = {canonicalize_name(i["metadata"]["name"]) for i in data["install"]}
+    pins, edges = [], {}
+    for item in data["install"]:
+        meta = item["metadata"]
+        name = canonicalize_name(meta["name"])
+        pins.append([name, meta["version"]])
+        deps = set()
+        for text in meta.get("requires_dist") or []:
+            req = Requirement(text)
+            target = canonicalize_name(req.name)
+            if target in installed and target != name and (req.marker is None or "extra" not in str(req.marker)):
+                deps.add(target)
+        edges[f"{name}=={meta['version']}"] = sorted(deps)
+    return pins, [], edges
+
+
+def pip_freeze(path):
+    pins = []
+    for line in path.read_text().splitlines():
+        name, _, version = line.partition("==")
+        if version:
+            pins.append([canonicalize_name(name), version.strip()])
+    return pins, [], None
+
+
+READERS = {"poetry.lock": poetry, "uv.lock": uv, "Pipfile.lock": pipfile_lock, "pylock.toml": pylock, "pip-compile": pip_compile, "pip-report": pip_report, "pip-freeze": pip_freeze}
 
 
 def main():
@@ -127,6 +156,9 @@ def main():
         reference = json.loads(shared.read_text())
         for lock_id, ours in golden.items():
             theirs = reference.get(lock_id)
+            if theirs is None:
+                print(f"{lock_id}: {len(ours['pins'])} pins (generated here, not in the shared reference)")
+                continue
             same = theirs is not None and sorted(map(list, theirs["pins"])) == ours["pins"] and sorted(theirs["optional"]) == ours["projects"]
             print(f"{lock_id}: {len(ours['pins'])} pins, {len(ours['projects'])} project entries; shared reference {'agrees' if same else 'DIFFERS'}")
             if not same:

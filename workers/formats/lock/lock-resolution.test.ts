@@ -60,6 +60,17 @@ describe("lockResolution", () => {
     expect(names(lockResolution(graph, { target: target("3.12"), groups: ["dev"], resolvedAt: "t" }))).toContain("arpeggio");
   });
 
+  it("pip's --report: the requested projects are direct, extras asked for (requests[socks]) pull in their packages", () => {
+    const view = lockResolution(readLockFixture("pip-report-snapshot"), { target: target("3.11"), resolvedAt: "t" });
+    expect(view.resolution.packages.filter((p) => p.direct).map((p) => p.name)).toEqual(["flask", "requests"]);
+    expect(view.resolution.packages.find((p) => p.name === "requests")?.extras).toEqual(["socks"]);
+    expect(view.resolution.packages.find((p) => p.name === "pysocks")?.dependents).toEqual(["requests"]);
+    expect(view.resolution.packages.find((p) => p.name === "werkzeug")?.dependents).toEqual(["flask"]);
+    expect(names(view)).toHaveLength(12);
+    const freeze = lockResolution(readLockFixture("pip-freeze-snapshot"), { target: target("3.11"), resolvedAt: "t" });
+    expect(names(freeze)).toEqual(names(view));
+  });
+
   it("Pipfile.lock: no edges, so every package is listed and marked as of unknown dependencies; Pipfile entries are direct", () => {
     const view = lockResolution(readLockFixture("pipfile-kbase"), { target: target("3.7"), resolvedAt: "t" });
     const pint = view.resolution.packages.find((p) => p.name === "pint");
