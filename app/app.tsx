@@ -21,6 +21,8 @@ import { CopyLinkButton } from "./features/share/copy-link-button";
 import { LinkNotices } from "./features/share/link-notices";
 import { IndexQuestionDialog } from "./features/share/index-question-dialog";
 import { useSessionLinkSync } from "./features/share/use-session-link-sync";
+import { LockPanel } from "./features/lock/lock-panel";
+import { LockDiffView } from "./features/lock/lock-diff-view";
 
 const CARD = "rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900";
 
@@ -152,6 +154,9 @@ export function App() {
             <InputPanel />
           </div>
           <div className={`${CARD} p-3`}>
+            <LockPanel />
+          </div>
+          <div className={`${CARD} p-3`}>
             <SettingsPanel />
           </div>
           <div className="sticky bottom-0 -mb-1 bg-slate-100 pt-1 pb-1 dark:bg-slate-950">
@@ -161,6 +166,7 @@ export function App() {
         <div className="flex min-h-0 min-w-0 flex-col gap-3">
           <LinkNotices />
           <RunStatus />
+          <LockDiffView />
           <Results />
         </div>
       </main>

@@ -1,6 +1,7 @@
 // The resolver worker's API type and the plain-data DTOs that cross the Comlink boundary.
 import type { InputFormat, RequirementSet } from "./formats/input/requirement-set";
 import type { TextTreeOptions, TextTreeView } from "./api-tree";
+import type { LockInputDto, LockViewDto, LockViewRequestDto, PackageDiffDto, PackageGraphDto } from "./api-locks";
 
 export type { InputFormat, RequirementSet };
 
@@ -251,4 +252,8 @@ export interface ResolverApi {
   projectInfo(indexUrls: string[], name: string, version: string): Promise<ProjectInfoDto>;
   /** The resolved packages as a `uv tree`-style text tree (inverted for one package, depth-limited). */
   textTree(packages: ResolvedPackageDto[], options: TextTreeOptions): TextTreeView;
+  /** Reads a lock file as it is (with the project files beside it) for a target: a resolution's packages, its environments, its check. */
+  readLock(input: LockInputDto, view: LockViewRequestDto): LockViewDto;
+  /** What changed between two package graphs, each change with the requirement path that explains it. */
+  diffPackages(before: PackageGraphDto, after: PackageGraphDto, requested: string[] | "all"): PackageDiffDto;
 }

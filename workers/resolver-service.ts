@@ -9,6 +9,8 @@ import { parseRequirementLines } from "./requirement-lines";
 import { abortableSource } from "./resolve/abortable-source";
 import { resolveRequest } from "./resolve/resolve";
 import { textTreeView } from "./formats/output/text-tree";
+import { lockViewDto } from "./formats/lock/lock-view-dto";
+import { packageDiffDto } from "./compare/package-diff-dto";
 
 export interface ServiceEnvironment {
   /** The persistent metadata cache (IndexedDB in the browser, a directory in Node), opened once on first use. */
@@ -81,6 +83,10 @@ export function createResolverService(environment: ServiceEnvironment = {}): Res
     },
 
     textTree: (packages, options) => textTreeView(packages, options),
+
+    readLock: (input, view) => lockViewDto(input, view, new Date().toISOString()),
+
+    diffPackages: (before, after, requested) => packageDiffDto(before, after, requested),
 
     cancel(runId: number) {
       runs.get(runId)?.abort();

@@ -1,5 +1,6 @@
 // Compares two package graphs (locks, resolutions, or one of each): added, removed, upgraded, downgraded, each with the requirement path that explains it.
 import type { ResolvedPackageDto } from "../api";
+import type { PackageDiffJson } from "../api-locks";
 import { canonicalizeName } from "../packaging/names";
 import { tryParseSpecifierSet } from "../packaging/specifiers";
 import { compareVersions, tryParseVersion } from "../packaging/version";
@@ -7,12 +8,7 @@ import { describeHop, edgeSpecifier, requirementPath, type PackageGraph, type Pa
 
 const ROOT = "<root>";
 
-/** The JSON `tangle diff` prints (the shape issue 9 fixes); `via` is the explaining path, one hop per item. */
-export interface PackageDiffJson {
-  added: { name: string; version: string; via: string[] }[];
-  removed: { name: string; version: string; via: string[] }[];
-  changed: { name: string; from: string; to: string; via: string[] }[];
-}
+export type { PackageDiffJson };
 
 export interface ChangedPackage {
   name: string;

@@ -1,0 +1,56 @@
+// The diff an upgrade would make to the lock, before the user accepts it: each change with the requirement path that explains it; downloadable as JSON.
+import { Button } from "../../components/button";
+import { download } from "../../components/download";
+import { DownloadIcon } from "../../components/icons";
+import { useLock } from "./lock-store";
+
+const KIND_STYLE: Record<string, string> = {
+  upgraded: "text-teal-700 dark:text-teal-300",
+  downgraded: "text-amber-700 dark:text-amber-300",
+  changed: "text-slate-700 dark:text-slate-200",
+  added: "text-sky-700 dark:text-sky-300",
+  removed: "text-red-700 dark:text-red-300",
+};
+
+export function LockDiffView() {
+  const { pending, fileName, accept, discard } = useLock();
+  if (!pending) return null;
+  const { json, directions, unchanged } = pending.diff;
+  const rows = [
+    ...json.changed.map((c) => ({ kind: directions[c.name] ?? "changed", name: c.name, versions: `${c.from} → ${c.to}`, via: c.via })),
+    ...json.added.map((a) => ({ kind: "added", name: a.name, versions: a.version, via: a.via })),
+    ...json.removed.map((r) => ({ kind: "removed", name: r.name, versions: r.version, via: r.via })),
+  ];
+  const title = pending.name === null ? "Upgrade all" : `Upgrade ${pending.name}`;
+  return (
+    <section aria-labelledby="lock-diff-heading" className="rounded-xl border border-teal-300 bg-white p-3 shadow-sm dark:border-teal-800 dark:bg-slate-900">
+      <div className="flex flex-wrap items-center gap-2">
+        <h2 id="lock-diff-heading" className="text-sm font-semibold">
+          {title}: {rows.length === 0 ? "nothing would change" : `${rows.length} change${rows.length === 1 ? "" : "s"} to ${fileName}`}, {unchanged} unchanged
+        </h2>
+        <div className="ml-auto flex flex-wrap gap-2">
+          <Button size="sm" onClick={() => download(`${JSON.stringify(json, null, 2)}\n`, "tangle-diff.json", "application/json")}>
+            <DownloadIcon className="h-3.5 w-3.5" />
+            Download diff
+          </Button>
+          <Button size="sm" variant="quiet" onClick={discard}>
+            Discard
+          </Button>
+          <Button size="sm" variant="primary" onClick={accept}>
+            Accept
+          </Button>
+        </div>
+      </div>
+      {rows.length > 0 && (
+        <ul aria-label="Changes" className="mt-2 flex max-h-64 flex-col gap-1.5 overflow-y-auto text-xs">
+          {rows.map((row) => (
+            <li key={`${row.kind}:${row.name}`} className="rounded-md bg-slate-50 px-2 py-1.5 dark:bg-slate-800/60">
+              <span className={`font-semibold ${KIND_STYLE[row.kind] ?? ""}`}>{row.kind}</span> <span className="font-medium">{row.name}</span> {row.versions}
+              <span className="block break-words text-slate-500 dark:text-slate-400">{row.via.join(" → ")}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

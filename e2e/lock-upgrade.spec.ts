@@ -1,0 +1,71 @@
+// Lock files in the page: drop a poetry.lock with its pyproject.toml, explore it as a resolution, ask why, upgrade one package, see and download the diff.
+import { readFileSync } from "node:fs";
+import { test, expect, type Page } from "@playwright/test";
+import { freshPage, useSnapshotIndex } from "./support/explorer";
+
+const PROJECT = new URL("./fixtures/lock-project/", import.meta.url);
+const files = ["poetry.lock", "pyproject.toml"].map((name) => ({ name, text: readFileSync(new URL(name, PROJECT), "utf8") }));
+
+/** Drops files on the lock card as a person dragging them from a file manager does (one DataTransfer with both). */
+async function dropFiles(page: Page, dropped: { name: string; text: string }[]): Promise<void> {
+  const transfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([f.text], f.name, { type: "text/plain" }));
+    return dt;
+  }, dropped);
+  const zone = page.getByTestId("lock-drop-zone");
+  await zone.dispatchEvent("dragenter", { dataTransfer: transfer });
+  await zone.dispatchEvent("dragover", { dataTransfer: transfer });
+  await zone.dispatchEvent("drop", { dataTransfer: transfer });
+}
+
+test("drop a poetry.lock with its pyproject.toml, ask why, upgrade one package and download the diff", async ({ page }) => {
+  await freshPage(page);
+  await useSnapshotIndex(page);
+  await dropFiles(page, files);
+
+  const card = page.getByRole("region", { name: "Lock file" });
+  await expect(card).toContainText("poetry.lock · version 2.1 · 21 packages for this target · direct requirements from pyproject.toml");
+  await expect(card.getByTestId("lock-check")).toHaveText("The lock satisfies pyproject.toml.");
+  // The pyproject.toml became the input the upgrade resolves.
+  await expect(page.locator(".cm-content")).toContainText('flask = "^1.0"');
+
+  // The lock is explored like a resolution: the list, then the details with every path that brought a package in.
+  await page.getByRole("tab", { name: "List" }).click();
+  const table = page.getByRole("region", { name: "Resolved packages" });
+  await expect(table).toContainText("1.0.4");
+  await table.getByRole("button", { name: "markupsafe", exact: true }).click();
+  const details = page.getByRole("complementary", { name: "Details of markupsafe" });
+  const paths = details.getByRole("list", { name: "Paths from your requirements" }).getByRole("listitem");
+  await expect(paths.first()).toHaveText(/your requirements\s*→\s*flask\s*→\s*jinja2\s*→\s*markupsafe/);
+
+  // Upgrade flask alone: the diff comes first, nothing changes until it is accepted.
+  await table.getByRole("button", { name: "flask", exact: true }).click();
+  await card.getByRole("button", { name: "Upgrade flask" }).click();
+  const diff = page.getByRole("region", { name: /^Upgrade flask:/ });
+  await expect(diff).toBeVisible({ timeout: 30_000 });
+  const changes = diff.getByRole("list", { name: "Changes" }).getByRole("listitem");
+  await expect(changes.filter({ hasText: "flask" }).first()).toContainText(/upgraded flask 1\.0\.4 → 1\.1\.2/);
+  await expect(changes.filter({ hasText: "flask 1.0.4 → 1.1.2" })).toContainText("upgraded on request");
+  await expect(diff).not.toContainText("requests 2.19.1 →");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: "e2e/screenshots/lock-diff.png" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await diff.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "e2e/screenshots/lock-diff-narrow.png" });
+
+  const downloading = page.waitForEvent("download");
+  await diff.getByRole("button", { name: "Download diff" }).click();
+  const downloaded = await downloading;
+  expect(downloaded.suggestedFilename()).toBe("tangle-diff.json");
+  const json = JSON.parse(readFileSync(await downloaded.path(), "utf8")) as { added: unknown[]; removed: unknown[]; changed: { name: string; from: string; to: string; via: string[] }[] };
+  expect(Object.keys(json)).toEqual(["added", "removed", "changed"]);
+  expect(json.changed.find((c) => c.name === "flask")).toMatchObject({ from: "1.0.4", to: "1.1.2" });
+  expect(json.changed.map((c) => c.name)).not.toContain("requests");
+
+  await diff.getByRole("button", { name: "Accept" }).click();
+  await expect(diff).toHaveCount(0);
+  await expect(table.getByRole("row").filter({ has: page.getByRole("button", { name: "flask", exact: true }) })).toContainText("1.1.2");
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "e2e/screenshots/lock-card-narrow.png" });
+});
