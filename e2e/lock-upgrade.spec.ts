@@ -69,3 +69,19 @@ test("drop a poetry.lock with its pyproject.toml, ask why, upgrade one package a
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: "e2e/screenshots/lock-card-narrow.png" });
 });
+
+test("a uv.lock with forks: the target picks the environment, and changing it reads the lock again", async ({ page }) => {
+  await freshPage(page);
+  const dir = new URL("../workers/formats/lock/fixtures/uv-flask/", import.meta.url);
+  await dropFiles(page, ["uv.lock", "pyproject.toml"].map((name) => ({ name, text: readFileSync(new URL(name, dir), "utf8") })));
+  const card = page.getByRole("region", { name: "Lock file" });
+  await expect(card.getByTestId("lock-environment")).toContainText("3 environments in the lock; showing python_full_version >= '3.12'");
+  await page.getByRole("tab", { name: "List" }).click();
+  const table = page.getByRole("region", { name: "Resolved packages" });
+  const sphinx = table.getByRole("row").filter({ has: page.getByRole("button", { name: "sphinx", exact: true }) });
+  await expect(sphinx).toContainText("8.2.3");
+  await page.getByLabel("Python version").selectOption("3.10");
+  await expect(card.getByTestId("lock-environment")).toContainText("showing python_full_version < '3.11'");
+  await expect(sphinx).toContainText("8.1.3");
+  await expect(table.getByRole("button", { name: "exceptiongroup", exact: true })).toBeVisible();
+});

@@ -1,7 +1,8 @@
 // The lock card: open or drop a lock with its pyproject.toml (or Pipfile), see what it holds for the target, and ask to upgrade one package or all.
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "../../components/button";
 import { UploadIcon } from "../../components/icons";
+import { useSession } from "../../stores/session";
 import { useView } from "../../stores/view";
 import { useLock } from "./lock-store";
 
@@ -13,6 +14,15 @@ export function LockPanel() {
   const picker = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const selectedLocked = selected !== null && packages.some((p) => p.name === selected);
+  const targetKey = useSession((s) => `${s.settings.pythonVersion} ${s.settings.os} ${s.settings.arch}`);
+  const reread = useLock((s) => s.reread);
+  // A lock's forks and markers depend on the target: read it again when the target changes.
+  const lastTarget = useRef(targetKey);
+  useEffect(() => {
+    if (lastTarget.current === targetKey) return;
+    lastTarget.current = targetKey;
+    void reread();
+  }, [targetKey, reread]);
 
   return (
     <section aria-labelledby="lock-heading" className="flex flex-col gap-2">

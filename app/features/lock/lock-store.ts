@@ -1,7 +1,7 @@
 // The lock feature's state: the lock on show (read by the worker for the target), and an upgrade waiting for the user to accept its diff.
 import { create } from "zustand";
 import type { ResolveRequest, ResolvedPackageDto, Resolution } from "../../../workers/api";
-import type { LockViewDto, PackageDiffDto } from "../../../workers/api-locks";
+import type { LockInputDto, LockViewDto, LockViewRequestDto, PackageDiffDto } from "../../../workers/api-locks";
 import { resolve, resolver } from "../../resolver-client";
 import { buildResolveRequest } from "../../stores/build-request";
 import { useResolution } from "../../stores/resolution";
@@ -27,7 +27,11 @@ export interface LockState {
   pending: PendingUpgrade | null;
   busy: string | null;
   error: string | null;
+  /** The lock as dropped, to read it again for another target. */
+  input: LockInputDto | null;
   open: (files: File[]) => Promise<void>;
+  /** Reads the lock again for the session's current target (its forks and markers depend on it). */
+  reread: () => Promise<void>;
   upgrade: (name: string | null) => Promise<void>;
   accept: () => void;
   discard: () => void;
@@ -54,7 +58,13 @@ function showAsResolution(packages: ResolvedPackageDto[], lock: ReadLock, reques
   useResolution.setState({ current: { runId: 0, request, resolution }, previousPackages: null, notice: null });
 }
 
+function sessionTarget(): LockViewRequestDto {
+  const { settings } = useSession.getState();
+  return { target: { implementation: "cpython", pythonVersion: settings.pythonVersion, os: settings.os, arch: settings.arch }, groups: null, extras: null };
+}
+
 export const useLock = create<LockState>()((set, get) => ({
+  input: null,
   fileName: null,
   projectFile: null,
   lock: null,
@@ -82,19 +92,27 @@ export const useLock = create<LockState>()((set, get) => ({
       session.setFileName(project);
       session.setRequirementsText(texts[project]);
     }
-    const { settings } = useSession.getState();
-    const target = { implementation: "cpython" as const, pythonVersion: settings.pythonVersion, os: settings.os, arch: settings.arch };
+    const input = { text, fileName: lockFile.name, files: texts };
     try {
-      const view = await resolver().readLock({ text, fileName: lockFile.name, files: texts }, { target, groups: null, extras: null });
+      const view = await resolver().readLock(input, sessionTarget());
       if (!view.ok) {
         set({ busy: null, error: view.diagnostics.map((d) => d.message).join("\n") });
         return;
       }
-      set({ fileName: lockFile.name, projectFile: project, lock: view, packages: view.packages, busy: null });
+      set({ input, fileName: lockFile.name, projectFile: project, lock: view, packages: view.packages, busy: null });
       showAsResolution(view.packages, view, projectRequest(view));
     } catch (error) {
       set({ busy: null, error: `The worker could not read ${lockFile.name}: ${String(error)}` });
     }
+  },
+
+  reread: async () => {
+    const { input } = get();
+    if (!input) return;
+    const view = await resolver().readLock(input, sessionTarget());
+    if (!view.ok || get().input !== input) return;
+    set({ lock: view, packages: view.packages, pending: null });
+    showAsResolution(view.packages, view, projectRequest(view));
   },
 
   upgrade: async (name) => {
