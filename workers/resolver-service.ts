@@ -9,7 +9,7 @@ import { parseRequirementLines } from "./requirement-lines";
 import { abortableSource } from "./resolve/abortable-source";
 import { resolveRequest } from "./resolve/resolve";
 import { textTreeView } from "./formats/output/text-tree";
-import { lockViewDto } from "./formats/lock/lock-view-dto";
+import { lockViewDto } from "./compare/lock-view-dto";
 import { packageDiffDto } from "./compare/package-diff-dto";
 
 export interface ServiceEnvironment {

@@ -3,7 +3,7 @@ import { canonicalizeName } from "../packaging/names";
 import { InvalidSdistFilename, InvalidWheelFilename, parseSdistFilename, parseWheelFilename } from "../packaging/tags";
 import { tryParseVersion } from "../packaging/version";
 import type { Version } from "../packaging/version";
-import { stripDistributionExtension } from "./distribution-kind";
+import { stripDistributionExtension } from "../packaging/distribution-kind";
 import type { DistributionFile } from "./index-types";
 
 export type FileVersion =

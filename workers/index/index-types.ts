@@ -1,8 +1,9 @@
 // Plain-data types of the index client: distribution files, project listings, release metadata and results.
+import type { DistributionKind } from "../packaging/distribution-kind";
 import type { IndexError } from "./index-error";
 
 /** A wheel (`.whl`), a source distribution (`.tar.gz`, `.zip`, ...) or anything else (eggs, installers). */
-export type DistributionKind = "wheel" | "sdist" | "other";
+export type { DistributionKind };
 
 /** One file of a project as the Simple API lists it. */
 export interface DistributionFile {

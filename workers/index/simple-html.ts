@@ -1,5 +1,5 @@
 // Parser of PEP 503 Simple API HTML project pages without a DOM: anchors with PEP 592/658/714 data attributes, base href.
-import { distributionKind } from "./distribution-kind";
+import { distributionKind } from "../packaging/distribution-kind";
 import { HtmlScanError, scanHtmlTags } from "./html-tags";
 import type { HtmlTag } from "./html-tags";
 import { invalidResponse } from "./index-error";

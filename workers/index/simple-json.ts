@@ -1,5 +1,5 @@
 // Parser of PEP 691 Simple API JSON project pages (api-version 1.x: PEP 658/714 core metadata, PEP 592 yanks, PEP 700 fields).
-import { distributionKind } from "./distribution-kind";
+import { distributionKind } from "../packaging/distribution-kind";
 import { resolveFileUrl } from "./index-urls";
 import type { DistributionFile, SimplePage } from "./index-types";
 import { JsonReader, parseJson } from "./json-reader";

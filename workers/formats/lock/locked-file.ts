@@ -1,6 +1,6 @@
 // A distribution file recorded in a lock (URL or file name, hashes, size, upload time) as the resolver's file DTO.
 import type { DistributionFileDto } from "../../api";
-import { distributionKind } from "../../index/distribution-kind";
+import { distributionKind } from "../../packaging/distribution-kind";
 
 export interface LockedFileFields {
   url?: string | null;

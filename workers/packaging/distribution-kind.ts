@@ -1,5 +1,7 @@
 // Which kind of distribution a file name is (wheel, sdist, other), from its extension as pip recognises them.
-import type { DistributionKind } from "./index-types";
+
+/** A wheel, a source distribution, or anything else an index lists (eggs, installers). */
+export type DistributionKind = "wheel" | "sdist" | "other";
 
 /** Source-distribution archive extensions pip accepts (lower-case). */
 const SDIST_EXTENSIONS = [".tar.gz", ".tgz", ".tar", ".zip", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tlz", ".tar.lz", ".tar.lzma"];

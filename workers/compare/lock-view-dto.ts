@@ -1,8 +1,8 @@
 // The worker's `readLock`: a dropped lock (with its project file) read for a target, as the page's plain data.
-import type { LockInputDto, LockViewDto, LockViewRequestDto } from "../../api-locks";
-import { checkLock } from "../../compare/lock-check";
-import { lockResolution } from "./lock-resolution";
-import { readLock } from "./read-lock";
+import type { LockInputDto, LockViewDto, LockViewRequestDto } from "../api-locks";
+import { checkLock } from "./lock-check";
+import { lockResolution } from "../formats/lock/lock-resolution";
+import { readLock } from "../formats/lock/read-lock";
 
 const PROJECT_FILES = ["pyproject.toml", "Pipfile"];
 
