@@ -17,6 +17,7 @@ import { parseInput } from "./formats/input/parse-input";
 import { projectFiles } from "./cli/project-files";
 import { runRead } from "./cli/read-command";
 import { EXPORT_FORMAT_IDS, exportFormat, type ExportFormatId } from "./formats/output/export-formats";
+import { runAuditCommand } from "./cli/audit-command";
 
 const USAGE = `Usage: tangle resolve [FILE|-] [options]
        tangle read FILE [--extra NAME]... [--group NAME]... [--all-extras] [--all-groups] [--format text|json]
@@ -94,6 +95,7 @@ export interface CliIo {
 /** Runs the command; returns the exit status. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === "read") return runRead(argv.slice(1), io);
+  if (argv[0] === "audit") return runAuditCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
