@@ -80,6 +80,8 @@ export type FixOutcomeDto =
       name: string;
       /** The requirement that was added, e.g. `jinja2>=2.10.1`. */
       requirement: string;
+      /** How it was added: one more line of a requirements.txt, or a pin (other input formats). Applying it does the same. */
+      via: "requirement-line" | "pin";
       /** The version the new resolution chose; null when the new resolution no longer needs the package at all. */
       to: string | null;
       diff: ResolutionDiffDto;

@@ -65,6 +65,14 @@ describe("release facts from the JSON API", () => {
     expect(fake.calls).toHaveLength(2);
   });
 
+  it("takes the index URL as pip does (no trailing slash needed) and answers a bad one with an IndexError", async () => {
+    const fake = createFakeFetch({ [URL_REQUESTS]: { body: withVulnerabilities([ADVISORY]) } });
+    const client = createReleaseFactsClient({ fetch: fake.fetch });
+    const facts = await client.facts("https://pypi.example/simple", "requests", "2.18.0");
+    expect(facts instanceof IndexError ? facts.message : facts.vulnerabilities?.map((v) => v.id)).toEqual(["PYSEC-2018-28"]);
+    expect(await client.facts("not a url", "requests", "2.18.0")).toBeInstanceOf(IndexError);
+  });
+
   it("returns a garbage answer as an IndexError naming the URL and field", async () => {
     const fake = createFakeFetch({ [URL_REQUESTS]: { body: withVulnerabilities([{ id: 7 }]) } });
     const facts = await createReleaseFactsClient({ fetch: fake.fetch }).facts(ROOT, "requests", "2.18.0");

@@ -106,10 +106,17 @@ export function createReleaseFactsClient(options: ReleaseFactsOptions = {}): Rel
 
   return {
     facts(indexUrl, name, version) {
-      const key = `${STORE_PREFIX}${normalizeIndexUrl(indexUrl)}|${name}|${version}`;
+      let root: string;
+      try {
+        root = normalizeIndexUrl(indexUrl);
+      } catch (error) {
+        if (error instanceof IndexError) return Promise.resolve(error);
+        throw error;
+      }
+      const key = `${STORE_PREFIX}${root}|${name}|${version}`;
       let promise = memo.get(key);
       if (promise === undefined) {
-        promise = load(indexUrl, name, version, key);
+        promise = load(root, name, version, key);
         memo.set(key, promise);
         // Errors are not kept: the next audit asks again.
         void promise.then((r) => {

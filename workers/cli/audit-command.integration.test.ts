@@ -40,7 +40,7 @@ describe("tangle audit", () => {
     expect(r.stdout).toMatch(/jinja2\s+2\.9\.6\s+PYSEC-2019-217\s+2\.10\.1\s+CVE-2019-10906, GHSA-462w-v97r-4m45/);
     // The fix is proven impossible: the user's own requirement blocks it, in the resolver's words.
     expect(r.stdout).toContain("jinja2>=2.11.3 cannot be resolved:");
-    expect(r.stdout).toContain("Because you require jinja2<2.10 and jinja2>=2.11.3, your requirements cannot be satisfied.");
+    expect(r.stdout).toContain("Because you require jinja2<2.10 and jinja2>=2.11.3, which exclude each other, your requirements cannot be satisfied.");
   }, 60_000);
 
   it("writes the JSON report: vulnerabilities with aliases and fixed_in, fixes blocked by a dependency's requirement", async () => {
