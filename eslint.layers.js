@@ -8,6 +8,7 @@ export const layerElements = [
   { type: "index", pattern: "workers/index" },
   { type: "formats", pattern: "workers/formats" },
   { type: "resolve", pattern: "workers/resolve" },
+  { type: "audit", pattern: "workers/audit" },
   { type: "api", pattern: "workers/api*.ts", mode: "file" },
   { type: "scripts", pattern: "scripts" },
   { type: "feature", pattern: "app/features/*", capture: ["feature"] },
@@ -35,6 +36,8 @@ export const layerPolicies = [
   { from: { element: { type: "formats" } }, disallow: to("pubgrub", "index", "resolve", "service", "scripts", "feature", "app") },
   // The Python provider sits on the core, the index and the formats.
   { from: { element: { type: "resolve" } }, disallow: to("service", "scripts", "feature", "app") },
+  // The audit (advisories, licences, freshness, fixes) sits on the index and the Python provider.
+  { from: { element: { type: "audit" } }, disallow: to("service", "scripts", "feature", "app") },
   // Worker code never imports the dev tools.
   { from: { element: { type: "service" } }, disallow: to("scripts", "feature", "app") },
   // The page reaches the worker only through the API's types (the worker itself is started by URL).

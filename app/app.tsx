@@ -16,6 +16,10 @@ import { TreePanel } from "./features/tree/components/tree-panel";
 import { TreeIcon } from "./features/tree/components/tree-icon";
 import { DetailsPanel } from "./features/details/details-panel";
 import { ConflictPanel } from "./features/conflicts/conflict-panel";
+import { AuditPanel } from "./features/audit/audit-panel";
+import { PackageAdvisories } from "./features/audit/package-advisories";
+import { useAuditLoader } from "./features/audit/use-audit-loader";
+import { AlertIcon } from "./components/icons";
 import { DownloadMenu } from "./features/exports/download-menu";
 import { CopyLinkButton } from "./features/share/copy-link-button";
 import { LinkNotices } from "./features/share/link-notices";
@@ -30,9 +34,11 @@ const TABS: { id: ResultTab; label: string; icon: typeof GraphIcon }[] = [
   { id: "graph", label: "Graph", icon: GraphIcon },
   { id: "list", label: "List", icon: ListIcon },
   { id: "tree", label: "Tree", icon: TreeIcon },
+  { id: "audit", label: "Audit", icon: AlertIcon },
 ];
 
-function ResolvedView({ packages, request }: { packages: ResolvedPackageDto[]; request: ResolveRequest }) {
+function ResolvedView({ runId, packages, request }: { runId: number; packages: ResolvedPackageDto[]; request: ResolveRequest }) {
+  useAuditLoader(runId, packages);
   const tab = useView((s) => s.tab);
   const setTab = useView((s) => s.setTab);
   const selected = useView((s) => s.selected);
@@ -84,14 +90,20 @@ function ResolvedView({ packages, request }: { packages: ResolvedPackageDto[]; r
             <GraphPanel packages={packages} request={request} />
           ) : tab === "tree" ? (
             <TreePanel packages={packages} request={request} />
-          ) : (
+          ) : tab === "list" ? (
             <PackageTable packages={packages} />
+          ) : (
+            <AuditPanel packages={packages} />
           )}
         </div>
       </div>
       {hasDetails && (
         <div className={`${CARD} flex min-h-[24rem] flex-col overflow-hidden xl:min-h-0`}>
-          <DetailsPanel packages={packages} request={request} />
+          <DetailsPanel
+            packages={packages}
+            request={request}
+            security={(pkg) => <PackageAdvisories key={`${runId}|${pkg.name}`} pkg={pkg} packages={packages} request={request} />}
+          />
         </div>
       )}
     </div>
@@ -111,10 +123,10 @@ function Results() {
       <EmptyState />
     );
   }
-  const { resolution, request } = current;
+  const { resolution, request, runId } = current;
   const content =
     resolution.status === "resolved" ? (
-      <ResolvedView packages={resolution.packages} request={request} />
+      <ResolvedView runId={runId} packages={resolution.packages} request={request} />
     ) : resolution.status === "unsatisfiable" ? (
       <div className={`${CARD} flex min-h-[32rem] flex-1 flex-col overflow-hidden`}>
         <ConflictPanel summary={resolution.summary} explanation={resolution.explanation} graph={resolution.graph} suggestions={resolution.suggestions} />

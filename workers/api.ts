@@ -1,4 +1,5 @@
 // The resolver worker's API type and the plain-data DTOs that cross the Comlink boundary.
+import type { AuditProgressDto, AuditReportDto, FixOutcomeDto, VulnerabilityDto } from "./api-audit";
 import type { InputFormat, RequirementSet } from "./formats/input/requirement-set";
 import type { TextTreeOptions, TextTreeView } from "./api-tree";
 import type { LockInputDto, LockViewDto, LockViewRequestDto, PackageDiffDto, PackageGraphDto } from "./api-locks";
@@ -246,8 +247,8 @@ export interface ResolverApi {
   cancel(runId: number): void;
   /** The formats a resolution can be downloaded as, in menu order. */
   exportFormats(): ExportFormatDto[];
-  /** Writes a resolved resolution (with the request that produced it) in one export format. */
-  exportResolution(formatId: string, resolution: Resolution, request: ResolveRequest): ExportFileDto;
+  /** Writes a resolved resolution (with the request that produced it) in one export format; `audit` adds licences and vulnerability ids where the format has room. */
+  exportResolution(formatId: string, resolution: Resolution, request: ResolveRequest, audit?: AuditReportDto): ExportFileDto;
   /** Summary, licence, links of one release, cached like all release metadata. */
   projectInfo(indexUrls: string[], name: string, version: string): Promise<ProjectInfoDto>;
   /** The resolved packages as a `uv tree`-style text tree (inverted for one package, depth-limited). */
@@ -256,4 +257,8 @@ export interface ResolverApi {
   readLock(input: LockInputDto, view: LockViewRequestDto): LockViewDto;
   /** What changed between two package graphs, each change with the requirement path that explains it. */
   diffPackages(before: PackageGraphDto, after: PackageGraphDto, requested: string[] | "all"): PackageDiffDto;
+  /** Vulnerabilities and licence of every resolved release (from its index's JSON API, cached) and its freshness. */
+  auditResolution(packages: ResolvedPackageDto[], onProgress?: (progress: AuditProgressDto) => void): Promise<AuditReportDto>;
+  /** "Fix": re-solves `request` with `name>=<fixed version>` required for the given advisories, and reports the diff or what blocks it. */
+  fixVulnerability(request: ResolveRequest, packages: ResolvedPackageDto[], pkg: { name: string; version: string }, vulnerabilities: VulnerabilityDto[]): Promise<FixOutcomeDto>;
 }

@@ -21,6 +21,7 @@ import { runTreeCommand } from "./cli/tree-command";
 import { runDiffCommand } from "./cli/diff-command";
 import { runCheckCommand } from "./cli/check-command";
 import { lockedChangesText, prepareLockedRun } from "./cli/locked-resolve";
+import { runAuditCommand } from "./cli/audit-command";
 
 const USAGE = `Usage: tangle resolve [FILE|-] [options]
        tangle read FILE [--extra NAME]... [--group NAME]... [--all-extras] [--all-groups] [--format text|json]
@@ -108,6 +109,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === "tree") return runTreeCommand(argv.slice(1), io, runCli);
   if (argv[0] === "diff") return runDiffCommand(argv.slice(1), io, runCli);
   if (argv[0] === "check") return runCheckCommand(argv.slice(1), io);
+  if (argv[0] === "audit") return runAuditCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({

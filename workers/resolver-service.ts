@@ -11,6 +11,9 @@ import { resolveRequest } from "./resolve/resolve";
 import { textTreeView } from "./formats/output/text-tree";
 import { lockViewDto } from "./compare/lock-view-dto";
 import { packageDiffDto } from "./compare/package-diff-dto";
+import { auditPackages } from "./audit/audit-packages";
+import { fixVulnerability } from "./audit/fix-vulnerability";
+import { createReleaseFactsClient, type ReleaseFactsClient } from "./audit/release-facts";
 
 export interface ServiceEnvironment {
   /** The persistent metadata cache (IndexedDB in the browser, a directory in Node), opened once on first use. */
@@ -25,6 +28,7 @@ export function createResolverService(environment: ServiceEnvironment = {}): Res
   const runs = new Map<number, AbortController>();
   const clients = new Map<string, IndexClient>();
   let store: Promise<MetadataStore | undefined> | null = null;
+  let facts: Promise<ReleaseFactsClient> | null = null;
 
   const openStore = (): Promise<MetadataStore | undefined> => {
     store ??= (environment.openStore?.() ?? Promise.resolve(undefined)).catch(() => undefined);
@@ -75,11 +79,11 @@ export function createResolverService(environment: ServiceEnvironment = {}): Res
 
     exportFormats: () => EXPORT_FORMATS.map(({ id, label, fileName, mimeType }) => ({ id, label, fileName, mimeType })),
 
-    exportResolution(formatId, resolution, request) {
+    exportResolution(formatId, resolution, request, audit) {
       const format = exportFormat(formatId);
       if (!format) throw new Error(`unknown export format "${formatId}"; known: ${EXPORT_FORMATS.map((f) => f.id).join(", ")}`);
       if (resolution.status !== "resolved") throw new Error("only a resolved resolution can be exported");
-      return { fileName: format.fileName, mimeType: format.mimeType, text: format.write(resolution, request) };
+      return { fileName: format.fileName, mimeType: format.mimeType, text: format.write(resolution, request, audit) };
     },
 
     textTree: (packages, options) => textTreeView(packages, options),
@@ -90,6 +94,24 @@ export function createResolverService(environment: ServiceEnvironment = {}): Res
 
     cancel(runId: number) {
       runs.get(runId)?.abort();
+    },
+
+    async auditResolution(packages, onProgress) {
+      facts ??= openStore().then((s) => createReleaseFactsClient({ fetch: environment.fetch, store: s }));
+      const fallbackLicence = async (pkg: { index: string; name: string; version: string }) => {
+        const client = await clientFor([pkg.index], false, false);
+        const listing = await client.getListing(pkg.name, "prefetch");
+        if (listing.kind !== "found") return null;
+        const metadata = await client.getMetadata(listing.listing, pkg.version, "prefetch");
+        return metadata.kind === "known" ? metadata.license : null;
+      };
+      return auditPackages(packages, { facts: await facts, fallbackLicence, onProgress: onProgress ? (p) => void onProgress(p) : undefined });
+    },
+
+    async fixVulnerability(request, packages, pkg, vulnerabilities) {
+      const client = await clientFor([request.indexUrl, ...request.extraIndexUrls], request.noCache, false);
+      const resolve = (r: ResolveRequest) => resolveRequest(r, { source: client, now, sourceStats: () => client.stats(), yieldToEventLoop: () => new Promise((done) => setTimeout(done, 0)) });
+      return fixVulnerability(request, packages, pkg, vulnerabilities, resolve);
     },
 
     async projectInfo(indexUrls: string[], name: string, version: string): Promise<ProjectInfoDto> {

@@ -22,6 +22,9 @@ export interface GraphPalette {
   selected: string;
   conflict: string;
   conflictFill: string;
+  /** Packages with a known vulnerability (the audit). */
+  vulnerableFill: string;
+  vulnerableBorder: string;
 }
 
 export const LIGHT: GraphPalette = {
@@ -46,6 +49,8 @@ export const LIGHT: GraphPalette = {
   selected: "#ea580c",
   conflict: "#dc2626",
   conflictFill: "#fef2f2",
+  vulnerableFill: "#fff1f2",
+  vulnerableBorder: "#be123c",
 };
 
 export const DARK: GraphPalette = {
@@ -70,6 +75,8 @@ export const DARK: GraphPalette = {
   selected: "#fb923c",
   conflict: "#f87171",
   conflictFill: "#450a0a",
+  vulnerableFill: "#4c0519",
+  vulnerableBorder: "#fb7185",
 };
 
 export function paletteFor(theme: "light" | "dark"): GraphPalette {

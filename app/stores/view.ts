@@ -9,7 +9,7 @@ export function edgeId(from: string, to: string): string {
   return `${from}->${to}`;
 }
 
-export type ResultTab = "graph" | "list" | "tree";
+export type ResultTab = "graph" | "list" | "tree" | "audit";
 export type GraphLayout = "hierarchical" | "force";
 
 export interface ViewState {

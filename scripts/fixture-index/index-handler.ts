@@ -10,6 +10,7 @@ import { IndexRegistry } from "./index-registry";
 import type { IndexSourceOptions } from "./index-registry";
 import { routeIndexPath } from "./index-routes";
 import type { IndexLocation } from "./index-urls";
+import { releaseVulnerabilities } from "./advisories";
 import { latestRelease, renderProjectJsonApi, renderReleaseJsonApi } from "./json-api";
 import { LruCache } from "./lru-cache";
 import { normalizeName } from "./project-name";
@@ -174,16 +175,20 @@ export function createIndexHandler(options: IndexHandlerOptions = {}): IndexHand
           return redirect(indexPath, `/pypi/${encodeURIComponent(project.name)}${tail}`, url.search);
         }
         const headers = { "X-PyPI-Last-Serial": String(project.lastSerial) };
+        // Recorded PyPI data gets the real advisories; hand-written scenarios (invented projects) get none.
+        const vulnerabilities = (version: string) => (hit.index.kind === "scenario" ? [] : releaseVulnerabilities(project.name, version));
         if (r.kind === "json-project") {
           const latest = latestRelease(project);
           if (latest === undefined) return { kind: "not-found", spec: notFoundJson() };
-          const { body, etag } = cachedBody(`${loc.origin}${indexPath}|json-api|${project.key}`, () => renderProjectJsonApi(project, latest, files, loc));
+          const { body, etag } = cachedBody(`${loc.origin}${indexPath}|json-api|${project.key}`, () =>
+            renderProjectJsonApi(project, latest, files, loc, vulnerabilities(latest.decl.version)),
+          );
           return { kind: "json-project", garbage: "json", spec: { status: 200, contentType: JSON_TYPE, cacheControl: CACHE_LISTING, headers, body, etag } };
         }
         const release = project.releases.find((x) => x.decl.version === r.version) ?? project.releases.find((x) => versionsEqual(x.decl.version, r.version));
         if (release === undefined) return { kind: "not-found", spec: notFoundJson() };
         const { body, etag } = cachedBody(`${loc.origin}${indexPath}|json-api|${project.key}|${release.decl.version}`, () =>
-          renderReleaseJsonApi(project, release, files, loc),
+          renderReleaseJsonApi(project, release, files, loc, vulnerabilities(release.decl.version)),
         );
         return { kind: "json-release", garbage: "json", spec: { status: 200, contentType: JSON_TYPE, cacheControl: CACHE_LISTING, headers, body, etag } };
       }

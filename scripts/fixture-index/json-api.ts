@@ -76,8 +76,11 @@ export function latestRelease(project: ServedProject): ServedRelease | undefined
   return live.filter((r) => !isPrerelease(r.decl.version)).at(-1) ?? live.at(-1) ?? project.releases.at(-1);
 }
 
-/** `/pypi/<name>/json`: info of the latest release, `releases` with every version's files, `urls` of the latest. */
-export function renderProjectJsonApi(project: ServedProject, latest: ServedRelease, files: SyntheticFiles, loc: IndexLocation): string {
+/**
+ * `/pypi/<name>/json`: info of the latest release, `releases` with every version's files, `urls` of the latest,
+ * and the latest release's `vulnerabilities` (pypi.org's shape; see advisories.ts).
+ */
+export function renderProjectJsonApi(project: ServedProject, latest: ServedRelease, files: SyntheticFiles, loc: IndexLocation, vulnerabilities: unknown[] = []): string {
   const releases: Record<string, unknown[]> = {};
   for (const r of project.releases) releases[r.decl.version] = r.files.map((f) => urlEntry(f, files, loc));
   return JSON.stringify({
@@ -86,17 +89,17 @@ export function renderProjectJsonApi(project: ServedProject, latest: ServedRelea
     ownership: OWNERSHIP,
     releases,
     urls: latest.files.map((f) => urlEntry(f, files, loc)),
-    vulnerabilities: [],
+    vulnerabilities,
   });
 }
 
-/** `/pypi/<name>/<version>/json`: one release's info and files. */
-export function renderReleaseJsonApi(project: ServedProject, release: ServedRelease, files: SyntheticFiles, loc: IndexLocation): string {
+/** `/pypi/<name>/<version>/json`: one release's info, files and vulnerabilities. */
+export function renderReleaseJsonApi(project: ServedProject, release: ServedRelease, files: SyntheticFiles, loc: IndexLocation, vulnerabilities: unknown[] = []): string {
   return JSON.stringify({
     info: info(project, release, loc),
     last_serial: project.lastSerial,
     ownership: OWNERSHIP,
     urls: release.files.map((f) => urlEntry(f, files, loc)),
-    vulnerabilities: [],
+    vulnerabilities,
   });
 }

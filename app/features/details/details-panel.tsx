@@ -34,7 +34,16 @@ function PackageLink({ name, label, onSelect }: { name: string; label: string; o
   );
 }
 
-export function DetailsPanel({ packages, request }: { packages: ResolvedPackageDto[]; request: ResolveRequest }) {
+export function DetailsPanel({
+  packages,
+  request,
+  security,
+}: {
+  packages: ResolvedPackageDto[];
+  request: ResolveRequest;
+  /** The audit's section for the package (vulnerabilities and "Fix"), shown above the paths that bring it in. */
+  security?: (pkg: ResolvedPackageDto) => ReactNode;
+}) {
   const selected = useView((s) => s.selected);
   const select = useView((s) => s.select);
   const setHighlight = useView((s) => s.setHighlight);
@@ -101,6 +110,8 @@ export function DetailsPanel({ packages, request }: { packages: ResolvedPackageD
             </ul>
           )}
         </Section>
+
+        {security?.(pkg)}
 
         <Section title="Why is this here?" count={why.paths.length}>
           <ol aria-label="Paths from your requirements" className="flex flex-col gap-1.5">

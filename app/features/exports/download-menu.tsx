@@ -7,6 +7,7 @@ import { useResolution } from "../../stores/resolution";
 import { buttonClass } from "../../components/button";
 import { DownloadIcon } from "../../components/icons";
 import { download } from "../../components/download";
+import { useAudit } from "../../stores/audit";
 
 function ChevronIcon({ className }: { className?: string }) {
   return (
@@ -47,7 +48,8 @@ export function DownloadMenu() {
     button.current?.focus();
     if (!current || current.resolution.status !== "resolved") return;
     try {
-      const file = await resolver().exportResolution(format.id, current.resolution, current.request);
+      const audit = useAudit.getState();
+      const file = await resolver().exportResolution(format.id, current.resolution, current.request, audit.runId === current.runId ? (audit.report ?? undefined) : undefined);
       download(file.text, file.fileName, file.mimeType);
       setFailure(null);
     } catch (error) {

@@ -2,6 +2,7 @@
 import { useId, useMemo, useState } from "react";
 import type { ResolvedPackageDto } from "../../../workers/api";
 import { useView } from "../../stores/view";
+import { useAudit } from "../../stores/audit";
 import { Badge } from "../../components/badge";
 import { SearchIcon } from "../../components/icons";
 import { filterRows, packageRows, sortRows, ROOT_LABEL, type SortColumn, type SortOrder } from "./table-rows";
@@ -18,6 +19,8 @@ export function PackageTable({ packages }: { packages: ResolvedPackageDto[] }) {
   const [order, setOrder] = useState<SortOrder>({ column: "package", direction: "ascending" });
   const selected = useView((s) => s.selected);
   const select = useView((s) => s.select);
+  const audit = useAudit((s) => s.report);
+  const vulnerabilities = useMemo(() => new Map(audit?.packages.map((p) => [p.name, p.vulnerabilities?.length ?? 0])), [audit]);
   const rows = useMemo(() => packageRows(packages), [packages]);
   const shown = useMemo(() => sortRows(filterRows(rows, query), order), [rows, query, order]);
 
@@ -75,6 +78,7 @@ export function PackageTable({ packages }: { packages: ResolvedPackageDto[] }) {
               <tr
                 key={row.name}
                 data-selected={selected === row.name || undefined}
+                data-vulnerable={(vulnerabilities.get(row.name) ?? 0) > 0 || undefined}
                 onClick={() => select(row.name)}
                 className={`cursor-pointer border-b border-slate-100 dark:border-slate-800/70 ${selected === row.name ? "bg-teal-50 dark:bg-teal-950/40" : "hover:bg-slate-50 dark:hover:bg-slate-800/40"}`}
               >
@@ -89,6 +93,11 @@ export function PackageTable({ packages }: { packages: ResolvedPackageDto[] }) {
                   >
                     {row.displayName}
                   </button>
+                  {(vulnerabilities.get(row.name) ?? 0) > 0 && (
+                    <span className="ml-2 align-middle">
+                      <Badge tone="red">{vulnerabilities.get(row.name) === 1 ? "1 vulnerability" : `${vulnerabilities.get(row.name)} vulnerabilities`}</Badge>
+                    </span>
+                  )}
                   {row.flags.length > 0 && (
                     <span className="ml-2 inline-flex flex-wrap gap-1 align-middle">
                       {row.flags.map((f) => (

@@ -1,5 +1,6 @@
 // The export formats in one list (id, label, file name, MIME type, writer), shared by the UI's "Download" menu and the CLI's `--format`.
 import type { ResolveRequest } from "../../api";
+import type { AuditReportDto } from "../../api-audit";
 import { formatBuildoutVersions } from "./buildout-versions";
 import { formatConstraintsTxt } from "./constraints-txt";
 import { formatJsonReport } from "./json-report";
@@ -19,8 +20,8 @@ export interface ExportFormat {
   write: ExportWriter;
 }
 
-function writeJsonReport(resolution: ResolvedResolution, _request: ResolveRequest): string {
-  return `${JSON.stringify(formatJsonReport(resolution), null, 2)}\n`;
+function writeJsonReport(resolution: ResolvedResolution, _request: ResolveRequest, audit?: AuditReportDto): string {
+  return `${JSON.stringify(formatJsonReport(resolution, audit), null, 2)}\n`;
 }
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = Object.freeze([

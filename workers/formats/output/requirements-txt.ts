@@ -1,5 +1,7 @@
 // requirements.txt in pip-compile's shape: header, index options, `name==version` with a `--hash` for every file, `# via` annotations.
 import type { DistributionFileDto, ResolvedPackageDto, ResolveRequest } from "../../api";
+import type { AuditReportDto } from "../../api-audit";
+import { auditNotes } from "./audit-notes";
 import { headerLines, inputFileName, inputFormatOf, isDefaultIndex } from "./request-description";
 import type { ResolvedResolution } from "./resolved-resolution";
 
@@ -52,10 +54,10 @@ function annotation(sources: readonly string[]): string {
   return `\n    # via${sources.map((s) => `\n    #   ${s}`).join("")}`;
 }
 
-function packageEntry(pkg: ResolvedPackageDto, request: ResolveRequest): string {
+function packageEntry(pkg: ResolvedPackageDto, request: ResolveRequest, audit: AuditReportDto | undefined): string {
   let entry = pinLine(pkg, true);
   for (const hash of pipHashes(pkg.files)) entry += ` \\\n    --hash=${hash}`;
-  return entry + annotation(viaSources(pkg, request));
+  return entry + annotation(viaSources(pkg, request)) + auditNotes(pkg, audit).map((note) => `\n    # ${note}`).join("");
 }
 
 /** Index URLs as pip options (pip-compile leaves out the default index); tabs and line breaks removed and spaces escaped, as URL parsers do. */
@@ -67,8 +69,8 @@ function indexOptions(request: ResolveRequest): string[] {
   return lines;
 }
 
-/** The whole file; every line ends with `\n`. */
-export function formatRequirementsTxt(resolution: ResolvedResolution, request: ResolveRequest): string {
+/** The whole file; every line ends with `\n`. With an audit, each pin's comment also names its licence and advisories. */
+export function formatRequirementsTxt(resolution: ResolvedResolution, request: ResolveRequest, audit?: AuditReportDto): string {
   const lines = headerLines(request, resolution.resolvedAt, "requirements");
   const options = indexOptions(request);
   if (options.length > 0) lines.push(...options, "");
@@ -77,7 +79,7 @@ export function formatRequirementsTxt(resolution: ResolvedResolution, request: R
   const anyHashes = sorted.some((p) => pipHashes(p.files).length > 0);
   const emit = (pkg: ResolvedPackageDto) => {
     if (anyHashes && pipHashes(pkg.files).length === 0) lines.push(MESSAGE_UNHASHED_PACKAGE);
-    lines.push(packageEntry(pkg, request));
+    lines.push(packageEntry(pkg, request, audit));
   };
   for (const pkg of sorted.filter((p) => !UNSAFE_PACKAGES.has(p.name))) emit(pkg);
   const unsafe = sorted.filter((p) => UNSAFE_PACKAGES.has(p.name));

@@ -11,7 +11,19 @@ interface Entry {
   always?: boolean;
 }
 
-export function GraphLegend({ palette: p, packages }: { palette: GraphPalette; packages: ResolvedPackageDto[] }) {
+export function GraphLegend({
+  palette: p,
+  packages,
+  vulnerable,
+  checking,
+}: {
+  palette: GraphPalette;
+  packages: ResolvedPackageDto[];
+  /** The audit's vulnerable packages, once known. */
+  vulnerable?: readonly string[];
+  /** While the audit runs: "3/12". */
+  checking?: string;
+}) {
   const count = (test: (pkg: ResolvedPackageDto) => boolean) => packages.filter(test).length;
   const entries: Entry[] = [
     { label: "Direct requirement", style: { background: p.directFill, border: `2.5px solid ${p.directBorder}` }, count: count((x) => x.direct), always: true },
@@ -20,6 +32,17 @@ export function GraphLegend({ palette: p, packages }: { palette: GraphPalette; p
     { label: "Pre-release", style: { background: p.nodeFill, border: `2.5px dashed ${p.prerelease}` }, count: count((x) => x.prerelease) },
     { label: "Yanked", style: { background: p.yankedFill, border: `2.5px solid ${p.yankedBorder}` }, count: count((x) => x.yanked !== null) },
     { label: "Dependencies unknown", style: { background: p.unknownFill, border: `2.5px dotted ${p.unknownBorder}` }, count: count((x) => x.unknownDependencies) },
+    ...(vulnerable || checking
+      ? [
+          {
+            label: checking ? `Known vulnerability (checking ${checking})` : "Known vulnerability",
+            style: { background: p.vulnerableFill, border: `3px double ${p.vulnerableBorder}` },
+            count: vulnerable ? count((x) => vulnerable.includes(x.name)) : 0,
+            // Shown once the audit has run, with 0 too: "none found" is news.
+            always: true,
+          },
+        ]
+      : []),
   ];
   return (
     <ul

@@ -14,6 +14,7 @@ import { useGraphHighlight } from "../hooks/use-graph-highlight";
 import { useGraphPointer } from "../hooks/use-graph-pointer";
 import { useKeepInView } from "../hooks/use-keep-in-view";
 import { useCentreOnRequest } from "../hooks/use-centre-on-request";
+import { useVulnerableMarks } from "../hooks/use-vulnerable-marks";
 import { GraphToolbar } from "./graph-toolbar";
 import { GraphFilterBar } from "./graph-filter-bar";
 import { GraphLegend } from "./graph-legend";
@@ -32,6 +33,7 @@ export function GraphPanel({ packages, request }: { packages: ResolvedPackageDto
   useGraphPointer(cy);
   useKeepInView(cy, container);
   useCentreOnRequest(cy);
+  const audit = useVulnerableMarks(cy, drawn);
   const problem = failure ?? layoutFailure;
 
   return (
@@ -56,7 +58,7 @@ export function GraphPanel({ packages, request }: { packages: ResolvedPackageDto
           </p>
         )}
       </div>
-      <GraphLegend palette={palette} packages={packages} />
+      <GraphLegend palette={palette} packages={packages} vulnerable={audit.vulnerable} checking={audit.checking} />
     </div>
   );
 }

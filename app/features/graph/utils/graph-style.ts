@@ -13,7 +13,7 @@ function fade(large: boolean): Record<string, string | number> {
 }
 
 /** Classes that say what the user is doing (selection, hover, highlighted paths), kept when an element's data is updated in place. */
-export const STATE_CLASSES: ReadonlySet<string> = new Set(["dim", "hl", "selected", "found", "hover", "near-selected"]);
+export const STATE_CLASSES: ReadonlySet<string> = new Set(["dim", "hl", "selected", "found", "hover", "near-selected", "vulnerable"]);
 
 /** Edge labels are 10 px in the picture; unless the edge is hovered, selected or highlighted they are drawn only from this zoom on. */
 export const EDGE_LABEL_ZOOM = 1.2;
@@ -43,6 +43,7 @@ export function graphStylesheet(p: GraphPalette, { large }: { large: boolean } =
     { selector: "node.unknown", style: { "background-color": p.unknownFill, "border-style": "dotted", "border-color": p.unknownBorder, "border-width": 2.5 } },
     { selector: "node.yanked", style: { "background-color": p.yankedFill, "border-color": p.yankedBorder, color: p.yankedText, "border-width": 2.5 } },
     { selector: "node.folded", style: { "border-style": "double", "border-width": 4 } },
+    { selector: "node.vulnerable", style: { "background-color": p.vulnerableFill, "border-color": p.vulnerableBorder, "border-width": 4, "border-style": "double" } },
     {
       selector: "edge",
       style: {

@@ -1,0 +1,88 @@
+// `tangle audit` as CI uses it: pip-audit's exit statuses, the JSON shape, fixes proven by re-solving, clear usage errors.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFixtureIndex, type FixtureIndex } from "../../scripts/fixture-index/server";
+import { runCli } from "../cli";
+import type { AuditJson } from "./audit-command";
+
+let index: FixtureIndex;
+const dir = mkdtempSync(join(tmpdir(), "tangle-audit-"));
+beforeAll(async () => {
+  index = await startFixtureIndex({ port: 0 });
+});
+afterAll(() => index.close());
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+async function audit(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const status = await runCli(["audit", ...args, "--python", "3.11", "--no-cache"], {
+    stdin: () => "",
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    env: {},
+  });
+  return { status, stdout, stderr };
+}
+
+describe("tangle audit", () => {
+  it("exits 1 and lists each advisory with its fix versions and aliases, in pip-audit's table", async () => {
+    const r = await audit([file("requirements.txt", "jinja2<2.10\n"), "--index-url", `${index.url}/snapshot-2020/simple`]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("Found 2 known vulnerabilities in 1 package:");
+    expect(r.stdout).toMatch(/jinja2\s+2\.9\.6\s+PYSEC-2019-217\s+2\.10\.1\s+CVE-2019-10906, GHSA-462w-v97r-4m45/);
+    // The fix is proven impossible: the user's own requirement blocks it, in the resolver's words.
+    expect(r.stdout).toContain("jinja2>=2.11.3 cannot be resolved:");
+    expect(r.stdout).toContain("Because you require jinja2<2.10 and jinja2>=2.11.3, which exclude each other, your requirements cannot be satisfied.");
+  }, 60_000);
+
+  it("writes the JSON report: vulnerabilities with aliases and fixed_in, fixes blocked by a dependency's requirement", async () => {
+    const r = await audit([file("pinned.txt", "requests==2.19.1\n"), "--index-url", `${index.url}/snapshot-2020/simple`, "--format", "json"]);
+    expect(r.status).toBe(1);
+    const json = JSON.parse(r.stdout) as AuditJson;
+    expect(json.vulnerabilities).toContainEqual(
+      expect.objectContaining({ name: "requests", version: "2.19.1", id: "PYSEC-2018-28", aliases: ["CVE-2018-18074", "GHSA-x84v-xcm2-53pg"], fixed_in: ["2.20.0"] }),
+    );
+    const urllib3 = json.fixes.find((f) => f.name === "urllib3");
+    expect(urllib3 && "blocked_by" in urllib3 ? urllib3.blocked_by : null).toContain("requests 2.19.1 depends on urllib3 >=1.21.1, <1.24");
+    expect(json.not_audited).toEqual([]);
+  }, 90_000);
+
+  it("proves a fix by resolving again and reports the diff", async () => {
+    const r = await audit([file("flask.txt", "flask<1\n"), "--index-url", `${index.url}/snapshot-2020/simple`, "--format", "json"]);
+    const json = JSON.parse(r.stdout) as AuditJson;
+    // flask 0.12.5 allows any jinja2>=2.4: the only release at or above the fix (2.11.3) on the 2020 index is 3.0.0a1.
+    expect(json.fixes.find((f) => f.name === "jinja2")).toEqual({
+      name: "jinja2",
+      requirement: "jinja2>=2.11.3",
+      to: "3.0.0a1",
+      diff: { added: [], removed: [], upgraded: [{ name: "jinja2", from: "2.11.2", to: "3.0.0a1" }], downgraded: [] },
+    });
+    // No fixed flask 0.x exists: its fix is blocked by the user's own flask<1.
+    const flask = json.fixes.find((f) => f.name === "flask");
+    expect(flask && "blocked_by" in flask ? flask.blocked_by : "").toContain("you require flask<1 and flask>=");
+  }, 90_000);
+
+  it("exits 0 when nothing is vulnerable and says how many packages it looked at", async () => {
+    const r = await audit([file("clean.txt", "pinned-lib\n"), "--index-url", `${index.url}/scenarios/yanked/simple`]);
+    expect(r.stdout).toBe("No known vulnerabilities found in 1 packages.\n");
+    expect(r.status).toBe(0);
+  });
+
+  it("exits 2 with the explanation when the input has no resolution, and for usage errors", async () => {
+    const unsat = await audit([file("unsat.txt", "jinja2<2\njinja2>3\n"), "--index-url", `${index.url}/snapshot-2020/simple`]);
+    expect(unsat.status).toBe(2);
+    expect(unsat.stderr).toContain("the input has no resolution, so there is nothing to audit");
+    const usage = await audit(["--format", "xml", file("x.txt", "six\n")]);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('--format must be one of text, json (got "xml")');
+    expect((await audit([])).stderr).toContain("missing FILE to audit");
+  });
+});

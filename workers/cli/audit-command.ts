@@ -1,0 +1,227 @@
+// `tangle audit FILE`: resolves the input, lists known vulnerabilities of every resolved release and proves each fix by re-solving.
+import { readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { basename, join } from "node:path";
+import { parseArgs } from "node:util";
+import type { Resolution, ResolveRequest, TargetDto } from "../api";
+import type { AuditReportDto, FixOutcomeDto, ResolutionDiffDto } from "../api-audit";
+import { auditPackages, VULNERABILITY_DATA_UNAVAILABLE } from "../audit/audit-packages";
+import { fixVulnerability } from "../audit/fix-vulnerability";
+import { createReleaseFactsClient } from "../audit/release-facts";
+import type { CliIo } from "../cli";
+import { createFsStore } from "../index/fs-store";
+import { createIndexClient } from "../index/index-client";
+import { abortableSource } from "../resolve/abortable-source";
+import { resolveRequest } from "../resolve/resolve";
+
+export const AUDIT_USAGE = `Usage: tangle audit FILE [options]
+
+Resolves FILE (requirements.txt, pyproject.toml, setup.cfg, setup.py, Pipfile, buildout.cfg; "-" reads
+standard input) as "tangle resolve" does, then lists the known vulnerabilities of every resolved release,
+as the index's JSON API publishes them (pypi.org: the PyPI advisory database), and for each vulnerable
+package the smallest upgrade that fixes it, proven by resolving again with name>=fixed, or the requirement
+that blocks it. Lock files are not read as they are yet: FILE is always resolved first.
+
+Options:
+  --index-url URL          Simple API root (default https://pypi.org/simple)
+  --extra-index-url URL    another Simple API root (repeatable)
+  --python X.Y[.Z]         target Python (default 3.13)
+  --platform linux|macos|windows   (default linux)
+  --arch x86_64|aarch64|arm64      (default x86_64)
+  --format text|json       text (default) for a person; json: {"vulnerabilities": [...], "fixes": [...]}
+  --no-fix                 list vulnerabilities only, do not try fixes
+  --no-cache               neither read nor write the metadata cache
+  --cache-dir DIR          metadata cache directory (default $XDG_CACHE_HOME/tangle or ~/.cache/tangle)
+  -h, --help               show this help
+
+Exit status: 0 no known vulnerabilities, 1 vulnerabilities found, 2 bad input or usage (or the input has no
+resolution), 3 index unreachable or broken, or it publishes no vulnerability data for some package.`;
+
+const EXIT = { clean: 0, found: 1, usage: 2, index: 3 } as const;
+
+class UsageError extends Error {}
+
+function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${flag} must be one of ${allowed.join(", ")} (got "${value}")`);
+}
+
+/** The JSON output: pip-audit's question (what is vulnerable) plus what Tangle proves (which upgrade fixes it). */
+export interface AuditJson {
+  vulnerabilities: { name: string; version: string; id: string; aliases: string[]; fixed_in: string[]; summary: string | null }[];
+  fixes: ({ name: string; requirement: string; to: string | null; diff: ResolutionDiffDto } | { name: string; requirement?: string; blocked_by: string; ways_out?: string[] })[];
+  /** Packages the index publishes no vulnerability data for: not audited, never "no vulnerabilities". */
+  not_audited: { name: string; version: string; reason: string }[];
+}
+
+function fixJson(outcome: FixOutcomeDto): AuditJson["fixes"][number] {
+  switch (outcome.kind) {
+    case "fixed":
+      return { name: outcome.name, requirement: outcome.requirement, to: outcome.to, diff: outcome.diff };
+    case "blocked":
+      return { name: outcome.name, requirement: outcome.requirement, blocked_by: outcome.explanation, ways_out: outcome.waysOut.map((w) => w.title.replace(/`/g, "")) };
+    default:
+      return { name: outcome.name, blocked_by: outcome.message };
+  }
+}
+
+function diffText(diff: ResolutionDiffDto): string {
+  const parts = [
+    ...diff.upgraded.map((c) => `${c.name} ${c.from} -> ${c.to}`),
+    ...diff.downgraded.map((c) => `${c.name} ${c.from} -> ${c.to} (down)`),
+    ...diff.added.map((c) => `+ ${c.name} ${c.to}`),
+    ...diff.removed.map((c) => `- ${c.name} ${c.from}`),
+  ];
+  return parts.length > 0 ? parts.join(", ") : "no change";
+}
+
+function textReport(report: AuditReportDto, fixes: FixOutcomeDto[]): string {
+  const rows = report.packages.flatMap((p) => (p.vulnerabilities ?? []).map((v) => [p.name, p.version, v.id, v.fixedIn.join(", ") || "-", v.aliases.join(", ")]));
+  const lines: string[] = [];
+  if (rows.length === 0) lines.push(report.unavailableCount === 0 ? `No known vulnerabilities found in ${report.packages.length} packages.` : "No known vulnerabilities found in the packages that could be audited.");
+  else {
+    lines.push(`Found ${rows.length} known vulnerabilit${rows.length === 1 ? "y" : "ies"} in ${report.vulnerableCount} package${report.vulnerableCount === 1 ? "" : "s"}:`, "");
+    const table = [["Name", "Version", "ID", "Fix Versions", "Aliases"], ...rows];
+    const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
+    for (const r of table) lines.push(r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join("  ").trimEnd());
+  }
+  const missing = report.packages.filter((p) => p.vulnerabilities === null);
+  if (missing.length > 0) {
+    lines.push("", `Not audited (${missing.length}):`);
+    for (const p of missing) lines.push(`  ${p.name} ${p.version}: ${p.error ?? VULNERABILITY_DATA_UNAVAILABLE}`);
+  }
+  if (fixes.length > 0) {
+    lines.push("", "Fixes (each checked by resolving again):");
+    for (const f of fixes) {
+      if (f.kind === "fixed") lines.push(`  ${f.name}: require ${f.requirement} -> ${diffText(f.diff)}`);
+      else if (f.kind === "blocked") {
+        lines.push(`  ${f.name}: ${f.requirement} cannot be resolved:`);
+        for (const l of f.explanation.split("\n")) lines.push(`      ${l}`);
+        if (f.waysOut.length > 0) {
+          lines.push("    Ways out:");
+          for (const w of f.waysOut) lines.push(`      - ${w.title.replace(/`/g, "")}`);
+        }
+      } else lines.push(`  ${f.name}: ${f.message}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function resolutionProblem(resolution: Resolution): string {
+  if (resolution.status === "unsatisfiable") return `the input has no resolution, so there is nothing to audit:\n\n${resolution.explanation}\n`;
+  if (resolution.status === "error") return `error: ${resolution.error.message}\n`;
+  return "";
+}
+
+/** Runs `tangle audit ...` (argv without "audit"); returns the exit status. */
+export async function runAuditCommand(argv: string[], io: CliIo): Promise<number> {
+  let request: ResolveRequest;
+  let format: "text" | "json";
+  let values;
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          "index-url": { type: "string" },
+          "extra-index-url": { type: "string", multiple: true },
+          python: { type: "string" },
+          platform: { type: "string" },
+          arch: { type: "string" },
+          format: { type: "string" },
+          "no-fix": { type: "boolean" },
+          "no-cache": { type: "boolean" },
+          "cache-dir": { type: "string" },
+          help: { type: "boolean", short: "h" },
+        },
+      });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    values = parsed.values;
+    if (values.help) {
+      io.stdout(`${AUDIT_USAGE}\n`);
+      return EXIT.clean;
+    }
+    const [file, ...extra] = parsed.positionals;
+    if (file === undefined) throw new UsageError("missing FILE to audit");
+    if (extra.length > 0) throw new UsageError(`one input file at most (got ${parsed.positionals.join(", ")})`);
+    format = choice("format", values.format, ["text", "json"] as const, "text");
+    const python = values.python ?? "3.13";
+    if (!/^\d+\.\d+(\.\d+)?$/.test(python)) throw new UsageError(`--python must look like 3.12 or 3.12.4 (got "${python}")`);
+    const target: TargetDto = {
+      implementation: "cpython",
+      pythonVersion: python,
+      os: choice("platform", values.platform, ["linux", "macos", "windows"] as const, "linux"),
+      arch: choice("arch", values.arch, ["x86_64", "aarch64", "arm64"] as const, "x86_64"),
+    };
+    let text: string;
+    try {
+      text = file === "-" ? io.stdin() : readFileSync(file, "utf8");
+    } catch (error) {
+      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+    }
+    request = {
+      input: { text, fileName: file === "-" ? undefined : basename(file) },
+      target,
+      indexUrl: values["index-url"] ?? "https://pypi.org/simple",
+      extraIndexUrls: values["extra-index-url"] ?? [],
+      resolution: "highest",
+      prerelease: "if-necessary-or-explicit",
+      excludeNewer: null,
+      constraints: [],
+      overrides: [],
+      unknownDependencies: "assume-none",
+      pins: {},
+      excluded: [],
+      noCache: values["no-cache"] ?? false,
+      refresh: false,
+    };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`tangle audit: ${error.message}\n\n${AUDIT_USAGE}\n`);
+    return EXIT.usage;
+  }
+
+  const cacheDir = values["cache-dir"] ?? join(io.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "tangle");
+  const store = request.noCache ? undefined : createFsStore(cacheDir);
+  const client = createIndexClient({ indexUrl: request.indexUrl, extraIndexUrls: request.extraIndexUrls, store, noCache: request.noCache });
+  const controller = new AbortController();
+  const resolve = (r: ResolveRequest) =>
+    resolveRequest(r, { source: abortableSource(client, controller.signal), signal: controller.signal, now: () => performance.now(), sourceStats: () => client.stats() });
+
+  const resolution = await resolve(request);
+  for (const d of resolution.diagnostics) if (d.severity !== "info") io.stderr(`${d.severity}: ${d.message}\n`);
+  if (resolution.status !== "resolved") {
+    io.stderr(`tangle audit: ${resolutionProblem(resolution)}`);
+    return resolution.status === "error" && resolution.error.kind !== "input" ? EXIT.index : EXIT.usage;
+  }
+
+  const facts = createReleaseFactsClient({ store, noCache: request.noCache });
+  const report = await auditPackages(resolution.packages, { facts });
+  const fixes: FixOutcomeDto[] = [];
+  if (!values["no-fix"]) {
+    for (const pkg of report.packages) {
+      if (!pkg.vulnerabilities || pkg.vulnerabilities.length === 0) continue;
+      fixes.push(await fixVulnerability(request, resolution.packages, pkg, pkg.vulnerabilities, resolve));
+    }
+  }
+
+  if (format === "json") {
+    const json: AuditJson = {
+      vulnerabilities: report.packages.flatMap((p) =>
+        (p.vulnerabilities ?? []).map((v) => ({ name: p.name, version: p.version, id: v.id, aliases: v.aliases, fixed_in: v.fixedIn, summary: v.summary })),
+      ),
+      fixes: fixes.map(fixJson),
+      not_audited: report.packages.filter((p) => p.vulnerabilities === null).map((p) => ({ name: p.name, version: p.version, reason: p.error ?? VULNERABILITY_DATA_UNAVAILABLE })),
+    };
+    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    io.stdout(textReport(report, fixes));
+  }
+  if (report.vulnerableCount > 0) return EXIT.found;
+  return report.unavailableCount > 0 ? EXIT.index : EXIT.clean;
+}
