@@ -9,7 +9,9 @@ import { InputPanel } from "./features/input/input-panel";
 import { SettingsPanel } from "./features/settings/settings-panel";
 import { ResolveBar } from "./features/resolve/resolve-bar";
 import { RunStatus } from "./features/resolve/run-status";
-import { EmptyState } from "./features/resolve/empty-state";
+import { EmptyState, ExampleButtons } from "./features/resolve/empty-state";
+import { StaleNotice } from "./features/resolve/stale-notice";
+import { useResultIsStale } from "./features/resolve/use-result-freshness";
 import { GraphPanel } from "./features/graph/components/graph-panel";
 import { PackageTable } from "./features/list/package-table";
 import { TreePanel } from "./features/tree/components/tree-panel";
@@ -101,6 +103,7 @@ function ResolvedView({ packages, request }: { packages: ResolvedPackageDto[]; r
 function Results() {
   const current = useResolution((s) => s.current);
   const running = useResolution((s) => s.running !== null);
+  const stale = useResultIsStale() && !running;
   if (!current) {
     return running ? (
       <div className={`${CARD} flex min-h-[32rem] flex-1 flex-col items-center justify-center gap-3 text-sm text-slate-500 dark:text-slate-400`}>
@@ -112,18 +115,20 @@ function Results() {
     );
   }
   const { resolution, request } = current;
+  // An out-of-date result stays readable, but nothing in it can be applied (its ways out were computed for other input).
   const content =
     resolution.status === "resolved" ? (
       <ResolvedView packages={resolution.packages} request={request} />
     ) : resolution.status === "unsatisfiable" ? (
-      <div className={`${CARD} flex min-h-[32rem] flex-1 flex-col overflow-hidden`}>
+      <fieldset disabled={stale} className={`${CARD} flex min-h-[32rem] min-w-0 flex-1 flex-col overflow-hidden`}>
         <ConflictPanel summary={resolution.summary} explanation={resolution.explanation} graph={resolution.graph} suggestions={resolution.suggestions} />
-      </div>
+      </fieldset>
     ) : (
       <EmptyState />
     );
   return (
-    <div aria-busy={running} className={`flex min-h-0 flex-1 flex-col transition-opacity ${running ? "opacity-60" : ""}`}>
+    <div aria-busy={running} className={`flex min-h-0 flex-1 flex-col gap-3 transition-opacity ${running ? "opacity-60" : ""}`}>
+      {stale && <StaleNotice />}
       {content}
     </div>
   );
@@ -157,7 +162,7 @@ export function App() {
             <LockPanel />
           </div>
           <div className={`${CARD} p-3`}>
-            <SettingsPanel />
+            <SettingsPanel offlineExamples={<ExampleButtons compact />} />
           </div>
           <div className="sticky bottom-0 -mb-1 bg-slate-100 pt-1 pb-1 dark:bg-slate-950">
             <ResolveBar />

@@ -256,4 +256,16 @@ export interface ResolverApi {
   readLock(input: LockInputDto, view: LockViewRequestDto): LockViewDto;
   /** What changed between two package graphs, each change with the requirement path that explains it. */
   diffPackages(before: PackageGraphDto, after: PackageGraphDto, requested: string[] | "all"): PackageDiffDto;
+  /** The editor's one call per edit: the text read in its format, what its content looks like, and (requirements.txt) its lines. */
+  readInput(input: ResolveRequest["input"]): InputReading;
+}
+
+/** What the editor needs after an edit, from one worker call: the text read once in its format, plus a content sniff. */
+export interface InputReading {
+  /** The text read in `input.format` (or the detected format when none is given). */
+  set: RequirementSet;
+  /** The format the content alone looks like (ignoring the file name and the chosen format). */
+  looksLike: InputFormat;
+  /** The per-line view, when the text is read as requirements.txt; null otherwise. */
+  lines: ParsedLine[] | null;
 }

@@ -3,12 +3,28 @@ import { create } from "zustand";
 import { persist } from "zustand/middleware";
 import type { PrereleaseMode, ResolutionStrategy, TargetDto, UnknownDependenciesMode } from "../../workers/api";
 import { INPUT_FORMATS, formatOfFileName, type InputFormatName } from "./build-request";
+import { canonicalName } from "../components/canonical-name";
 
+/** The text a first visit starts with: it resolves on pypi.org and on the offline 2020 snapshot alike. */
 export const EXAMPLE_REQUIREMENTS = `# Paste requirements.txt lines — each is parsed as you type
+requests[socks]>=2.20,<3
+django>=3.0; python_version >= "3.8"
+numpy (>=1.18)
+`;
+
+/** Starting texts of earlier versions (untouched by the user), replaced by today's on load: `django~=4.2` fails on the 2020 snapshot. */
+const EARLIER_EXAMPLES: readonly string[] = [
+  `# Paste requirements.txt lines — each is parsed as you type
 requests[socks]>=2.20,<3
 django~=4.2; python_version >= "3.8"
 numpy (>=1.18)
-`;
+`,
+];
+
+/** True when the text is a starting example the user never edited (so it may be replaced without losing anything). */
+export function isUntouchedExample(text: string): boolean {
+  return text === EXAMPLE_REQUIREMENTS || EARLIER_EXAMPLES.includes(text);
+}
 
 export const PYPI_SIMPLE_URL = "https://pypi.org/simple";
 export const SNAPSHOT_INDEX_PATH = "/index/snapshot-2020/simple";
@@ -78,6 +94,11 @@ export interface SessionState extends SessionData {
   setFormat: (format: InputFormatName) => void;
   setExtraChosen: (extra: string, chosen: boolean) => void;
   setGroupChosen: (group: string, chosen: boolean) => void;
+  /**
+   * Keeps only the extras and groups the text on screen defines (from the worker's reading of it): a choice made for
+   * one file never carries over to another file's request, diagnostics, exports or permalink.
+   */
+  keepDefinedChoices: (definedExtras: readonly string[], definedGroups: readonly string[]) => void;
   setReproduceAt: (instant: string | null) => void;
   updateSettings: (patch: Partial<SessionSettings>) => void;
   setPin: (name: string, specifier: string) => void;
@@ -116,9 +137,12 @@ export function mergePersistedSession<T extends SessionData>(persisted: unknown,
   const fileName = typeof p.fileName === "string" ? p.fileName : current.fileName;
   const format = (INPUT_FORMATS as readonly unknown[]).includes(p.format) ? (p.format as InputFormatName) : formatOfFileName(fileName);
   const names = (v: unknown): string[] => (Array.isArray(v) && v.every((x) => typeof x === "string") ? v : []);
+  const requirementsText = typeof p.requirementsText === "string" ? p.requirementsText : current.requirementsText;
   return {
     ...current,
     ...p,
+    // An untouched starting example of an earlier version becomes today's (which resolves on the offline snapshot too).
+    requirementsText: isUntouchedExample(requirementsText) ? EXAMPLE_REQUIREMENTS : requirementsText,
     fileName,
     format,
     extras: names(p.extras),
@@ -146,6 +170,14 @@ export const useSession = create<SessionState>()(
         set((s) => ({ format, fileName: (INPUT_FORMATS as readonly string[]).includes(s.fileName) ? format : s.fileName })),
       setExtraChosen: (extra, chosen) => set((s) => ({ extras: toggled(s.extras, extra, chosen) })),
       setGroupChosen: (group, chosen) => set((s) => ({ groups: toggled(s.groups, group, chosen) })),
+      keepDefinedChoices: (definedExtras, definedGroups) =>
+        set((s) => {
+          const defined = (names: readonly string[]) => new Set(names.map(canonicalName));
+          const [extrasHere, groupsHere] = [defined(definedExtras), defined(definedGroups)];
+          const extras = s.extras.filter((e) => extrasHere.has(canonicalName(e)));
+          const groups = s.groups.filter((g) => groupsHere.has(canonicalName(g)));
+          return extras.length === s.extras.length && groups.length === s.groups.length ? s : { extras, groups };
+        }),
       setReproduceAt: (reproduceAt) => set({ reproduceAt }),
       updateSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
       setPin: (name, specifier) =>

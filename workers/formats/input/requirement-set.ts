@@ -59,7 +59,7 @@ export interface Diagnostic {
   severity: Severity;
   /** What and where, e.g. `line 3, column 9: expected a version after ">="`. */
   message: string;
-  /** 1-based line and column; `endColumn` (exclusive, 1-based) when a span is known. */
+  /** 1-based line and column; `endColumn` (exclusive, 1-based) when a span is known; 0 and 0 when it belongs to no line. */
   line: number;
   column: number;
   endColumn?: number;
