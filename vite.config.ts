@@ -1,11 +1,20 @@
 // Vite: builds the React app (app/) and the resolver worker (workers/); dev and preview also serve the offline snapshot index under /index/.
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
 import { fixtureIndexPlugin } from "./scripts/fixture-index/vite-plugin";
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, devContentSecurityPolicy } from "./scripts/security-headers";
+
+/** In development only, the page's policy lets Vite's inline React-refresh preamble and its websocket through. */
+const devPolicy: Plugin = {
+  name: "tangle-dev-csp",
+  apply: "serve",
+  transformIndexHtml: (html) => html.replace(CONTENT_SECURITY_POLICY, devContentSecurityPolicy(CONTENT_SECURITY_POLICY)),
+};
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), fixtureIndexPlugin()],
+  plugins: [react(), tailwindcss(), fixtureIndexPlugin(), devPolicy],
+  preview: { headers: SECURITY_HEADERS },
   worker: { format: "es" },
   build: { target: "es2022", sourcemap: true },
 });

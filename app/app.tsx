@@ -1,5 +1,5 @@
 // The page layout: header; inputs, settings and the resolve button on the left; status and results (graph, list, details, conflicts) on the right.
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import type { ResolvedPackageDto, ResolveRequest } from "../workers/api";
 import { useResolution } from "./stores/resolution";
 import { useView, type ResultTab } from "./stores/view";
@@ -11,12 +11,13 @@ import { ResolveBar } from "./features/resolve/resolve-bar";
 import { RunStatus } from "./features/resolve/run-status";
 import { EmptyState, ExampleButtons } from "./features/resolve/empty-state";
 import { StaleNotice } from "./features/resolve/stale-notice";
-import { useResultIsStale } from "./features/resolve/use-result-freshness";
+import { useResultIsStale } from "./hooks/use-result-is-stale";
 import { GraphPanel } from "./features/graph/components/graph-panel";
 import { PackageTable } from "./features/list/package-table";
 import { TreePanel } from "./features/tree/components/tree-panel";
 import { TreeIcon } from "./features/tree/components/tree-icon";
 import { DetailsPanel } from "./features/details/details-panel";
+import { useEscapeClosesDetails } from "./features/details/use-escape-closes-details";
 import { ConflictPanel } from "./features/conflicts/conflict-panel";
 import { DownloadMenu } from "./features/exports/download-menu";
 import { CopyLinkButton } from "./features/share/copy-link-button";
@@ -25,6 +26,7 @@ import { IndexQuestionDialog } from "./features/share/index-question-dialog";
 import { useSessionLinkSync } from "./features/share/use-session-link-sync";
 import { LockPanel } from "./features/lock/lock-panel";
 import { LockDiffView } from "./features/lock/lock-diff-view";
+import { useShare } from "./features/share/share-state";
 
 const CARD = "rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900";
 
@@ -39,6 +41,7 @@ function ResolvedView({ packages, request }: { packages: ResolvedPackageDto[]; r
   const setTab = useView((s) => s.setTab);
   const selected = useView((s) => s.selected);
   const hasDetails = selected !== null && packages.some((p) => p.name === selected);
+  useEscapeClosesDetails(hasDetails);
 
   // A new result keeps the selection and folds that still exist.
   useEffect(() => {
@@ -92,7 +95,12 @@ function ResolvedView({ packages, request }: { packages: ResolvedPackageDto[]; r
         </div>
       </div>
       {hasDetails && (
-        <div className={`${CARD} flex min-h-[24rem] flex-col overflow-hidden xl:min-h-0`}>
+        // Beside the result on wide screens; below xl a sheet over the bottom of the screen, where the tap was.
+        <div
+          role="region"
+          aria-label="Package details"
+          className={`${CARD} flex flex-col overflow-hidden max-xl:fixed max-xl:inset-x-2 max-xl:bottom-2 max-xl:z-30 max-xl:max-h-[62vh] max-xl:shadow-2xl xl:min-h-0`}
+        >
           <DetailsPanel packages={packages} request={request} />
         </div>
       )}
@@ -104,6 +112,15 @@ function Results() {
   const current = useResolution((s) => s.current);
   const running = useResolution((s) => s.running !== null);
   const stale = useResultIsStale() && !running;
+  const landing = useShare((s) => s.landing);
+  const results = useRef<HTMLDivElement>(null);
+  // A shared link lands on its result: below the input on narrow screens, so bring the result into view.
+  useEffect(() => {
+    if (!landing || running || !current) return;
+    useShare.getState().setLanding(false);
+    const box = results.current?.getBoundingClientRect();
+    if (box && box.top > window.innerHeight * 0.5) results.current?.scrollIntoView({ block: "start" });
+  }, [landing, running, current]);
   if (!current) {
     return running ? (
       <div className={`${CARD} flex min-h-[32rem] flex-1 flex-col items-center justify-center gap-3 text-sm text-slate-500 dark:text-slate-400`}>
@@ -127,7 +144,7 @@ function Results() {
       <EmptyState />
     );
   return (
-    <div aria-busy={running} className={`flex min-h-0 flex-1 flex-col gap-3 transition-opacity ${running ? "opacity-60" : ""}`}>
+    <div ref={results} aria-busy={running} className={`flex min-h-0 flex-1 flex-col gap-3 transition-opacity ${running ? "opacity-60" : ""}`}>
       {stale && <StaleNotice />}
       {content}
     </div>
@@ -139,11 +156,11 @@ export function App() {
   return (
     <div className="flex min-h-screen flex-col bg-slate-100 text-slate-900 lg:h-screen dark:bg-slate-950 dark:text-slate-100">
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <div className="flex items-center gap-3 px-4 py-2.5">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2.5">
           <img src="/favicon.svg" alt="" className="h-8 w-8" />
-          <div className="min-w-0">
+          <div className="min-w-0 flex-1">
             <h1 className="text-lg leading-tight font-semibold">Tangle</h1>
-            <p className="truncate text-xs text-slate-500 dark:text-slate-400">Untangle Python dependencies — resolved in your browser, explained in words</p>
+            <p className="hidden truncate text-xs text-slate-500 sm:block dark:text-slate-400">Untangle Python dependencies — resolved in your browser, explained in words</p>
           </div>
           <div className="ml-auto flex items-center gap-2">
             <CopyLinkButton />
@@ -154,7 +171,7 @@ export function App() {
         </div>
       </header>
       <main className="grid min-h-0 flex-1 gap-4 p-4 lg:grid-cols-[26rem_minmax(0,1fr)]">
-        <div className="flex min-h-0 flex-col gap-4 lg:overflow-y-auto lg:pr-1">
+        <div className="flex min-h-0 min-w-0 flex-col gap-4 lg:scroll-pb-24 lg:overflow-y-auto lg:pr-1">
           <div className={`${CARD} flex flex-none flex-col p-3`}>
             <InputPanel />
           </div>

@@ -1,8 +1,8 @@
 // Whether the result on screen still answers the request the page would send now (input, format, choices, settings, what-if edits).
 import { useMemo } from "react";
-import { useSession } from "../../stores/session";
-import { useResolution } from "../../stores/resolution";
-import { buildResolveRequest } from "../../stores/build-request";
+import { useSession } from "../stores/session";
+import { useResolution } from "../stores/resolution";
+import { buildResolveRequest } from "../stores/build-request";
 
 /** True when a result is shown but the session has changed since it was asked for: it is out of date until the next resolve. */
 export function useResultIsStale(): boolean {
