@@ -1,11 +1,11 @@
-// Acts on a reading whose content is plainly another format: switches to it once per text, and remembers what it switched from so the user can go back.
-import { useEffect, useState } from "react";
+// Acts on a reading whose content is plainly another format: switches to it when the text arrives, never against a format the user chose by hand for that text.
+import { useEffect, useRef, useState } from "react";
 import type { InputFormat, InputReading } from "../../../workers/api";
 import { useSession } from "../../stores/session";
-import { formatSuggestion, type FormatSuggestion } from "./format-suggestion";
+import { formatSuggestion } from "./format-suggestion";
 
 export interface FormatSwitch {
-  /** "Read it as X" to offer, when the reading only suggests it. */
+  /** "Read it as X" to offer, when the reading only suggests it (or the user chose the format by hand). */
   offer: InputFormat | null;
   /** The format the text was switched away from automatically (for "Read it as X instead"), while the text stands. */
   switchedFrom: { from: InputFormat; to: InputFormat } | null;
@@ -16,17 +16,24 @@ export function useFormatSwitch(reading: InputReading | null, text: string): For
   const format = useSession((s) => s.format);
   const setFormat = useSession((s) => s.setFormat);
   const [switched, setSwitched] = useState<{ text: string; from: InputFormat; to: InputFormat } | null>(null);
-  const suggestion: FormatSuggestion = reading ? formatSuggestion(format, reading) : null;
-  // A text the user sent back to a format by hand is not switched again.
-  const declined = switched !== null && switched.text === text && format === switched.from;
-  const autoSwitch = suggestion?.kind === "switch" && !declined ? suggestion.to : null;
+  // The text whose format the user chose by hand (the format changed while the text stayed): it is never switched.
+  const [chosenFor, setChosenFor] = useState<string | null>(null);
+  const last = useRef({ text, format });
+  useEffect(() => {
+    const before = last.current;
+    last.current = { text, format };
+    const byHand = before.text === text && before.format !== format && !(switched?.text === text && switched.to === format);
+    if (byHand) setChosenFor(text);
+  }, [text, format, switched]);
 
+  const suggestion = reading ? formatSuggestion(format, reading) : null;
+  const autoSwitch = suggestion?.kind === "switch" && chosenFor !== text ? suggestion.to : null;
   useEffect(() => {
     if (autoSwitch === null) return;
     setSwitched({ text, from: format, to: autoSwitch });
     setFormat(autoSwitch);
   }, [autoSwitch, text, format, setFormat]);
 
-  const offer = suggestion && (suggestion.kind === "offer" || declined) ? suggestion.to : null;
+  const offer = suggestion && autoSwitch === null ? suggestion.to : null;
   return { offer, switchedFrom: switched && switched.text === text && format === switched.to ? { from: switched.from, to: switched.to } : null };
 }
