@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { InputFormat, InputReading, RequirementSet } from "../../../workers/api";
 import { formatSuggestion } from "./format-suggestion";
 
-function reading(format: InputFormat, looksLike: InputFormat, errors: number): InputReading {
+function reading(format: InputFormat, looksLike: InputFormat, errors: number, requirements = 1): InputReading {
   const diagnostics: RequirementSet["diagnostics"] = Array.from({ length: errors }, (_, i) => ({ severity: "error", message: `line ${i + 1}: bad`, line: i + 1, column: 1 }));
-  const set: RequirementSet = { format, requirements: [], constraints: [], requiresPython: null, indexUrl: null, extraIndexUrls: [], pre: false, extras: [], groups: [], diagnostics };
+  const requirement = { name: "six", text: "six", line: 1, column: 1 } as unknown as RequirementSet["requirements"][number];
+  const set: RequirementSet = { format, requirements: Array.from({ length: requirements }, () => requirement), constraints: [], requiresPython: null, indexUrl: null, extraIndexUrls: [], pre: false, extras: [], groups: [], diagnostics };
   return { set, looksLike, lines: null };
 }
 
@@ -12,6 +13,10 @@ describe("formatSuggestion", () => {
   it("switches when the chosen format fails and the content names another", () => {
     expect(formatSuggestion("requirements.txt", reading("requirements.txt", "setup.cfg", 16))).toEqual({ kind: "switch", to: "setup.cfg" });
     expect(formatSuggestion("pyproject.toml", reading("pyproject.toml", "setup.py", 1))).toEqual({ kind: "switch", to: "setup.py" });
+  });
+
+  it("switches when the chosen format reads nothing at all from a text that names another", () => {
+    expect(formatSuggestion("setup.cfg", reading("setup.cfg", "pyproject.toml", 0, 0))).toEqual({ kind: "switch", to: "pyproject.toml" });
   });
 
   it("only offers when the text reads cleanly in the chosen format anyway", () => {

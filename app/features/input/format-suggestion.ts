@@ -10,7 +10,7 @@ export type FormatSuggestion =
 
 /**
  * `format`: how the text is read now. A text whose content names another format (`[options]`, `[tool.poetry]`,
- * `setup(`, `[packages]`, `[buildout]`) and gives errors in the chosen one is switched; one that reads cleanly anyway
+ * `setup(`, `[packages]`, `[buildout]`) and gives errors, or nothing at all, in the chosen one is switched; one that reads cleanly anyway
  * (a requirements.txt line can look like anything) is only offered. A text that looks like plain requirements but
  * fails in another format is offered requirements.txt.
  */
@@ -19,5 +19,7 @@ export function formatSuggestion(format: InputFormat, reading: InputReading): Fo
   if (set.format !== format || looksLike === format) return null;
   const errors = set.diagnostics.some((d) => d.severity === "error" && d.file === undefined);
   if (looksLike === "requirements.txt") return errors ? { kind: "offer", to: looksLike } : null;
-  return errors ? { kind: "switch", to: looksLike } : { kind: "offer", to: looksLike };
+  // Read nothing at all (a pyproject.toml read as setup.cfg is a valid INI file without [options]): as plain as an error.
+  const readNothing = set.requirements.length === 0 && set.constraints.length === 0;
+  return errors || readNothing ? { kind: "switch", to: looksLike } : { kind: "offer", to: looksLike };
 }
