@@ -1,6 +1,7 @@
 // The session store: what the user typed and chose (inputs, target, index, what-if edits); persisted so a reload never loses it.
 import { create } from "zustand";
-import { persist } from "zustand/middleware";
+import { createJSONStorage, persist } from "zustand/middleware";
+import { reportingStorage } from "./saved-state";
 import type { PrereleaseMode, ResolutionStrategy, TargetDto, UnknownDependenciesMode } from "../../workers/api";
 import { INPUT_FORMATS, formatOfFileName, type InputFormatName } from "./build-request";
 import { canonicalName } from "../components/canonical-name";
@@ -200,6 +201,8 @@ export const useSession = create<SessionState>()(
     {
       name: "tangle.session",
       version: 2,
+      // A text too big for localStorage is not saved: the input panel says so at once (see saved-state.ts).
+      storage: createJSONStorage(() => reportingStorage(() => localStorage)),
       // Version 1 held only the text: keep it, take defaults for the rest.
       migrate: (persisted) => {
         const old = (persisted ?? {}) as Partial<SessionState>;
