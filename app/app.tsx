@@ -6,6 +6,7 @@ import { useView, type ResultTab } from "./stores/view";
 import { ThemeToggle } from "./components/theme-toggle";
 import { GraphIcon, ListIcon } from "./components/icons";
 import { InputPanel } from "./features/input/input-panel";
+import { ConstraintsPanel } from "./features/input/constraints-panel";
 import { SettingsPanel } from "./features/settings/settings-panel";
 import { ResolveBar } from "./features/resolve/resolve-bar";
 import { RunStatus } from "./features/resolve/run-status";
@@ -180,6 +181,9 @@ export function App() {
           </div>
           <div className={`${CARD} p-3`}>
             <SettingsPanel offlineExamples={<ExampleButtons compact />} />
+            <div className="mt-3">
+              <ConstraintsPanel />
+            </div>
           </div>
           <div className="sticky bottom-0 -mb-1 bg-slate-100 pt-1 pb-1 dark:bg-slate-950">
             <ResolveBar />

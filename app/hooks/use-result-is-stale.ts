@@ -16,9 +16,12 @@ export function useResultIsStale(): boolean {
   const pins = useSession((s) => s.pins);
   const excluded = useSession((s) => s.excluded);
   const reproduceAt = useSession((s) => s.reproduceAt);
+  const projectFiles = useSession((s) => s.projectFiles);
+  const constraintsText = useSession((s) => s.constraintsText);
+  const overridesText = useSession((s) => s.overridesText);
   return useMemo(() => {
     if (!current) return false;
-    const now = buildResolveRequest({ requirementsText, fileName, format, extras, groups, settings, pins, excluded, reproduceAt });
+    const now = buildResolveRequest({ requirementsText, fileName, format, projectFiles, constraintsText, overridesText, extras, groups, settings, pins, excluded, reproduceAt });
     return JSON.stringify(now) !== JSON.stringify(current.request);
-  }, [current, requirementsText, fileName, format, extras, groups, settings, pins, excluded, reproduceAt]);
+  }, [current, requirementsText, fileName, format, projectFiles, constraintsText, overridesText, extras, groups, settings, pins, excluded, reproduceAt]);
 }

@@ -73,6 +73,11 @@ export interface SessionData {
   fileName: string;
   /** How the text is read: detected from the file name when a file is opened, or chosen by the user. */
   format: InputFormatName;
+  /** The project's other files by relative name (a pbr requirements.txt, `-r`/`-c` includes, buildout `extends`). */
+  projectFiles: Record<string, string>;
+  /** Constraints and overrides, one requirement a line (the CLI's `-c FILE` and `--override FILE`). */
+  constraintsText: string;
+  overridesText: string;
   /** The extras and dependency groups of the file to include, as the file spells them. */
   extras: string[];
   groups: string[];
@@ -101,6 +106,13 @@ export interface SessionState extends SessionData {
    */
   keepDefinedChoices: (definedExtras: readonly string[], definedGroups: readonly string[]) => void;
   setReproduceAt: (instant: string | null) => void;
+  /** Adds (or replaces, by name) files of the project beside the one in the editor. */
+  addProjectFiles: (files: Record<string, string>) => void;
+  removeProjectFile: (name: string) => void;
+  /** A new project: the editor's file and its companions, replacing the old project's files. */
+  openProject: (main: { fileName: string; format: InputFormatName; text: string }, companions: Record<string, string>) => void;
+  setConstraintsText: (text: string) => void;
+  setOverridesText: (text: string) => void;
   updateSettings: (patch: Partial<SessionSettings>) => void;
   setPin: (name: string, specifier: string) => void;
   removePin: (name: string) => void;
@@ -120,6 +132,9 @@ export function sessionData(s: SessionData): SessionData {
     requirementsText: s.requirementsText,
     fileName: s.fileName,
     format: s.format,
+    projectFiles: s.projectFiles,
+    constraintsText: s.constraintsText,
+    overridesText: s.overridesText,
     extras: s.extras,
     groups: s.groups,
     settings: s.settings,
@@ -127,6 +142,10 @@ export function sessionData(s: SessionData): SessionData {
     excluded: s.excluded,
     reproduceAt: s.reproduceAt,
   };
+}
+
+function isTextRecord(v: unknown): v is Record<string, string> {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "string");
 }
 
 /**
@@ -148,6 +167,9 @@ export function mergePersistedSession<T extends SessionData>(persisted: unknown,
     format,
     extras: names(p.extras),
     groups: names(p.groups),
+    projectFiles: isTextRecord(p.projectFiles) ? p.projectFiles : {},
+    constraintsText: typeof p.constraintsText === "string" ? p.constraintsText : "",
+    overridesText: typeof p.overridesText === "string" ? p.overridesText : "",
     reproduceAt: typeof p.reproduceAt === "string" ? p.reproduceAt : null,
     settings: { ...DEFAULT_SETTINGS, ...(p.settings ?? {}) },
   };
@@ -159,6 +181,9 @@ export const useSession = create<SessionState>()(
       requirementsText: EXAMPLE_REQUIREMENTS,
       fileName: "requirements.txt",
       format: "requirements.txt",
+      projectFiles: {},
+      constraintsText: "",
+      overridesText: "",
       extras: [],
       groups: [],
       settings: DEFAULT_SETTINGS,
@@ -180,6 +205,17 @@ export const useSession = create<SessionState>()(
           return extras.length === s.extras.length && groups.length === s.groups.length ? s : { extras, groups };
         }),
       setReproduceAt: (reproduceAt) => set({ reproduceAt }),
+      addProjectFiles: (files) => set((s) => ({ projectFiles: { ...s.projectFiles, ...files } })),
+      removeProjectFile: (name) =>
+        set((s) => {
+          const projectFiles = { ...s.projectFiles };
+          delete projectFiles[name];
+          return { projectFiles };
+        }),
+      openProject: (main, companions) =>
+        set({ fileName: main.fileName, format: main.format, requirementsText: main.text, projectFiles: { ...companions }, extras: [], groups: [] }),
+      setConstraintsText: (constraintsText) => set({ constraintsText }),
+      setOverridesText: (overridesText) => set({ overridesText }),
       updateSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
       setPin: (name, specifier) =>
         set((s) => ({ pins: { ...s.pins, [name]: specifier }, excluded: s.excluded.filter((n) => n !== name) })),

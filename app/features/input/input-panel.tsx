@@ -1,5 +1,5 @@
 // The input feature: the requirements editor with its format (chosen, detected or switched to), file opening and dropping, what the reader read, and the extras and groups to include.
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { useSession } from "../../stores/session";
 import { useResolution } from "../../stores/resolution";
 import { RequirementsEditor } from "./requirements-editor";
@@ -8,7 +8,8 @@ import { editorDiagnostics } from "./line-diagnostics";
 import { editorWorkerDiagnostics } from "./worker-diagnostics";
 import { ExtrasGroupsPicker } from "./extras-groups-picker";
 import { InputDiagnosticsList, InputReadingPanel } from "./input-reading-panel";
-import { InputToolbar } from "./input-toolbar";
+import { ACCEPT, InputToolbar } from "./input-toolbar";
+import { ProjectFilesPanel } from "./project-files-panel";
 import { FormatNotice } from "./format-notice";
 import { ReadingStatus } from "./reading-status";
 import { useInputReading } from "./use-input-reading";
@@ -23,11 +24,14 @@ export function InputPanel() {
   const extras = useSession((s) => s.extras);
   const groups = useSession((s) => s.groups);
   const setFormat = useSession((s) => s.setFormat);
+  const projectFiles = useSession((s) => s.projectFiles);
   const isRequirements = format === "requirements.txt";
-  const { reading: latest, readText, pending, failure } = useInputReading({ text, fileName, format, extras, groups });
+  const { reading: latest, readText, pending, failure } = useInputReading({ text, fileName, format, files: projectFiles, extras, groups });
   const resolved = useResolution((s) => s.current);
-  const { openFile, fileError } = useFileOpening();
+  const { openFiles, addFiles, fileError } = useFileOpening();
   const [dragging, setDragging] = useState(false);
+  const addPicker = useRef<HTMLInputElement>(null);
+  const onAddFile = useCallback(() => addPicker.current?.click(), []);
 
   // The worker's reading, when it is of the text and format on screen; the last one of this format lists the extras
   // and groups (kept while a newer text is being read).
@@ -45,14 +49,17 @@ export function InputPanel() {
   // Diagnostics about no line of the text (an extra asked for that the file does not define) are listed, never put on line 1.
   const listed = reading ? reading.set.diagnostics.filter((d) => (isRequirements ? d.severity !== "error" || d.line < 1 : true)) : [];
   const runResolve = useCallback(() => useResolution.getState().run(), []);
-  const open = useCallback((file: File) => {
-    setDragging(false);
-    void openFile(file);
-  }, [openFile]);
+  const open = useCallback(
+    (files: File[]) => {
+      setDragging(false);
+      void openFiles(files);
+    },
+    [openFiles],
+  );
 
   return (
     <section aria-labelledby="input-heading" className="flex flex-col gap-2">
-      <InputToolbar format={format} onFormat={setFormat} onFile={open} />
+      <InputToolbar format={format} onFormat={setFormat} onFiles={open} />
       <div
         className="relative flex flex-col"
         onDragEnter={(e) => {
@@ -63,7 +70,7 @@ export function InputPanel() {
         }}
         onDrop={() => setDragging(false)}
       >
-        <RequirementsEditor diagnostics={diagnostics} diagnosticsText={reading ? text : null} isRequirementsFormat={isRequirements} onResolve={runResolve} onFile={open} />
+        <RequirementsEditor diagnostics={diagnostics} diagnosticsText={reading ? text : null} isRequirementsFormat={isRequirements} onResolve={runResolve} onFiles={open} />
         {dragging && (
           <div className="pointer-events-none absolute inset-0 flex items-center justify-center rounded-lg border-2 border-dashed border-teal-600 bg-teal-50/85 text-sm font-medium text-teal-800 dark:bg-teal-950/85 dark:text-teal-200">
             Drop a requirements.txt, pyproject.toml, setup.cfg, Pipfile… to open it
@@ -76,6 +83,20 @@ export function InputPanel() {
         </p>
       )}
       <FormatNotice offer={offer} switchedFrom={switchedFrom} onFormat={setFormat} />
+      <ProjectFilesPanel onAddFile={onAddFile} />
+      <input
+        ref={addPicker}
+        type="file"
+        accept={ACCEPT}
+        multiple
+        aria-label="Add a file to the project"
+        className="hidden"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          if (files.length > 0) void addFiles(files);
+          e.target.value = "";
+        }}
+      />
       <ReadingStatus format={format} reading={lastOfFormat} pending={pending} failure={failure} />
       <ExtrasGroupsPicker definedExtras={lastOfFormat?.set.extras ?? []} definedGroups={lastOfFormat?.set.groups ?? []} />
       <details open className="group rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -96,7 +117,7 @@ export function InputPanel() {
           )}
         </div>
       </details>
-      {reading && <InputDiagnosticsList diagnostics={listed} />}
+      {reading && <InputDiagnosticsList diagnostics={listed} onAddFile={onAddFile} />}
     </section>
   );
 }

@@ -1,13 +1,13 @@
-// The input's heading row: the format the text is read as, and "Open file" (one file replaces the text).
+// The input's heading row: the format the text is read as, and "Open file" (one file replaces the text; several open as one project).
 import { useRef } from "react";
 import type { InputFormat } from "../../../workers/api";
 import { INPUT_FORMATS } from "../../stores/build-request";
 import { Button } from "../../components/button";
 import { UploadIcon } from "../../components/icons";
 
-const ACCEPT = ".txt,.in,.toml,.cfg,.py,.lock,Pipfile,text/plain";
+export const ACCEPT = ".txt,.in,.toml,.cfg,.py,.lock,Pipfile,text/plain";
 
-export function InputToolbar({ format, onFormat, onFile }: { format: InputFormat; onFormat: (format: InputFormat) => void; onFile: (file: File) => void }) {
+export function InputToolbar({ format, onFormat, onFiles }: { format: InputFormat; onFormat: (format: InputFormat) => void; onFiles: (files: File[]) => void }) {
   const picker = useRef<HTMLInputElement>(null);
   return (
     <div className="flex flex-wrap items-center justify-between gap-2">
@@ -30,7 +30,7 @@ export function InputToolbar({ format, onFormat, onFile }: { format: InputFormat
             </option>
           ))}
         </select>
-        <Button size="sm" onClick={() => picker.current?.click()} title="Open a requirements.txt, pyproject.toml, setup.cfg, setup.py, Pipfile or buildout.cfg">
+        <Button size="sm" onClick={() => picker.current?.click()} title="Open a requirements.txt, pyproject.toml, setup.cfg, setup.py, Pipfile or buildout.cfg (several at once: a project and the files it includes)">
           <UploadIcon className="h-3.5 w-3.5" />
           Open file
         </Button>
@@ -38,11 +38,12 @@ export function InputToolbar({ format, onFormat, onFile }: { format: InputFormat
           ref={picker}
           type="file"
           accept={ACCEPT}
+          multiple
           aria-label="Open a dependency file"
           className="hidden"
           onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) onFile(file);
+            const files = [...(e.target.files ?? [])];
+            if (files.length > 0) onFiles(files);
             e.target.value = "";
           }}
         />

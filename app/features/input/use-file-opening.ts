@@ -1,5 +1,6 @@
-// Opening a dependency file (picker or drop): size check, its text into the editor, its format from the name and then from the worker's look at the content.
+// Opening dependency files (picker or drop): one file replaces the editor's text; several are one project (the main file in the editor, the rest beside it); "Add file" adds to the project.
 import { useCallback, useState } from "react";
+import type { InputFormat } from "../../../workers/api";
 import { useSession } from "../../stores/session";
 import { formatOfFileName } from "../../stores/build-request";
 import { resolver } from "../../resolver-client";
@@ -8,28 +9,70 @@ import { resolver } from "../../resolver-client";
 export const MAX_FILE_BYTES = 2_000_000;
 
 export interface FileOpening {
-  openFile: (file: File) => Promise<void>;
+  /** Opens files as a project: the main one into the editor, the others as its companions (replacing the old ones). */
+  openFiles: (files: readonly File[]) => Promise<void>;
+  /** Adds files to the open project without touching the editor. */
+  addFiles: (files: readonly File[]) => Promise<void>;
   /** Why the last file was refused, or null. */
   fileError: string | null;
 }
 
+interface ReadFile {
+  name: string;
+  text: string;
+  format: InputFormat;
+}
+
+/** The file a project is read from: a project file (pyproject.toml, setup.cfg, ...) over requirements files, requirements.txt/.in over other .txt. */
+export function mainFileIndex(files: readonly { name: string; format: InputFormat }[]): number {
+  const project = files.findIndex((f) => f.format !== "requirements.txt");
+  if (project >= 0) return project;
+  const requirements = files.findIndex((f) => /^requirements\.(txt|in)$/i.test(f.name));
+  return requirements >= 0 ? requirements : 0;
+}
+
 export function useFileOpening(): FileOpening {
   const [fileError, setFileError] = useState<string | null>(null);
-  const openFile = useCallback(async (file: File) => {
-    if (file.size > MAX_FILE_BYTES) {
-      setFileError(`${file.name} is ${(file.size / 1e6).toFixed(1)} MB; Tangle reads dependency files up to ${MAX_FILE_BYTES / 1e6} MB.`);
-      return;
+
+  const read = useCallback(async (files: readonly File[]): Promise<ReadFile[] | null> => {
+    const tooBig = files.find((f) => f.size > MAX_FILE_BYTES);
+    if (tooBig) {
+      setFileError(`${tooBig.name} is ${(tooBig.size / 1e6).toFixed(1)} MB; Tangle reads dependency files up to ${MAX_FILE_BYTES / 1e6} MB.`);
+      return null;
     }
-    const content = await file.text();
     setFileError(null);
-    // The worker decides the format from the name and, where the name cannot tell (a .cfg that is a setup.cfg, a
-    // .toml that is a Pipfile, no extension at all), from the content; if it cannot, the name's format stands.
-    const format = await resolver()
-      .readInput({ text: content, fileName: file.name })
-      .then((reading) => reading.set.format, () => formatOfFileName(file.name));
-    const session = useSession.getState();
-    session.setFileName(file.name, format);
-    session.setRequirementsText(content);
+    return Promise.all(
+      files.map(async (file) => {
+        const text = await file.text();
+        // The worker decides the format from the name and, where the name cannot tell (a .cfg that is a setup.cfg, a
+        // .toml that is a Pipfile, no extension at all), from the content; if it cannot, the name's format stands.
+        const format = await resolver()
+          .readInput({ text, fileName: file.name })
+          .then((reading) => reading.set.format, () => formatOfFileName(file.name));
+        return { name: file.name, text, format };
+      }),
+    );
   }, []);
-  return { openFile, fileError };
+
+  const openFiles = useCallback(
+    async (files: readonly File[]) => {
+      const read_ = await read(files);
+      if (!read_ || read_.length === 0) return;
+      const main = read_[mainFileIndex(read_)];
+      const companions = Object.fromEntries(read_.filter((f) => f !== main).map((f) => [f.name, f.text]));
+      useSession.getState().openProject({ fileName: main.name, format: main.format, text: main.text }, companions);
+    },
+    [read],
+  );
+
+  const addFiles = useCallback(
+    async (files: readonly File[]) => {
+      const read_ = await read(files);
+      if (!read_ || read_.length === 0) return;
+      useSession.getState().addProjectFiles(Object.fromEntries(read_.map((f) => [f.name, f.text])));
+    },
+    [read],
+  );
+
+  return { openFiles, addFiles, fileError };
 }

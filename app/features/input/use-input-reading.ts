@@ -23,16 +23,16 @@ interface Result {
 }
 
 export function useInputReading(input: ResolveRequest["input"]): InputReadingState {
-  const { text, fileName, format, extras, groups } = input;
-  const key = useMemo(() => JSON.stringify([text, fileName, format, extras ?? [], groups ?? []]), [text, fileName, format, extras, groups]);
+  const { text, fileName, format, files, extras, groups } = input;
+  const key = useMemo(() => JSON.stringify([text, fileName, format, extras ?? [], groups ?? [], files ?? {}]), [text, fileName, format, extras, groups, files]);
   const [result, setResult] = useState<Result | null>(null);
 
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
-      const [t, name, f, x, g] = JSON.parse(key) as [string, string | undefined, ResolveRequest["input"]["format"], string[], string[]];
+      const [t, name, f, x, g, others] = JSON.parse(key) as [string, string | undefined, ResolveRequest["input"]["format"], string[], string[], Record<string, string>];
       resolver()
-        .readInput({ text: t, fileName: name, format: f, extras: x, groups: g })
+        .readInput({ text: t, fileName: name, format: f, extras: x, groups: g, files: others })
         .then(
           (reading) => current && setResult({ key, text: t, reading, failure: null }),
           (error: unknown) => current && setResult({ key, text: t, reading: null, failure: String(error) }),
