@@ -57,3 +57,15 @@ test("constraints and overrides typed in the page change the resolution as -c an
   expect((await tableRows(page)).find((r) => r.name === "idna")?.version).toBe("2.8");
   await shoot(page, "constraints");
 });
+
+test("a Poetry project opens with its non-optional groups ticked, as `poetry install` installs them", async ({ page }) => {
+  await freshPage(page);
+  const poetry =
+    '[tool.poetry]\nname = "demo"\nversion = "1.0"\n\n[tool.poetry.dependencies]\npython = "^3.8"\nrequests = "^2.20"\n\n' +
+    '[tool.poetry.group.test.dependencies]\npytest = "^6.0"\n\n[tool.poetry.group.docs]\noptional = true\n\n[tool.poetry.group.docs.dependencies]\nsphinx = "^3"\n';
+  await page.getByLabel("Open a dependency file").setInputFiles([file("pyproject.toml", poetry)]);
+  const groups = page.getByRole("group", { name: "Dependency groups" });
+  await expect(groups.getByRole("checkbox", { name: "test" })).toBeChecked();
+  await expect(groups.getByRole("checkbox", { name: "docs" })).not.toBeChecked();
+  await expect(page.getByText("group test")).toBeVisible();
+});

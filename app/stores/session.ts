@@ -110,7 +110,7 @@ export interface SessionState extends SessionData {
   addProjectFiles: (files: Record<string, string>) => void;
   removeProjectFile: (name: string) => void;
   /** A new project: the editor's file and its companions, replacing the old project's files. */
-  openProject: (main: { fileName: string; format: InputFormatName; text: string }, companions: Record<string, string>) => void;
+  openProject: (main: { fileName: string; format: InputFormatName; text: string; groups?: string[] }, companions: Record<string, string>) => void;
   setConstraintsText: (text: string) => void;
   setOverridesText: (text: string) => void;
   updateSettings: (patch: Partial<SessionSettings>) => void;
@@ -213,7 +213,7 @@ export const useSession = create<SessionState>()(
           return { projectFiles };
         }),
       openProject: (main, companions) =>
-        set({ fileName: main.fileName, format: main.format, requirementsText: main.text, projectFiles: { ...companions }, extras: [], groups: [] }),
+        set({ fileName: main.fileName, format: main.format, requirementsText: main.text, projectFiles: { ...companions }, extras: [], groups: [...(main.groups ?? [])] }),
       setConstraintsText: (constraintsText) => set({ constraintsText }),
       setOverridesText: (overridesText) => set({ overridesText }),
       updateSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),

@@ -21,6 +21,8 @@ interface ReadFile {
   name: string;
   text: string;
   format: InputFormat;
+  /** Groups its tool installs by default (Poetry's non-optional groups): ticked when it opens. */
+  defaultGroups: string[];
 }
 
 /** The file a project is read from: a project file (pyproject.toml, setup.cfg, ...) over requirements files, requirements.txt/.in over other .txt. */
@@ -46,10 +48,13 @@ export function useFileOpening(): FileOpening {
         const text = await file.text();
         // The worker decides the format from the name and, where the name cannot tell (a .cfg that is a setup.cfg, a
         // .toml that is a Pipfile, no extension at all), from the content; if it cannot, the name's format stands.
-        const format = await resolver()
+        const { format, defaultGroups } = await resolver()
           .readInput({ text, fileName: file.name })
-          .then((reading) => reading.set.format, () => formatOfFileName(file.name));
-        return { name: file.name, text, format };
+          .then(
+            (reading) => ({ format: reading.set.format, defaultGroups: reading.set.defaultGroups ?? [] }),
+            () => ({ format: formatOfFileName(file.name), defaultGroups: [] }),
+          );
+        return { name: file.name, text, format, defaultGroups };
       }),
     );
   }, []);
@@ -60,7 +65,7 @@ export function useFileOpening(): FileOpening {
       if (!read_ || read_.length === 0) return;
       const main = read_[mainFileIndex(read_)];
       const companions = Object.fromEntries(read_.filter((f) => f !== main).map((f) => [f.name, f.text]));
-      useSession.getState().openProject({ fileName: main.name, format: main.format, text: main.text }, companions);
+      useSession.getState().openProject({ fileName: main.name, format: main.format, text: main.text, groups: main.defaultGroups }, companions);
     },
     [read],
   );

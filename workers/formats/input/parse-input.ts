@@ -133,6 +133,7 @@ export function parseInput(text: string, options: ParseInputOptions = {}): Requi
     pre: parsed.pre,
     extras: [...new Set(parsed.extras)],
     groups: [...new Set(parsed.groups)],
+    ...(parsed.defaultGroups && parsed.defaultGroups.length > 0 ? { defaultGroups: [...new Set(parsed.defaultGroups)] } : {}),
     diagnostics: ordered(diagnostics),
   };
 }

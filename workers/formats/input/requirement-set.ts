@@ -85,6 +85,8 @@ export interface RequirementSet {
   extras: string[];
   /** Dependency groups the file defines, as written. */
   groups: string[];
+  /** Of those, the groups its tool installs unless told otherwise (Poetry's non-optional groups); absent: none. */
+  defaultGroups?: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -116,6 +118,8 @@ export interface ParsedFile {
   pre: boolean;
   extras: string[];
   groups: string[];
+  /** Groups installed by default (Poetry groups without `optional = true`, and its legacy dev-dependencies). */
+  defaultGroups?: string[];
   diagnostics: Diagnostic[];
 }
 
