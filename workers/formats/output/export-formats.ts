@@ -19,8 +19,8 @@ export interface ExportFormat {
   write: ExportWriter;
 }
 
-function writeJsonReport(resolution: ResolvedResolution, _request: ResolveRequest): string {
-  return `${JSON.stringify(formatJsonReport(resolution), null, 2)}\n`;
+function writeJsonReport(resolution: ResolvedResolution, request: ResolveRequest): string {
+  return `${JSON.stringify(formatJsonReport(resolution, request), null, 2)}\n`;
 }
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = Object.freeze([
