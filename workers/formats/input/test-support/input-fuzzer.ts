@@ -189,6 +189,8 @@ export function brokenProperties(input: FuzzCase, set: RequirementSet): string[]
     return counts.get(file) ?? null;
   };
   const located = (what: string, item: { line: number; column: number; file?: string }): void => {
+    // Line 0, column 0: about the request as a whole (an extra or group asked for), not any line of a file.
+    if (item.line === 0 && item.column === 0 && item.file === undefined) return;
     if (!Number.isInteger(item.line) || !Number.isInteger(item.column) || item.line < 1 || item.column < 1) {
       problems.push(`${what} has no valid position (line ${item.line}, column ${item.column})`);
       return;
