@@ -203,7 +203,8 @@ export function brokenProperties(input: FuzzCase, set: RequirementSet): string[]
     const what = `diagnostic "${diagnostic.message.slice(0, 120)}"`;
     if (diagnostic.internal) problems.push(`${what} is an internal error`);
     if (!["error", "warning", "info"].includes(diagnostic.severity)) problems.push(`${what} has severity ${diagnostic.severity}`);
-    if (typeof diagnostic.message !== "string" || !diagnostic.message.startsWith(`${diagnostic.file ? `${diagnostic.file}, ` : ""}line ${diagnostic.line}, column ${diagnostic.column}: `)) {
+    const aboutTheRequest = diagnostic.line === 0 && diagnostic.column === 0 && diagnostic.file === undefined;
+    if (typeof diagnostic.message !== "string" || (!aboutTheRequest && !diagnostic.message.startsWith(`${diagnostic.file ? `${diagnostic.file}, ` : ""}line ${diagnostic.line}, column ${diagnostic.column}: `))) {
       problems.push(`${what} does not start with where it is`);
     }
     located(what, diagnostic);
