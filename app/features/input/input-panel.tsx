@@ -23,7 +23,6 @@ export function InputPanel() {
   const format = useSession((s) => s.format);
   const extras = useSession((s) => s.extras);
   const groups = useSession((s) => s.groups);
-  const setFormat = useSession((s) => s.setFormat);
   const projectFiles = useSession((s) => s.projectFiles);
   const isRequirements = format === "requirements.txt";
   const { reading: latest, readText, pending, failure } = useInputReading({ text, fileName, format, files: projectFiles, extras, groups });
@@ -39,7 +38,7 @@ export function InputPanel() {
   const lastOfFormat = latest && latest.set.format === format ? latest : null;
   const lines = reading?.lines ?? null;
   useKeepDefinedChoices(reading);
-  const { offer, switchedFrom } = useFormatSwitch(reading, text);
+  const { offer, switchedFrom, chooseFormat } = useFormatSwitch(reading, text);
 
   const diagnostics = useMemo(() => {
     if (!reading) return [];
@@ -59,7 +58,7 @@ export function InputPanel() {
 
   return (
     <section aria-labelledby="input-heading" className="flex flex-col gap-2">
-      <InputToolbar format={format} onFormat={setFormat} onFiles={open} />
+      <InputToolbar format={format} onFormat={chooseFormat} onFiles={open} />
       <div
         className="relative flex flex-col"
         onDragEnter={(e) => {
@@ -82,7 +81,7 @@ export function InputPanel() {
           {fileError}
         </p>
       )}
-      <FormatNotice offer={offer} switchedFrom={switchedFrom} onFormat={setFormat} />
+      <FormatNotice offer={offer} switchedFrom={switchedFrom} onFormat={chooseFormat} />
       <ProjectFilesPanel onAddFile={onAddFile} />
       <input
         ref={addPicker}

@@ -1,5 +1,5 @@
 // Acts on a reading whose content is plainly another format: switches to it when the text arrives, never against a format the user chose by hand for that text.
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { InputFormat, InputReading } from "../../../workers/api";
 import { useSession } from "../../stores/session";
 import { formatSuggestion } from "./format-suggestion";
@@ -9,6 +9,8 @@ export interface FormatSwitch {
   offer: InputFormat | null;
   /** The format the text was switched away from automatically (for "Read it as X instead"), while the text stands. */
   switchedFrom: { from: InputFormat; to: InputFormat } | null;
+  /** The user's own choice of format (the select, "Read it as X"): this text is never switched away from it. */
+  chooseFormat: (format: InputFormat) => void;
 }
 
 /** `reading` must be of the text on screen (else null): a stale reading never switches anything. */
@@ -16,15 +18,15 @@ export function useFormatSwitch(reading: InputReading | null, text: string): For
   const format = useSession((s) => s.format);
   const setFormat = useSession((s) => s.setFormat);
   const [switched, setSwitched] = useState<{ text: string; from: InputFormat; to: InputFormat } | null>(null);
-  // The text whose format the user chose by hand (the format changed while the text stayed): it is never switched.
+  // The text whose format the user chose by hand: it is never switched.
   const [chosenFor, setChosenFor] = useState<string | null>(null);
-  const last = useRef({ text, format });
-  useEffect(() => {
-    const before = last.current;
-    last.current = { text, format };
-    const byHand = before.text === text && before.format !== format && !(switched?.text === text && switched.to === format);
-    if (byHand) setChosenFor(text);
-  }, [text, format, switched]);
+  const chooseFormat = useCallback(
+    (next: InputFormat) => {
+      setChosenFor(useSession.getState().requirementsText);
+      setFormat(next);
+    },
+    [setFormat],
+  );
 
   const suggestion = reading ? formatSuggestion(format, reading) : null;
   const autoSwitch = suggestion?.kind === "switch" && chosenFor !== text ? suggestion.to : null;
@@ -35,5 +37,5 @@ export function useFormatSwitch(reading: InputReading | null, text: string): For
   }, [autoSwitch, text, format, setFormat]);
 
   const offer = suggestion && autoSwitch === null ? suggestion.to : null;
-  return { offer, switchedFrom: switched && switched.text === text && format === switched.to ? { from: switched.from, to: switched.to } : null };
+  return { offer, switchedFrom: switched && switched.text === text && format === switched.to ? { from: switched.from, to: switched.to } : null, chooseFormat };
 }
