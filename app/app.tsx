@@ -1,20 +1,24 @@
 // The page layout: header; inputs, settings and the resolve button on the left; status and results (graph, list, details, conflicts) on the right.
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import type { ResolvedPackageDto, ResolveRequest } from "../workers/api";
 import { useResolution } from "./stores/resolution";
 import { useView, type ResultTab } from "./stores/view";
 import { ThemeToggle } from "./components/theme-toggle";
 import { GraphIcon, ListIcon } from "./components/icons";
 import { InputPanel } from "./features/input/input-panel";
+import { ConstraintsPanel } from "./features/input/constraints-panel";
 import { SettingsPanel } from "./features/settings/settings-panel";
 import { ResolveBar } from "./features/resolve/resolve-bar";
 import { RunStatus } from "./features/resolve/run-status";
-import { EmptyState } from "./features/resolve/empty-state";
+import { EmptyState, ExampleButtons } from "./features/resolve/empty-state";
+import { StaleNotice } from "./features/resolve/stale-notice";
+import { useResultIsStale } from "./hooks/use-result-is-stale";
 import { GraphPanel } from "./features/graph/components/graph-panel";
 import { PackageTable } from "./features/list/package-table";
 import { TreePanel } from "./features/tree/components/tree-panel";
 import { TreeIcon } from "./features/tree/components/tree-icon";
 import { DetailsPanel } from "./features/details/details-panel";
+import { useEscapeClosesDetails } from "./features/details/use-escape-closes-details";
 import { ConflictPanel } from "./features/conflicts/conflict-panel";
 import { AuditPanel } from "./features/audit/audit-panel";
 import { PackageAdvisories } from "./features/audit/package-advisories";
@@ -27,6 +31,7 @@ import { IndexQuestionDialog } from "./features/share/index-question-dialog";
 import { useSessionLinkSync } from "./features/share/use-session-link-sync";
 import { LockPanel } from "./features/lock/lock-panel";
 import { LockDiffView } from "./features/lock/lock-diff-view";
+import { useShare } from "./features/share/share-state";
 
 const CARD = "rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900";
 
@@ -43,6 +48,7 @@ function ResolvedView({ runId, packages, request }: { runId: number; packages: R
   const setTab = useView((s) => s.setTab);
   const selected = useView((s) => s.selected);
   const hasDetails = selected !== null && packages.some((p) => p.name === selected);
+  useEscapeClosesDetails(hasDetails);
 
   // A new result keeps the selection and folds that still exist.
   useEffect(() => {
@@ -98,7 +104,12 @@ function ResolvedView({ runId, packages, request }: { runId: number; packages: R
         </div>
       </div>
       {hasDetails && (
-        <div className={`${CARD} flex min-h-[24rem] flex-col overflow-hidden xl:min-h-0`}>
+        // Beside the result on wide screens; below xl a sheet over the bottom of the screen, where the tap was.
+        <div
+          role="region"
+          aria-label="Package details"
+          className={`${CARD} flex flex-col overflow-hidden max-xl:fixed max-xl:inset-x-2 max-xl:bottom-2 max-xl:z-30 max-xl:max-h-[62vh] max-xl:shadow-2xl xl:min-h-0`}
+        >
           <DetailsPanel
             packages={packages}
             request={request}
@@ -113,6 +124,16 @@ function ResolvedView({ runId, packages, request }: { runId: number; packages: R
 function Results() {
   const current = useResolution((s) => s.current);
   const running = useResolution((s) => s.running !== null);
+  const stale = useResultIsStale() && !running;
+  const landing = useShare((s) => s.landing);
+  const results = useRef<HTMLDivElement>(null);
+  // A shared link lands on its result: below the input on narrow screens, so bring the result into view.
+  useEffect(() => {
+    if (!landing || running || !current) return;
+    useShare.getState().setLanding(false);
+    const box = results.current?.getBoundingClientRect();
+    if (box && box.top > window.innerHeight * 0.5) results.current?.scrollIntoView({ block: "start" });
+  }, [landing, running, current]);
   if (!current) {
     return running ? (
       <div className={`${CARD} flex min-h-[32rem] flex-1 flex-col items-center justify-center gap-3 text-sm text-slate-500 dark:text-slate-400`}>
@@ -124,18 +145,20 @@ function Results() {
     );
   }
   const { resolution, request, runId } = current;
+  // An out-of-date result stays readable, but nothing in it can be applied (its ways out were computed for other input).
   const content =
     resolution.status === "resolved" ? (
       <ResolvedView runId={runId} packages={resolution.packages} request={request} />
     ) : resolution.status === "unsatisfiable" ? (
-      <div className={`${CARD} flex min-h-[32rem] flex-1 flex-col overflow-hidden`}>
+      <fieldset disabled={stale} className={`${CARD} flex min-h-[32rem] min-w-0 flex-1 flex-col overflow-hidden`}>
         <ConflictPanel summary={resolution.summary} explanation={resolution.explanation} graph={resolution.graph} suggestions={resolution.suggestions} />
-      </div>
+      </fieldset>
     ) : (
       <EmptyState />
     );
   return (
-    <div aria-busy={running} className={`flex min-h-0 flex-1 flex-col transition-opacity ${running ? "opacity-60" : ""}`}>
+    <div ref={results} aria-busy={running} className={`flex min-h-0 flex-1 flex-col gap-3 transition-opacity ${running ? "opacity-60" : ""}`}>
+      {stale && <StaleNotice />}
       {content}
     </div>
   );
@@ -146,11 +169,11 @@ export function App() {
   return (
     <div className="flex min-h-screen flex-col bg-slate-100 text-slate-900 lg:h-screen dark:bg-slate-950 dark:text-slate-100">
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <div className="flex items-center gap-3 px-4 py-2.5">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2.5">
           <img src="/favicon.svg" alt="" className="h-8 w-8" />
-          <div className="min-w-0">
+          <div className="min-w-0 flex-1">
             <h1 className="text-lg leading-tight font-semibold">Tangle</h1>
-            <p className="truncate text-xs text-slate-500 dark:text-slate-400">Untangle Python dependencies — resolved in your browser, explained in words</p>
+            <p className="hidden truncate text-xs text-slate-500 sm:block dark:text-slate-400">Untangle Python dependencies — resolved in your browser, explained in words</p>
           </div>
           <div className="ml-auto flex items-center gap-2">
             <CopyLinkButton />
@@ -161,7 +184,7 @@ export function App() {
         </div>
       </header>
       <main className="grid min-h-0 flex-1 gap-4 p-4 lg:grid-cols-[26rem_minmax(0,1fr)]">
-        <div className="flex min-h-0 flex-col gap-4 lg:overflow-y-auto lg:pr-1">
+        <div className="flex min-h-0 min-w-0 flex-col gap-4 lg:scroll-pb-24 lg:overflow-y-auto lg:pr-1">
           <div className={`${CARD} flex flex-none flex-col p-3`}>
             <InputPanel />
           </div>
@@ -169,7 +192,10 @@ export function App() {
             <LockPanel />
           </div>
           <div className={`${CARD} p-3`}>
-            <SettingsPanel />
+            <SettingsPanel offlineExamples={<ExampleButtons compact />} />
+            <div className="mt-3">
+              <ConstraintsPanel />
+            </div>
           </div>
           <div className="sticky bottom-0 -mb-1 bg-slate-100 pt-1 pb-1 dark:bg-slate-950">
             <ResolveBar />

@@ -103,12 +103,13 @@ function readList(page: Page) {
   return page.getByRole("list", { name: "Requirements read" }).getByRole("listitem");
 }
 
-const CASES: { file: string; text: string; format: string; read: RegExp[]; extras: string[]; groups: string[] }[] = [
+/** `ticked`: groups the tool installs by default (Poetry's non-optional groups), ticked when the file opens. */
+const CASES: { file: string; text: string; format: string; read: RegExp[]; extras: string[]; groups: string[]; ticked?: string[] }[] = [
   { file: "setup.cfg", text: SETUP_CFG, format: "setup.cfg", read: [/^9requests>=2\.20$/, /^10sixany version$/], extras: ["socks"], groups: [] },
   { file: "setup.py", text: SETUP_PY, format: "setup.py", read: [/^7requests>=2\.20$/, /^7sixany version$/], extras: ["socks", "cli"], groups: [] },
   { file: "Pipfile", text: PIPFILE, format: "Pipfile", read: [/^7requests>=2\.20$/, /^8sixany version$/], extras: [], groups: ["dev"] },
   { file: "buildout.cfg", text: BUILDOUT, format: "buildout.cfg", read: [/^8requestsany version$/, /^9sixany version$/, /^12requests==2\.25\.0constraint$/, /^13six==1\.15\.0constraint$/], extras: [], groups: [] },
-  { file: "pyproject.toml", text: POETRY, format: "pyproject.toml", read: [/^8requests<3\.0,>=2\.20$/], extras: ["cli"], groups: ["test"] },
+  { file: "pyproject.toml", text: POETRY, format: "pyproject.toml", read: [/^8requests<3\.0,>=2\.20$/, /^15pytest<6\.2,>=6\.1group test$/], extras: ["cli"], groups: ["test"], ticked: ["test"] },
 ];
 
 for (const c of CASES) {
@@ -116,21 +117,29 @@ for (const c of CASES) {
     await freshPage(page);
     await openFile(page, c.file, c.text);
     await expect(page.getByLabel("Input format")).toHaveValue(c.format);
-    await expect(page.getByRole("status")).toContainText(`${c.format} — read by the resolver: ${c.read.filter((r) => !/constraint/.test(r.source)).length} requirement`);
+    await expect(page.getByRole("status").filter({ hasText: "read by the resolver" })).toContainText(`${c.format} — read by the resolver: ${c.read.filter((r) => !/constraint/.test(r.source)).length} requirement`);
     await expect(readList(page)).toHaveText(c.read);
     const extras = page.getByRole("group", { name: "Extras" }).getByRole("checkbox");
     const groups = page.getByRole("group", { name: "Dependency groups" }).getByRole("checkbox");
     await expect(extras).toHaveCount(c.extras.length);
     await expect(groups).toHaveCount(c.groups.length);
     for (const name of c.extras) await expect(page.getByRole("group", { name: "Extras" }).getByRole("checkbox", { name })).not.toBeChecked();
-    for (const name of c.groups) await expect(page.getByRole("group", { name: "Dependency groups" }).getByRole("checkbox", { name })).not.toBeChecked();
+    for (const name of c.groups) {
+      const box = page.getByRole("group", { name: "Dependency groups" }).getByRole("checkbox", { name });
+      await (c.ticked?.includes(name) ? expect(box).toBeChecked() : expect(box).not.toBeChecked());
+    }
   });
 }
 
 test("ticking a Poetry group adds its requirements (translated from ^ and ~) to what is read, and it persists", async ({ page }) => {
   await freshPage(page);
   await openFile(page, "pyproject.toml", POETRY);
-  await page.getByRole("group", { name: "Dependency groups" }).getByRole("checkbox", { name: "test" }).check();
+  // The group is not optional, so it comes ticked (as `poetry install` installs it); untick and tick it again.
+  const test = page.getByRole("group", { name: "Dependency groups" }).getByRole("checkbox", { name: "test" });
+  await expect(test).toBeChecked();
+  await test.uncheck();
+  await expect(readList(page)).toHaveCount(1);
+  await test.check();
   await page.getByRole("group", { name: "Extras" }).getByRole("checkbox", { name: "cli" }).check();
   await expect(readList(page)).toHaveText([/^8requests<3\.0,>=2\.20$/, /^9click<8\.0,>=7\.0extra cli$/, /^15pytest<6\.2,>=6\.1group test$/]);
   await page.reload();

@@ -261,4 +261,16 @@ export interface ResolverApi {
   auditResolution(packages: ResolvedPackageDto[], onProgress?: (progress: AuditProgressDto) => void): Promise<AuditReportDto>;
   /** "Fix": re-solves `request` with `name>=<fixed version>` required for the given advisories, and reports the diff or what blocks it. */
   fixVulnerability(request: ResolveRequest, packages: ResolvedPackageDto[], pkg: { name: string; version: string }, vulnerabilities: VulnerabilityDto[]): Promise<FixOutcomeDto>;
+  /** The editor's one call per edit: the text read in its format, what its content looks like, and (requirements.txt) its lines. */
+  readInput(input: ResolveRequest["input"]): InputReading;
+}
+
+/** What the editor needs after an edit, from one worker call: the text read once in its format, plus a content sniff. */
+export interface InputReading {
+  /** The text read in `input.format` (or the detected format when none is given). */
+  set: RequirementSet;
+  /** The format the content alone looks like (ignoring the file name and the chosen format). */
+  looksLike: InputFormat;
+  /** The per-line view, when the text is read as requirements.txt; null otherwise. */
+  lines: ParsedLine[] | null;
 }

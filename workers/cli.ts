@@ -264,7 +264,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return exitStatus(resolution);
   }
   let output: string;
-  if (format === "json") output = `${JSON.stringify(formatJsonReport(resolution), null, 2)}\n`;
+  if (format === "json") output = `${JSON.stringify(formatJsonReport(resolution, request), null, 2)}\n`;
   else if (resolution.status !== "resolved") throw new Error("unreachable: unresolved results were reported above");
   else if (format === "text") output = pinsText(resolution);
   else output = exportFormat(format)!.write(resolution, request);

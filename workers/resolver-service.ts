@@ -3,6 +3,7 @@ import type { ProjectInfoDto, ResolveRequest, ResolverApi } from "./api";
 import { createIndexClient, type IndexClient } from "./index/index-client";
 import type { MetadataStore } from "./index/metadata-store";
 import { parseInput } from "./formats/input/parse-input";
+import { detectFormat } from "./formats/input/detect-format";
 import { EXPORT_FORMATS, exportFormat } from "./formats/output/export-formats";
 import { canonicalizeName } from "./packaging/names";
 import { parseRequirementLines } from "./requirement-lines";
@@ -58,6 +59,11 @@ export function createResolverService(environment: ServiceEnvironment = {}): Res
 
     analyzeInput: (input) =>
       parseInput(input.text, { format: input.format, fileName: input.fileName, files: input.files, extras: input.extras, groups: input.groups }),
+
+    readInput: (input) => {
+      const set = parseInput(input.text, { format: input.format, fileName: input.fileName, files: input.files, extras: input.extras, groups: input.groups });
+      return { set, looksLike: detectFormat(input.text), lines: set.format === "requirements.txt" ? parseRequirementLines(input.text) : null };
+    },
 
     async resolve(runId: number, request: ResolveRequest, onProgress) {
       const controller = new AbortController();

@@ -19,6 +19,24 @@ describe("buildResolveRequest", () => {
     expect(request.excluded).toEqual(["pytz"]);
     expect(request.resolution).toBe("highest");
     expect(request.prerelease).toBe("if-necessary-or-explicit");
+    expect(request.input.files).toBeUndefined();
+    expect([request.constraints, request.overrides]).toEqual([[], []]);
+  });
+
+  it("carries the project's other files, and constraints and overrides one requirement a line without comments", () => {
+    const request = buildResolveRequest({
+      requirementsText: "[metadata]\nname = x\n",
+      fileName: "setup.cfg",
+      projectFiles: { "requirements.txt": "six\n" },
+      constraintsText: "# pins from CI\nsix<2  # old\n\nidna==2.10\n",
+      overridesText: "urllib3>=1.26 ; python_version >= '3'\n",
+      settings: DEFAULT_SETTINGS,
+      pins: {},
+      excluded: [],
+    });
+    expect(request.input.files).toEqual({ "requirements.txt": "six\n" });
+    expect(request.constraints).toEqual(["six<2", "idna==2.10"]);
+    expect(request.overrides).toEqual(["urllib3>=1.26 ; python_version >= '3'"]);
   });
 });
 

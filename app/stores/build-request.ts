@@ -7,6 +7,10 @@ export interface RequestInputs {
   fileName: string;
   /** How to read the text; when absent, the file name decides. */
   format?: InputFormatName;
+  /** The project's other files by relative name, and constraints and overrides one requirement a line. */
+  projectFiles?: Record<string, string>;
+  constraintsText?: string;
+  overridesText?: string;
   /** Extras and dependency groups of the file to include. */
   extras?: string[];
   groups?: string[];
@@ -46,11 +50,20 @@ export function earlierInstant(a: string | null | undefined, b: string | null | 
   return Date.parse(b) < Date.parse(a) ? b : a;
 }
 
+/** The requirements of a constraints or overrides text: one a line, comments and blank lines dropped. */
+export function requirementLines(text: string | undefined): string[] {
+  return (text ?? "")
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/(^|\s)#.*$/, "").trim())
+    .filter((line) => line !== "");
+}
+
 export function buildResolveRequest(inputs: RequestInputs): ResolveRequest {
   const { settings } = inputs;
   const input: ResolveRequest["input"] = { text: inputs.requirementsText, fileName: inputs.fileName, format: inputs.format ?? formatOfFileName(inputs.fileName) };
   if (inputs.extras && inputs.extras.length > 0) input.extras = [...inputs.extras];
   if (inputs.groups && inputs.groups.length > 0) input.groups = [...inputs.groups];
+  if (inputs.projectFiles && Object.keys(inputs.projectFiles).length > 0) input.files = { ...inputs.projectFiles };
   return {
     input,
     target: { implementation: "cpython", pythonVersion: settings.pythonVersion, os: settings.os, arch: settings.arch },
@@ -59,8 +72,8 @@ export function buildResolveRequest(inputs: RequestInputs): ResolveRequest {
     resolution: settings.resolution,
     prerelease: settings.prerelease,
     excludeNewer: earlierInstant(excludeNewerInstant(settings.excludeNewer), inputs.reproduceAt),
-    constraints: [],
-    overrides: [],
+    constraints: requirementLines(inputs.constraintsText),
+    overrides: requirementLines(inputs.overridesText),
     unknownDependencies: settings.unknownDependencies,
     pins: { ...inputs.pins },
     excluded: [...inputs.excluded],

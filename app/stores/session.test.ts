@@ -41,6 +41,24 @@ describe("extras and groups", () => {
   });
 });
 
+describe("choices belong to the file they were made for", () => {
+  it("keeps only the extras and groups the text on screen defines, compared as PEP 685 names", () => {
+    const s = useSession.getState();
+    s.setExtraChosen("socks", true);
+    s.setExtraChosen("Cli_Tools", true);
+    s.setGroupChosen("test", true);
+    useSession.getState().keepDefinedChoices(["cli-tools"], ["lint"]);
+    expect(useSession.getState()).toMatchObject({ extras: ["Cli_Tools"], groups: [] });
+  });
+
+  it("leaves the session untouched when every choice is still defined", () => {
+    useSession.getState().setGroupChosen("dev", true);
+    const before = useSession.getState();
+    before.keepDefinedChoices([], ["dev"]);
+    expect(useSession.getState()).toBe(before);
+  });
+});
+
 describe("mergePersistedSession", () => {
   const current: SessionData = initial;
 
@@ -64,5 +82,12 @@ describe("mergePersistedSession", () => {
     const broken = { fileName: 7, format: "makefile", extras: [1], groups: "test", reproduceAt: 5 };
     expect(mergePersistedSession(broken, current)).toMatchObject({ fileName: "requirements.txt", format: "requirements.txt", extras: [], groups: [], reproduceAt: null });
     expect(mergePersistedSession(undefined, current).requirementsText).toBe(EXAMPLE_REQUIREMENTS);
+  });
+
+  it("replaces an untouched starting example of an earlier version (it failed on the offline snapshot), never the user's text", () => {
+    const earlier = 'requests[socks]>=2.20,<3\ndjango~=4.2; python_version >= "3.8"\nnumpy (>=1.18)\n';
+    const stored = `# Paste requirements.txt lines — each is parsed as you type\n${earlier}`;
+    expect(mergePersistedSession({ requirementsText: stored }, current).requirementsText).toBe(EXAMPLE_REQUIREMENTS);
+    expect(mergePersistedSession({ requirementsText: earlier }, current).requirementsText).toBe(earlier);
   });
 });

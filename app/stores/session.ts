@@ -1,14 +1,31 @@
 // The session store: what the user typed and chose (inputs, target, index, what-if edits); persisted so a reload never loses it.
 import { create } from "zustand";
-import { persist } from "zustand/middleware";
+import { createJSONStorage, persist } from "zustand/middleware";
+import { reportingStorage } from "./saved-state";
 import type { PrereleaseMode, ResolutionStrategy, TargetDto, UnknownDependenciesMode } from "../../workers/api";
 import { INPUT_FORMATS, formatOfFileName, type InputFormatName } from "./build-request";
+import { canonicalName } from "../components/canonical-name";
 
+/** The text a first visit starts with: it resolves on pypi.org and on the offline 2020 snapshot alike. */
 export const EXAMPLE_REQUIREMENTS = `# Paste requirements.txt lines — each is parsed as you type
+requests[socks]>=2.20,<3
+django>=3.0; python_version >= "3.8"
+numpy (>=1.18)
+`;
+
+/** Starting texts of earlier versions (untouched by the user), replaced by today's on load: `django~=4.2` fails on the 2020 snapshot. */
+const EARLIER_EXAMPLES: readonly string[] = [
+  `# Paste requirements.txt lines — each is parsed as you type
 requests[socks]>=2.20,<3
 django~=4.2; python_version >= "3.8"
 numpy (>=1.18)
-`;
+`,
+];
+
+/** True when the text is a starting example the user never edited (so it may be replaced without losing anything). */
+export function isUntouchedExample(text: string): boolean {
+  return text === EXAMPLE_REQUIREMENTS || EARLIER_EXAMPLES.includes(text);
+}
 
 export const PYPI_SIMPLE_URL = "https://pypi.org/simple";
 export const SNAPSHOT_INDEX_PATH = "/index/snapshot-2020/simple";
@@ -56,6 +73,11 @@ export interface SessionData {
   fileName: string;
   /** How the text is read: detected from the file name when a file is opened, or chosen by the user. */
   format: InputFormatName;
+  /** The project's other files by relative name (a pbr requirements.txt, `-r`/`-c` includes, buildout `extends`). */
+  projectFiles: Record<string, string>;
+  /** Constraints and overrides, one requirement a line (the CLI's `-c FILE` and `--override FILE`). */
+  constraintsText: string;
+  overridesText: string;
   /** The extras and dependency groups of the file to include, as the file spells them. */
   extras: string[];
   groups: string[];
@@ -78,7 +100,19 @@ export interface SessionState extends SessionData {
   setFormat: (format: InputFormatName) => void;
   setExtraChosen: (extra: string, chosen: boolean) => void;
   setGroupChosen: (group: string, chosen: boolean) => void;
+  /**
+   * Keeps only the extras and groups the text on screen defines (from the worker's reading of it): a choice made for
+   * one file never carries over to another file's request, diagnostics, exports or permalink.
+   */
+  keepDefinedChoices: (definedExtras: readonly string[], definedGroups: readonly string[]) => void;
   setReproduceAt: (instant: string | null) => void;
+  /** Adds (or replaces, by name) files of the project beside the one in the editor. */
+  addProjectFiles: (files: Record<string, string>) => void;
+  removeProjectFile: (name: string) => void;
+  /** A new project: the editor's file and its companions, replacing the old project's files. */
+  openProject: (main: { fileName: string; format: InputFormatName; text: string; groups?: string[] }, companions: Record<string, string>) => void;
+  setConstraintsText: (text: string) => void;
+  setOverridesText: (text: string) => void;
   updateSettings: (patch: Partial<SessionSettings>) => void;
   setPin: (name: string, specifier: string) => void;
   removePin: (name: string) => void;
@@ -98,6 +132,9 @@ export function sessionData(s: SessionData): SessionData {
     requirementsText: s.requirementsText,
     fileName: s.fileName,
     format: s.format,
+    projectFiles: s.projectFiles,
+    constraintsText: s.constraintsText,
+    overridesText: s.overridesText,
     extras: s.extras,
     groups: s.groups,
     settings: s.settings,
@@ -105,6 +142,10 @@ export function sessionData(s: SessionData): SessionData {
     excluded: s.excluded,
     reproduceAt: s.reproduceAt,
   };
+}
+
+function isTextRecord(v: unknown): v is Record<string, string> {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "string");
 }
 
 /**
@@ -116,13 +157,19 @@ export function mergePersistedSession<T extends SessionData>(persisted: unknown,
   const fileName = typeof p.fileName === "string" ? p.fileName : current.fileName;
   const format = (INPUT_FORMATS as readonly unknown[]).includes(p.format) ? (p.format as InputFormatName) : formatOfFileName(fileName);
   const names = (v: unknown): string[] => (Array.isArray(v) && v.every((x) => typeof x === "string") ? v : []);
+  const requirementsText = typeof p.requirementsText === "string" ? p.requirementsText : current.requirementsText;
   return {
     ...current,
     ...p,
+    // An untouched starting example of an earlier version becomes today's (which resolves on the offline snapshot too).
+    requirementsText: isUntouchedExample(requirementsText) ? EXAMPLE_REQUIREMENTS : requirementsText,
     fileName,
     format,
     extras: names(p.extras),
     groups: names(p.groups),
+    projectFiles: isTextRecord(p.projectFiles) ? p.projectFiles : {},
+    constraintsText: typeof p.constraintsText === "string" ? p.constraintsText : "",
+    overridesText: typeof p.overridesText === "string" ? p.overridesText : "",
     reproduceAt: typeof p.reproduceAt === "string" ? p.reproduceAt : null,
     settings: { ...DEFAULT_SETTINGS, ...(p.settings ?? {}) },
   };
@@ -134,6 +181,9 @@ export const useSession = create<SessionState>()(
       requirementsText: EXAMPLE_REQUIREMENTS,
       fileName: "requirements.txt",
       format: "requirements.txt",
+      projectFiles: {},
+      constraintsText: "",
+      overridesText: "",
       extras: [],
       groups: [],
       settings: DEFAULT_SETTINGS,
@@ -146,7 +196,26 @@ export const useSession = create<SessionState>()(
         set((s) => ({ format, fileName: (INPUT_FORMATS as readonly string[]).includes(s.fileName) ? format : s.fileName })),
       setExtraChosen: (extra, chosen) => set((s) => ({ extras: toggled(s.extras, extra, chosen) })),
       setGroupChosen: (group, chosen) => set((s) => ({ groups: toggled(s.groups, group, chosen) })),
+      keepDefinedChoices: (definedExtras, definedGroups) =>
+        set((s) => {
+          const defined = (names: readonly string[]) => new Set(names.map(canonicalName));
+          const [extrasHere, groupsHere] = [defined(definedExtras), defined(definedGroups)];
+          const extras = s.extras.filter((e) => extrasHere.has(canonicalName(e)));
+          const groups = s.groups.filter((g) => groupsHere.has(canonicalName(g)));
+          return extras.length === s.extras.length && groups.length === s.groups.length ? s : { extras, groups };
+        }),
       setReproduceAt: (reproduceAt) => set({ reproduceAt }),
+      addProjectFiles: (files) => set((s) => ({ projectFiles: { ...s.projectFiles, ...files } })),
+      removeProjectFile: (name) =>
+        set((s) => {
+          const projectFiles = { ...s.projectFiles };
+          delete projectFiles[name];
+          return { projectFiles };
+        }),
+      openProject: (main, companions) =>
+        set({ fileName: main.fileName, format: main.format, requirementsText: main.text, projectFiles: { ...companions }, extras: [], groups: [...(main.groups ?? [])] }),
+      setConstraintsText: (constraintsText) => set({ constraintsText }),
+      setOverridesText: (overridesText) => set({ overridesText }),
       updateSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
       setPin: (name, specifier) =>
         set((s) => ({ pins: { ...s.pins, [name]: specifier }, excluded: s.excluded.filter((n) => n !== name) })),
@@ -168,6 +237,8 @@ export const useSession = create<SessionState>()(
     {
       name: "tangle.session",
       version: 2,
+      // A text too big for localStorage is not saved: the input panel says so at once (see saved-state.ts).
+      storage: createJSONStorage(() => reportingStorage(() => localStorage)),
       // Version 1 held only the text: keep it, take defaults for the rest.
       migrate: (persisted) => {
         const old = (persisted ?? {}) as Partial<SessionState>;

@@ -26,10 +26,9 @@ test = ["pytest>=6", "attrs>=19", {include-group = "typing"}]
 typing = ["mock"]
 `;
 
-/** Pastes the pyproject.toml, reads it as one (as the page suggests), ticks the "socks" extra and the "test" group. */
+/** Pastes the pyproject.toml (the page reads it as one by itself), ticks the "socks" extra and the "test" group. */
 export async function pastePyproject(page: Page): Promise<void> {
   await setRequirements(page, PYPROJECT);
-  await page.getByRole("button", { name: "Read it as pyproject.toml" }).click();
   await expect(page.getByLabel("Input format")).toHaveValue("pyproject.toml");
   const extras = page.getByRole("group", { name: "Extras" });
   const groups = page.getByRole("group", { name: "Dependency groups" });

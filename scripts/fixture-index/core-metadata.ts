@@ -24,8 +24,8 @@ export function writeCoreMetadata(m: CoreMetadataInput): string {
     `Name: ${m.name}`,
     `Version: ${m.version}`,
     `Summary: ${m.summary}`,
-    `License: ${m.license}`,
   ];
+  if (m.license !== "") lines.push(`License: ${m.license}`);
   if (m.includeDependencies) {
     if (m.requiresPython !== null) lines.push(`Requires-Python: ${m.requiresPython}`);
     const provided = new Set<string>();

@@ -24,7 +24,8 @@ describe("snapshot loader", () => {
     expect(idx.recorded).toBe("2020-02-13T00:00:00Z");
     expect(idx.projects.get("a")?.releases.map((r) => r.requiresDist)).toEqual([["b (>=1)"], ["b"]]);
     expect(idx.projects.get("b")?.releases[0]?.requiresDist).toEqual([]);
-    expect(idx.projects.get("a")?.releases[0]?.summary).toBe("a (recorded 2020 snapshot)");
+    expect(idx.projects.get("a")?.releases[0]?.summary).toBe("");
+    expect(idx.projects.get("a")?.releases[0]?.license).toBe("");
   });
 
   it("merges snapshots: the latest recording wins, each release remembers where it was first seen", async () => {

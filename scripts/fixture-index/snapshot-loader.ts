@@ -33,15 +33,16 @@ function stringList(x: unknown, where: string): string[] {
   return x as string[];
 }
 
-function snapshotRelease(name: string, version: string, summary: string, requiresDist: string[]): ReleaseDecl {
+/** A recorded release: the snapshots record versions and dependencies only, so summary and licence stay empty (never a placeholder). */
+function snapshotRelease(version: string, requiresDist: string[]): ReleaseDecl {
   return {
     version,
     requiresDist,
     metadataKnown: true,
     requiresPython: null,
     yanked: false,
-    summary: `${name} (${summary})`,
-    license: "UNKNOWN",
+    summary: "",
+    license: "",
   };
 }
 
@@ -70,7 +71,7 @@ async function readSnapshotUncached(path: string): Promise<SnapshotFile> {
     for (const [version, rel] of Object.entries(versions)) {
       if (!isRecord(rel)) throw new SnapshotFormatError(`${path}: ${name} ${version}: expected an object`);
       const deps = stringList(rel.dependencies, `${path}: ${name} ${version}: dependencies`);
-      releases.push(snapshotRelease(name, version, "recorded 2020 snapshot", deps));
+      releases.push(snapshotRelease(version, deps));
     }
     projects.set(normalizeName(name), { name, releases });
   }
@@ -150,7 +151,7 @@ export async function loadBenchmarkIndex(path: string, prefix: string): Promise<
         const list = stringList(deps, `${path}: ${name} ${version}: depends_by_extra[${JSON.stringify(extra)}]`);
         requiresDist.push(...(extra === "" ? list : list.map((d) => withExtraMarker(d, extra))));
       }
-      const r = snapshotRelease(name, version, "recorded pip benchmark pyrax 1.9.8", requiresDist);
+      const r = snapshotRelease(version, requiresDist);
       if (typeof rel.requires_python === "string") r.requiresPython = rel.requires_python;
       releases.push(r);
     }

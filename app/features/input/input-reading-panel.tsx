@@ -70,7 +70,8 @@ const SEVERITY_STYLE: Record<RequirementSet["diagnostics"][number]["severity"], 
 };
 
 /** The located diagnostics as a list ("Line 3, column 9: ..."), errors first. */
-export function InputDiagnosticsList({ diagnostics }: { diagnostics: RequirementSet["diagnostics"] }) {
+/** `onAddFile`: for a diagnostic that asks for a file ("drop it in as well"), the control that adds one. */
+export function InputDiagnosticsList({ diagnostics, onAddFile }: { diagnostics: RequirementSet["diagnostics"]; onAddFile?: () => void }) {
   if (diagnostics.length === 0) return null;
   const order = { error: 0, warning: 1, info: 2 };
   const sorted = [...diagnostics].sort((a, b) => order[a.severity] - order[b.severity]);
@@ -81,6 +82,11 @@ export function InputDiagnosticsList({ diagnostics }: { diagnostics: Requirement
           <span className="font-semibold">{d.severity === "error" ? "Error" : d.severity === "warning" ? "Warning" : "Note"}</span>
           {" — "}
           {d.message}
+          {onAddFile && /drop it in as well|not provided/.test(d.message) && (
+            <button type="button" onClick={onAddFile} className="ml-1.5 font-medium text-teal-700 underline hover:no-underline dark:text-teal-300">
+              Add the file…
+            </button>
+          )}
         </li>
       ))}
     </ul>

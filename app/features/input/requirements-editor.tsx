@@ -17,21 +17,21 @@ export function RequirementsEditor({
   diagnosticsText,
   isRequirementsFormat,
   onResolve,
-  onFile,
+  onFiles,
 }: {
   diagnostics: EditorDiagnostic[];
   /** The text the diagnostics were computed for; they are shown only while the editor still holds it. */
   diagnosticsText: string | null;
   isRequirementsFormat: boolean;
   onResolve: () => void;
-  onFile: (file: File) => void;
+  onFiles: (files: File[]) => void;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const language = useRef(new Compartment());
-  const callbacks = useRef({ onResolve, onFile });
+  const callbacks = useRef({ onResolve, onFiles });
   useEffect(() => {
-    callbacks.current = { onResolve, onFile };
+    callbacks.current = { onResolve, onFiles };
   });
 
   useEffect(() => {
@@ -67,10 +67,10 @@ export function RequirementsEditor({
           EditorView.contentAttributes.of({ "aria-label": "Requirements", role: "textbox", "aria-multiline": "true" }),
           EditorView.domEventHandlers({
             drop: (event) => {
-              const file = event.dataTransfer?.files[0];
-              if (!file) return false;
+              const files = [...(event.dataTransfer?.files ?? [])];
+              if (files.length === 0) return false;
               event.preventDefault();
-              callbacks.current.onFile(file);
+              callbacks.current.onFiles(files);
               return true;
             },
           }),

@@ -16,6 +16,14 @@ export function ResolveBar() {
   const include = useSession((s) => s.include);
   const clearWhatIf = useSession((s) => s.clearWhatIf);
   const start = useCallback(() => run(), [run]);
+  // Removing what-if edits re-resolves, as adding one does (once something was resolved).
+  const thenResolve = useCallback(
+    (edit: () => void) => () => {
+      edit();
+      if (useResolution.getState().current) run();
+    },
+    [run],
+  );
   useResolveShortcut(start);
   const edits = Object.keys(pins).length + excluded.length;
 
@@ -32,19 +40,19 @@ export function ResolveBar() {
         <div className="rounded-lg border border-amber-300/70 bg-amber-50 p-2 dark:border-amber-700/60 dark:bg-amber-950/40" role="group" aria-label="What-if edits">
           <div className="mb-1.5 flex items-center justify-between">
             <span className="text-xs font-semibold text-amber-900 dark:text-amber-200">What if — applied on top of the requirements</span>
-            <button type="button" className="text-xs text-amber-800 underline hover:no-underline dark:text-amber-300" onClick={clearWhatIf}>
+            <button type="button" className="text-xs text-amber-800 underline hover:no-underline dark:text-amber-300" onClick={thenResolve(clearWhatIf)}>
               Clear all
             </button>
           </div>
           <ul className="flex flex-wrap gap-1.5">
             {Object.entries(pins).map(([name, spec]) => (
               <li key={`pin-${name}`}>
-                <EditChip label={`${name}${spec}`} kind="pinned" onRemove={() => removePin(name)} />
+                <EditChip label={`${name}${spec}`} kind="pinned" onRemove={thenResolve(() => removePin(name))} />
               </li>
             ))}
             {excluded.map((name) => (
               <li key={`ex-${name}`}>
-                <EditChip label={name} kind="excluded" onRemove={() => include(name)} />
+                <EditChip label={name} kind="excluded" onRemove={thenResolve(() => include(name))} />
               </li>
             ))}
           </ul>

@@ -64,7 +64,8 @@ function Choice({ pressed, onClick, children, title }: { pressed: boolean; onCli
   );
 }
 
-export function SettingsPanel() {
+/** `offlineExamples`: what to offer while the offline snapshot is the index (inputs known to resolve there). */
+export function SettingsPanel({ offlineExamples }: { offlineExamples?: ReactNode }) {
   const settings = useSession((s) => s.settings);
   const update = useSession((s) => s.updateSettings);
   const snapshot = snapshotIndexUrl();
@@ -130,6 +131,14 @@ export function SettingsPanel() {
                 PyPI snapshot (2020)
               </Choice>
             </div>
+            {settings.indexUrl === snapshot && offlineExamples && (
+              <div role="group" aria-label="Offline examples" className="rounded-lg border border-teal-200 bg-teal-50/60 p-2 dark:border-teal-900 dark:bg-teal-950/30">
+                <p className="mb-1.5 text-[11px] text-slate-600 dark:text-slate-300">
+                  Offline: PyPI as recorded in late 2020, about 1,000 projects. Newer releases and other projects are not in it. These resolve here:
+                </p>
+                {offlineExamples}
+              </div>
+            )}
           </div>
         )}
       </Field>

@@ -2,6 +2,7 @@
 import type { ReactNode } from "react";
 import { useSession } from "../../stores/session";
 import { useResolution } from "../../stores/resolution";
+import { useResultIsStale } from "../../hooks/use-result-is-stale";
 import { Button } from "../../components/button";
 import { AlertIcon, CloseIcon } from "../../components/icons";
 import { useShare } from "./share-state";
@@ -133,14 +134,24 @@ function ReplacedNotice() {
 function ReproduceNotice() {
   const reproduceAt = useSession((s) => s.reproduceAt);
   const running = useResolution((s) => s.running !== null);
-  if (!reproduceAt) return null;
+  const linkError = useShare((s) => s.linkError);
+  const edited = useResultIsStale();
+  const shown = useResolution((s) => s.current?.request.excludeNewer ?? null);
+  // Never beside "this link could not be read": one account of the link at a time.
+  if (!reproduceAt || linkError) return null;
+  // The result on screen is the link's own only while nothing was changed since it was resolved.
+  const reproduces = !edited && shown !== null && !running;
   return (
     <Notice
       tone="sky"
       role="region"
       label="Reproduced resolution"
       icon={<ClockIcon className="h-5 w-5" />}
-      title={`This link reproduces a resolution from ${describeInstant(reproduceAt)}`}
+      title={
+        reproduces
+          ? `This link reproduces a resolution from ${describeInstant(reproduceAt)}`
+          : `Resolving against the index as it was on ${describeInstant(reproduceAt)}, as the link you opened did`
+      }
       action={
         <Button size="sm" onClick={resolveAgainstToday} disabled={running}>
           Re-resolve against today&apos;s index

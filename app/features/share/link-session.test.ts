@@ -7,6 +7,9 @@ const data: SessionData = {
   requirementsText: '[project]\nname = "demo"\n',
   fileName: "pyproject.toml",
   format: "pyproject.toml",
+  projectFiles: {},
+  constraintsText: "",
+  overridesText: "",
   extras: ["socks"],
   groups: ["test"],
   settings: { ...DEFAULT_SETTINGS, pythonVersion: "3.11", excludeNewer: "2024-01-31" },
@@ -22,6 +25,11 @@ describe("linkSessionOf / sessionDataOf", () => {
     expect(link.format).toBeUndefined();
     expect(sessionDataOf(link)).toEqual({ ...data, reproduceAt: "2026-01-02T03:04:05.000Z" });
     expect(sessionDataOf(linkSessionOf(data, null))).toEqual(data);
+  });
+
+  it("a link opens one file: the companions, constraints and overrides of the project open before do not join it", () => {
+    const open = { ...data, projectFiles: { "requirements.txt": "six\n" }, constraintsText: "six<2\n", overridesText: "idna==2.10\n" };
+    expect(sessionDataOf(linkSessionOf(open, null))).toMatchObject({ projectFiles: {}, constraintsText: "", overridesText: "" });
   });
 
   it("carry the format only when it is not what the file name says", () => {

@@ -26,6 +26,10 @@ export function sessionDataOf(link: LinkSession): SessionData {
     requirementsText: link.text,
     fileName: link.fileName,
     format: link.format ?? formatOfFileName(link.fileName),
+    // A link carries one file: the files, constraints and overrides of the project open before never join it.
+    projectFiles: {},
+    constraintsText: "",
+    overridesText: "",
     extras: [...link.extras],
     groups: [...link.groups],
     settings: { ...link.settings },

@@ -145,6 +145,7 @@ function completed(finished: FinishedResolution): void {
 /** Runs the resolver for an opened link; its completion rewrites the link's own entry. */
 function resolveRestored(): void {
   state.restoring = true;
+  useShare.getState().setLanding(true);
   try {
     useResolution.getState().run();
   } finally {

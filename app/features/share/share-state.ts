@@ -19,6 +19,9 @@ export interface ShareState {
   problems: string[];
   /** The session this browser held before an opened link replaced it, to bring back (null: nothing worth keeping was replaced). */
   replaced: SessionData | null;
+  /** An opened link is being resolved: when its result arrives, the page shows it (scrolls to it on narrow screens). */
+  landing: boolean;
+  setLanding: (landing: boolean) => void;
   /** A link names an index nobody vetted: nothing is sent to it until the user answers. */
   indexQuestion: { url: string; answer: (choice: IndexChoice) => void } | null;
   showLinkError: (error: LinkError | null) => void;
@@ -33,6 +36,8 @@ export const useShare = create<ShareState>()((set, get) => ({
   problems: [],
   replaced: null,
   indexQuestion: null,
+  landing: false,
+  setLanding: (landing) => set({ landing }),
   showLinkError: (linkError) => set({ linkError }),
   setProblems: (problems) => set({ problems }),
   setReplaced: (replaced) => set({ replaced }),

@@ -25,9 +25,11 @@ describe("parseInput", () => {
   it("warns about extras and groups the file does not define", () => {
     const set = parseInput(fixture("fastapi-app/pyproject.toml"), { extras: ["gpu"], groups: ["bench"] });
     expect(set.diagnostics.filter((d) => d.severity === "warning").map((d) => d.message)).toEqual([
-      'line 1, column 1: the extra "gpu" is not defined in this pyproject.toml (it defines redis, tracing, all)',
-      'line 1, column 1: the dependency group "bench" is not defined in this pyproject.toml (it defines test, lint, dev)',
+      'the extra "gpu" is not defined in this pyproject.toml (it defines redis, tracing, all)',
+      'the dependency group "bench" is not defined in this pyproject.toml (it defines test, lint, dev)',
     ]);
+    // About the request, not a line of the file: nowhere to underline.
+    expect(set.diagnostics.filter((d) => d.severity === "warning").map((d) => [d.line, d.column])).toEqual([[0, 0], [0, 0]]);
   });
 
   it("returns plain data that survives structured cloning unchanged", () => {

@@ -89,6 +89,11 @@ function ordered(diagnostics: Diagnostic[]): Diagnostic[] {
 }
 
 /** Parses any supported dependency file into one RequirementSet; nothing throws for bad input, everything is a diagnostic. */
+/** A warning about the request as a whole (an extra or group asked for), not about any line: line and column 0. */
+function wholeFileWarning(message: string): Diagnostic {
+  return { severity: "warning", message, line: 0, column: 0 };
+}
+
 export function parseInput(text: string, options: ParseInputOptions = {}): RequirementSet {
   const format = options.format ?? detectFormat(text, options.fileName);
   const parsed = parseSafely(format, text, options);
@@ -101,13 +106,13 @@ export function parseInput(text: string, options: ParseInputOptions = {}): Requi
   for (const extra of options.extras ?? []) {
     if (!definedExtras.has(canonicalizeName(extra))) {
       const known = parsed.extras.length > 0 ? `it defines ${parsed.extras.join(", ")}` : "it defines none";
-      diagnostics.push(diagnosticAt("warning", { line: 1, column: 1 }, `the extra "${extra}" is not defined in this ${format} (${known})`));
+      diagnostics.push(wholeFileWarning(`the extra "${extra}" is not defined in this ${format} (${known})`));
     }
   }
   for (const group of options.groups ?? []) {
     if (!definedGroups.has(canonicalizeName(group))) {
       const known = parsed.groups.length > 0 ? `it defines ${parsed.groups.join(", ")}` : "it defines none";
-      diagnostics.push(diagnosticAt("warning", { line: 1, column: 1 }, `the dependency group "${group}" is not defined in this ${format} (${known})`));
+      diagnostics.push(wholeFileWarning(`the dependency group "${group}" is not defined in this ${format} (${known})`));
     }
   }
 
@@ -128,6 +133,7 @@ export function parseInput(text: string, options: ParseInputOptions = {}): Requi
     pre: parsed.pre,
     extras: [...new Set(parsed.extras)],
     groups: [...new Set(parsed.groups)],
+    ...(parsed.defaultGroups && parsed.defaultGroups.length > 0 ? { defaultGroups: [...new Set(parsed.defaultGroups)] } : {}),
     diagnostics: ordered(diagnostics),
   };
 }

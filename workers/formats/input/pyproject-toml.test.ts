@@ -57,6 +57,11 @@ describe("a Poetry project: caret, tilde, tables, multiple constraints, extras, 
   const text = fixture("poetry-app/pyproject.toml");
   const set = parseInput(text, { fileName: "pyproject.toml", extras: ["postgres"], groups: ["test"] });
 
+  it("names the groups Poetry installs by default: every group not marked optional", () => {
+    expect(set.groups).toContain("docs");
+    expect(set.defaultGroups).toEqual(["test"]);
+  });
+
   it("translates every dependency to PEP 508 as poetry-core does", () => {
     expect(set.requiresPython).toBe("<4.0,>=3.9");
     expect(set.requirements.map(brief)).toEqual([

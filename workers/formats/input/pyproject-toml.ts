@@ -269,6 +269,8 @@ class PyprojectParser {
           });
         }
         this.addGroupEntries(group, entries);
+        // Poetry installs every group not marked optional (`poetry install` without --with/--only).
+        if (config.optional !== true) (this.out.defaultGroups ??= []).push(group);
       }
     }
     const devDependencies = this.table(["tool", "poetry", "dev-dependencies"]);
@@ -282,6 +284,7 @@ class PyprojectParser {
         }
       }
       this.addGroupEntries("dev", entries);
+      (this.out.defaultGroups ??= []).push("dev");
     }
 
     const sources = poetry.source;

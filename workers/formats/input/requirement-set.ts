@@ -59,7 +59,7 @@ export interface Diagnostic {
   severity: Severity;
   /** What and where, e.g. `line 3, column 9: expected a version after ">="`. */
   message: string;
-  /** 1-based line and column; `endColumn` (exclusive, 1-based) when a span is known. */
+  /** 1-based line and column; `endColumn` (exclusive, 1-based) when a span is known; 0 and 0 when it belongs to no line. */
   line: number;
   column: number;
   endColumn?: number;
@@ -85,6 +85,8 @@ export interface RequirementSet {
   extras: string[];
   /** Dependency groups the file defines, as written. */
   groups: string[];
+  /** Of those, the groups its tool installs unless told otherwise (Poetry's non-optional groups); absent: none. */
+  defaultGroups?: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -116,6 +118,8 @@ export interface ParsedFile {
   pre: boolean;
   extras: string[];
   groups: string[];
+  /** Groups installed by default (Poetry groups without `optional = true`, and its legacy dev-dependencies). */
+  defaultGroups?: string[];
   diagnostics: Diagnostic[];
 }
 

@@ -26,7 +26,7 @@ const audit: AuditReportDto = {
 
 describe("JSON report with an audit", () => {
   it("carries each package's licence as stated and its vulnerability ids (null when the index has no data)", () => {
-    const report = formatJsonReport(resolution, audit);
+    const report = formatJsonReport(resolution, undefined, audit);
     expect(report.packages.map((p) => [p.name, p.licence, p.vulnerabilities])).toEqual([
       ["jinja2", "License :: OSI Approved :: BSD License", ["PYSEC-2019-217"]],
       ["markupsafe", "BSD-3-Clause-ish", []],

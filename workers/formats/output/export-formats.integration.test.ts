@@ -79,3 +79,25 @@ describe("the export registry", () => {
     expect(JSON.stringify([big.resolution, big.request])).toBe(before);
   });
 });
+
+describe("the JSON report, as `pip install --report` says what was resolved for", () => {
+  it("carries the target's marker values, the index, the input read, and per package `requested` and its files with hashes", () => {
+    const json = exportFormat("json");
+    if (!json) throw new Error("no JSON export");
+    const report = JSON.parse(json.write(big.resolution, big.request)) as JsonReport;
+    expect(report.request?.environment).toMatchObject({ python_version: "3.8", sys_platform: "linux", platform_system: "Linux", platform_machine: "x86_64" });
+    expect(report.request?.indexUrl).toBe(big.request.indexUrl);
+    expect(report.request?.input).toMatchObject({ extras: [], groups: [] });
+    const requests = report.packages.find((p) => p.name === "requests");
+    const idna = report.packages.find((p) => p.name === "idna");
+    expect([requests?.requested, idna?.requested]).toEqual([true, false]);
+    for (const pkg of report.packages) {
+      const resolved = big.resolution.packages.find((p) => p.name === pkg.name);
+      expect(pkg.files.map((f) => f.filename)).toEqual(resolved?.files.map((f) => f.filename));
+      for (const file of pkg.files) {
+        expect(file.url).toMatch(/^http:\/\//);
+        expect(file.hashes.sha256).toMatch(/^[0-9a-f]{64}$/);
+      }
+    }
+  });
+});

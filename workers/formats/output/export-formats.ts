@@ -20,8 +20,9 @@ export interface ExportFormat {
   write: ExportWriter;
 }
 
-function writeJsonReport(resolution: ResolvedResolution, _request: ResolveRequest, audit?: AuditReportDto): string {
-  return `${JSON.stringify(formatJsonReport(resolution, audit), null, 2)}\n`;
+function writeJsonReport(resolution: ResolvedResolution, request: ResolveRequest, audit?: AuditReportDto): string {
+  return `${JSON.stringify(formatJsonReport(resolution, request, audit), null, 2)}
+`;
 }
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = Object.freeze([

@@ -1,14 +1,34 @@
-// The JSON report of a resolution: the CLI's `--format json` shape, also offered as a download.
-import type { Resolution, ResolveStats } from "../../api";
+// The JSON report of a resolution: the CLI's `--format json` shape, also offered as a download; like `pip install --report`, it says what it was resolved for.
+import type { DistributionFileDto, Resolution, ResolveRequest, ResolveStats } from "../../api";
 import type { AuditReportDto } from "../../api-audit";
+import { markerEnvironment } from "../../packaging/environment";
+import type { MarkerEnvironment } from "../../packaging/markers";
+
+/** What the resolution answered (pip's report: `environment`, the index, the requirements given). */
+export interface JsonReportRequest {
+  /** The target's marker values, as pip's report lists them. */
+  environment: MarkerEnvironment;
+  indexUrl: string;
+  extraIndexUrls: string[];
+  input: { fileName: string | null; format: string | null; extras: string[]; groups: string[] };
+  constraints: string[];
+  overrides: string[];
+  excludeNewer: string | null;
+}
 
 export interface JsonReport {
   status: "resolved" | "unsatisfiable" | "error";
+  /** Present when the request is known (the CLI and the page always pass it). */
+  request?: JsonReportRequest;
   packages: {
     name: string;
     version: string;
     extras: string[];
     direct: boolean;
+    /** As pip's report: the user asked for it (a direct requirement), rather than something else needing it. */
+    requested: boolean;
+    /** Every file of the release, with its URL and hashes (the installer picks the one for its platform). */
+    files: Pick<DistributionFileDto, "filename" | "url" | "hashes">[];
     dependencies: { name: string; specifier: string; marker: string | null }[];
     dependents: string[];
     warnings: string[];
@@ -25,10 +45,23 @@ export interface JsonReport {
   stats: ResolveStats;
 }
 
+function requestOf(request: ResolveRequest): JsonReportRequest {
+  return {
+    environment: markerEnvironment(request.target),
+    indexUrl: request.indexUrl,
+    extraIndexUrls: [...request.extraIndexUrls],
+    input: { fileName: request.input.fileName ?? null, format: request.input.format ?? null, extras: [...(request.input.extras ?? [])], groups: [...(request.input.groups ?? [])] },
+    constraints: [...request.constraints],
+    overrides: [...request.overrides],
+    excludeNewer: request.excludeNewer,
+  };
+}
+
 /** The report; with `audit` (the page's, once loaded), each package also carries its licence and vulnerability ids. */
-export function formatJsonReport(resolution: Resolution, audit?: AuditReportDto): JsonReport {
+export function formatJsonReport(resolution: Resolution, request?: ResolveRequest, audit?: AuditReportDto): JsonReport {
   const report: JsonReport = {
     status: resolution.status,
+    ...(request ? { request: requestOf(request) } : {}),
     packages: [],
     diagnostics: resolution.diagnostics,
     warnings: resolution.warnings,
@@ -41,6 +74,8 @@ export function formatJsonReport(resolution: Resolution, audit?: AuditReportDto)
       version: p.version,
       extras: p.extras,
       direct: p.direct,
+      requested: p.direct,
+      files: p.files.map((f) => ({ filename: f.filename, url: f.url, hashes: { ...f.hashes } })),
       dependencies: p.dependencies.map((d) => ({ name: d.name, specifier: d.specifier, marker: d.marker })),
       dependents: p.dependents,
       warnings: p.warnings,

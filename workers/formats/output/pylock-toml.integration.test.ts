@@ -166,8 +166,8 @@ dependencies = [{ name = "six" }]
 name = "python_dateutil-2.8.1-py3-none-any.whl"
 upload-time = 2019-03-11T22:15:48.304587Z
 url = "http://fixture/snapshot-2020/files/python_dateutil-2.8.1-py3-none-any.whl"
-size = 1278
-hashes = { sha256 = "3d00ef46087125cc8a106d83e0b4e27a81fc18254c6661fd51fde42e5da9a519" }
+size = 1220
+hashes = { sha256 = "b84d5035c4e41c2dc40bff41d797c74794f94ad15016746f2d0354543d992366" }
 
 [[packages]]
 name = "six"
@@ -178,8 +178,8 @@ index = "http://fixture/snapshot-2020/simple/"
 name = "six-1.15.0-py3-none-any.whl"
 upload-time = 2020-06-15T10:34:51.835315Z
 url = "http://fixture/snapshot-2020/files/six-1.15.0-py3-none-any.whl"
-size = 1082
-hashes = { sha256 = "aa1c4748df86ffd8e4c24eefa3bc5b6ebc16c4f17e0046eb9cee916ebd91ccb4" }
+size = 1036
+hashes = { sha256 = "c282801f51221ffc8b953b697463b5d0dc4cbe0b7ec1f3a567fb7d6a322f5064" }
 
 [tool.tangle]
 command = "tangle resolve requirements.in --python 3.8 --platform linux --arch x86_64 --index-url http://fixture/snapshot-2020/simple --format pylock"

@@ -19,22 +19,22 @@ const SMALL_GOLDEN = `#
 --index-url http://fixture/snapshot-2020/simple
 
 certifi==2020.11.8 \\
-    --hash=sha256:5b518f92538e46fcebae467c3a2f2b5b1e1bb80dc25e4a9604e98ee37231f5d2
+    --hash=sha256:d45c7c70561a21375f09e71f3a6cf09554c1f89d2c2ef9ca424cc234e4dd94bc
     # via requests
 chardet==3.0.4 \\
-    --hash=sha256:2381cbb69f61f186f31f4ec113bb74ac17d11c62a4d03eb3353c923601f259d0
+    --hash=sha256:d9628484763c69feb4ba10af10cf4e2cb3ae5a3cb65d3d5ba016b58815d34310
     # via requests
 idna==2.10 \\
-    --hash=sha256:92190c48c45a8c87a815bf1758b9a2cda1392bf04462300c21e13b7e90fd8366
+    --hash=sha256:3a922c6c9ec30bf08ec235280334df8d12ff43c61ddc69fba8031dcd7e8f091a
     # via requests
 pysocks==1.7.1 \\
-    --hash=sha256:687812cb4d077b6075925ea91dd2289d875c6fa44019de41ee0d0265521ccf55
+    --hash=sha256:f867a721d847add4ebc1a43bf8052fcfb345b31a5d67a0bf2fb5a60cca319dd2
     # via requests
 requests[socks]==2.25.0 \\
-    --hash=sha256:e7e331773804b01ee8488917b0b128233ac408dc8acce2c5788743b27ad38b06
+    --hash=sha256:a354432741d579f6145e822514e4f37d0764605b62a832a95ae4871c0c59f9ba
     # via -r requirements.in
 urllib3==1.26.2 \\
-    --hash=sha256:d78c096314e728cac6c5ed48e7a73c34fdc25c6c4dd4d29bb7beafa4f986e08f
+    --hash=sha256:b7d7f4c95a9efd4843d2d94301b6bb11b248553ca64aff783a40df5c18cd48e0
     # via requests
 `;
 

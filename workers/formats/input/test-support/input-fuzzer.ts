@@ -189,6 +189,8 @@ export function brokenProperties(input: FuzzCase, set: RequirementSet): string[]
     return counts.get(file) ?? null;
   };
   const located = (what: string, item: { line: number; column: number; file?: string }): void => {
+    // Line 0, column 0: about the request as a whole (an extra or group asked for), not any line of a file.
+    if (item.line === 0 && item.column === 0 && item.file === undefined) return;
     if (!Number.isInteger(item.line) || !Number.isInteger(item.column) || item.line < 1 || item.column < 1) {
       problems.push(`${what} has no valid position (line ${item.line}, column ${item.column})`);
       return;
@@ -201,7 +203,8 @@ export function brokenProperties(input: FuzzCase, set: RequirementSet): string[]
     const what = `diagnostic "${diagnostic.message.slice(0, 120)}"`;
     if (diagnostic.internal) problems.push(`${what} is an internal error`);
     if (!["error", "warning", "info"].includes(diagnostic.severity)) problems.push(`${what} has severity ${diagnostic.severity}`);
-    if (typeof diagnostic.message !== "string" || !diagnostic.message.startsWith(`${diagnostic.file ? `${diagnostic.file}, ` : ""}line ${diagnostic.line}, column ${diagnostic.column}: `)) {
+    const aboutTheRequest = diagnostic.line === 0 && diagnostic.column === 0 && diagnostic.file === undefined;
+    if (typeof diagnostic.message !== "string" || (!aboutTheRequest && !diagnostic.message.startsWith(`${diagnostic.file ? `${diagnostic.file}, ` : ""}line ${diagnostic.line}, column ${diagnostic.column}: `))) {
       problems.push(`${what} does not start with where it is`);
     }
     located(what, diagnostic);
