@@ -1,7 +1,7 @@
 // Vitest: unit and golden-vector tests that sit beside the code (workers/, app/, scripts/).
 import { defineConfig } from "vitest/config";
 
-// Vitest 5's reporter calls Map.groupBy (Node 21+); Node 20 lacks it, so failures would crash the report.
+// Some Vitest reporters call Map.groupBy (Node 21+); Node 20 lacks it, so failures would crash the report.
 const mapWithGroupBy = Map as unknown as { groupBy?: <K, T>(items: Iterable<T>, key: (item: T, index: number) => K) => Map<K, T[]> };
 mapWithGroupBy.groupBy ??= <K, T>(items: Iterable<T>, key: (item: T, index: number) => K) => {
   const groups = new Map<K, T[]>();
