@@ -38,7 +38,7 @@ describe("tangle tree", () => {
   it("prints a uv.lock as read, for the target, like uv tree", async () => {
     const r = await run(["tree", join(FIXTURES, "uv-flask/uv.lock"), "--python", "3.13", "--depth", "2"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^jinja2 v3\.1\.6 \[required: >=3\.1\.2\]\n└── markupsafe v3\.0\.3 \[required: any\]$/m);
+    expect(r.stdout).toMatch(/^jinja2 v3\.1\.6 \[required: >=3\.1\.2\]\n└── markupsafe v3\.0\.3 \[required: \*\]$/m);
     expect(r.stdout).toMatch(/^sphinx v8\.2\.3 \[required: <9\]$/m);
     expect(r.stdout).not.toMatch(/exceptiongroup/);
     const old = await run(["tree", join(FIXTURES, "uv-flask/uv.lock"), "--python", "3.10", "--depth", "1"]);

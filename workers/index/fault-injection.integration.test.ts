@@ -42,7 +42,7 @@ async function resolveOn(index: FixtureIndex, prefix: string, requirements: stri
   const indexUrl = `${index.url}/${prefix}/simple`;
   // Short backoffs keep the test quick; the retry count is the product's default.
   const client = createIndexClient({ indexUrl, noCache: true, backoffBaseMs: 5 });
-  const resolution = await resolveRequest({ ...request(requirements, { target: TARGET }), indexUrl }, { source: client, now: () => performance.now() });
+  const resolution = await resolveRequest({ ...request(requirements, { target: TARGET }), indexUrl }, { source: client, now: () => 0 });
   return { resolution, retries: client.stats().retries };
 }
 

@@ -94,7 +94,7 @@ describe("explanations of random failures", () => {
 
   it("every unsatisfiable case renders text and graph, and nothing throws", async () => {
     // The seed the setup file configured for every property (fixed in CI, FC_SEED overrides), printed on failure.
-    const seed = fc.readConfigureGlobal().seed ?? Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
+    const seed = fc.readConfigureGlobal().seed ?? Number(process.env.FC_SEED ?? 20261204);
     let unsatisfiable = 0;
     try {
       await fc.assert(

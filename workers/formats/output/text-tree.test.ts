@@ -35,12 +35,12 @@ describe("textTree", () => {
     const text = renderTextTree(textTree(flaskResolution(), { rootSpecifiers: ROOT_SPECS }));
     expect(text).toBe(
       [
-        "click v8.1.7 [required: any]",
+        "click v8.1.7 [required: *]",
         "Flask v3.0.0 [required: >=3]",
         "├── click v8.1.7 [required: >=8.1.3]",
         "├── Jinja2 v3.1.2 [required: >=3.1.2]",
         "│   └── MarkupSafe v2.1.3 [required: >=2.0]",
-        "│       └── helper v1.0 [required: any]",
+        "│       └── helper v1.0 [required: *]",
         "└── werkzeug v3.0.1 [required: >=3.0.0]",
         "    └── MarkupSafe v2.1.3 [required: >=2.1.1] (*)",
         "(*) Package tree already displayed",
@@ -99,7 +99,7 @@ describe("textTree", () => {
       handmadePackage("a", "1", { direct: true, dependents: ["<root>", "b"], dependencies: [dep("b")] }),
       handmadePackage("b", "1", { dependents: ["a"], dependencies: [dep("a")] }),
     ];
-    expect(renderTextTree(textTree(packages))).toBe("a v1\n└── b v1 [required: any]\n    └── a v1 [required: any] (*)\n(*) Package tree already displayed\n");
+    expect(renderTextTree(textTree(packages))).toBe("a v1\n└── b v1 [required: *]\n    └── a v1 [required: *] (*)\n(*) Package tree already displayed\n");
   });
 
   it("walks a 20,000-package chain without exhausting the stack, one line per package", () => {

@@ -111,7 +111,7 @@ export function lineText(line: TextTreeLine, inverted: boolean): string {
   const extras = line.extras.length ? `[${line.extras.join(",")}]` : "";
   let text = line.label + (inverted ? "" : extras);
   if (line.version) text += ` v${line.version}`;
-  if (line.specifier !== null) text += inverted ? ` [requires: ${line.constrains}${extras}${line.specifier || " (any version)"}]` : ` [required: ${line.specifier || "any"}]`;
+  if (line.specifier !== null) text += inverted ? ` [requires: ${line.constrains}${extras}${line.specifier || " (any version)"}]` : ` [required: ${line.specifier || "*"}]`;
   if (line.repeated) text += " (*)";
   return text;
 }
