@@ -6,7 +6,7 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { version as TANGLE_VERSION } from "../package.json";
-import type { PrereleaseMode, ResolutionStrategy, Resolution, ResolveRequest, TargetDto } from "./api";
+import type { PrereleaseMode, ResolutionStrategy, Resolution, ResolveRequest } from "./api";
 import { createFsStore } from "./index/fs-store";
 import { createIndexClient } from "./index/index-client";
 import { abortableSource } from "./resolve/abortable-source";
@@ -22,6 +22,7 @@ import { runDiffCommand } from "./cli/diff-command";
 import { runCheckCommand } from "./cli/check-command";
 import { lockedChangesText, prepareLockedRun } from "./cli/locked-resolve";
 import { runAuditCommand } from "./cli/audit-command";
+import { oneOf, TARGET_OPTIONS, targetOf, UsageError } from "./cli/target-options";
 
 const USAGE = `Usage: tangle resolve [FILE|-] [options]
        tangle read FILE [--extra NAME]... [--group NAME]... [--all-extras] [--all-groups] [--format text|json]
@@ -70,13 +71,6 @@ Exit status: 0 resolved, 1 no solution, 2 bad input or usage, 3 index unreachabl
 
 export const EXIT = { resolved: 0, unsatisfiable: 1, usage: 2, index: 3, tooComplex: 4 } as const;
 
-class UsageError extends Error {}
-
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`--${flag} must be one of ${allowed.join(", ")} (got "${value}")`);
-}
 
 function positiveNumber(flag: string, value: string | undefined, fallback: number, integer: boolean): number {
   if (value === undefined) return fallback;
@@ -118,9 +112,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       options: {
         "index-url": { type: "string" },
         "extra-index-url": { type: "string", multiple: true },
-        python: { type: "string" },
-        platform: { type: "string" },
-        arch: { type: "string" },
+        ...TARGET_OPTIONS,
         constraint: { type: "string", short: "c", multiple: true },
         override: { type: "string", multiple: true },
         resolution: { type: "string" },
@@ -168,14 +160,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     };
     if (extra.length > 0) throw new UsageError(`one input file at most (got ${[file, ...extra].join(", ")})`);
     format = oneOf("format", values.format, ["text", ...EXPORT_FORMAT_IDS], "text");
-    const python = values.python ?? "3.13";
-    if (!/^\d+\.\d+(\.\d+)?$/.test(python)) throw new UsageError(`--python must look like 3.12 or 3.12.4 (got "${python}")`);
-    const target: TargetDto = {
-      implementation: "cpython",
-      pythonVersion: python,
-      os: oneOf("platform", values.platform, ["linux", "macos", "windows"] as const, "linux"),
-      arch: oneOf("arch", values.arch, ["x86_64", "aarch64", "arm64"] as const, "x86_64"),
-    };
+    const target = targetOf(values);
     const inputPath = file ?? "-";
     const text = readText(inputPath, "requirements file", io.stdin);
     const excludeNewer = values["exclude-newer"] ?? null;

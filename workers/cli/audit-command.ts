@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
-import type { Resolution, ResolveRequest, TargetDto } from "../api";
+import type { Resolution, ResolveRequest } from "../api";
 import type { AuditReportDto, FixOutcomeDto, ResolutionDiffDto } from "../api-audit";
 import { auditPackages, VULNERABILITY_DATA_UNAVAILABLE } from "../audit/audit-packages";
 import { fixVulnerability } from "../audit/fix-vulnerability";
@@ -13,6 +13,7 @@ import { createFsStore } from "../index/fs-store";
 import { createIndexClient } from "../index/index-client";
 import { abortableSource } from "../resolve/abortable-source";
 import { resolveRequest } from "../resolve/resolve";
+import { oneOf, TARGET_OPTIONS, targetOf, UsageError } from "./target-options";
 
 export const AUDIT_USAGE = `Usage: tangle audit FILE [options]
 
@@ -39,13 +40,6 @@ resolution), 3 index unreachable or broken, or it publishes no vulnerability dat
 
 const EXIT = { clean: 0, found: 1, usage: 2, index: 3 } as const;
 
-class UsageError extends Error {}
-
-function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`--${flag} must be one of ${allowed.join(", ")} (got "${value}")`);
-}
 
 /** The JSON output: pip-audit's question (what is vulnerable) plus what Tangle proves (which upgrade fixes it). */
 export interface AuditJson {
@@ -128,9 +122,7 @@ export async function runAuditCommand(argv: string[], io: CliIo): Promise<number
         options: {
           "index-url": { type: "string" },
           "extra-index-url": { type: "string", multiple: true },
-          python: { type: "string" },
-          platform: { type: "string" },
-          arch: { type: "string" },
+          ...TARGET_OPTIONS,
           format: { type: "string" },
           "no-fix": { type: "boolean" },
           "no-cache": { type: "boolean" },
@@ -149,15 +141,8 @@ export async function runAuditCommand(argv: string[], io: CliIo): Promise<number
     const [file, ...extra] = parsed.positionals;
     if (file === undefined) throw new UsageError("missing FILE to audit");
     if (extra.length > 0) throw new UsageError(`one input file at most (got ${parsed.positionals.join(", ")})`);
-    format = choice("format", values.format, ["text", "json"] as const, "text");
-    const python = values.python ?? "3.13";
-    if (!/^\d+\.\d+(\.\d+)?$/.test(python)) throw new UsageError(`--python must look like 3.12 or 3.12.4 (got "${python}")`);
-    const target: TargetDto = {
-      implementation: "cpython",
-      pythonVersion: python,
-      os: choice("platform", values.platform, ["linux", "macos", "windows"] as const, "linux"),
-      arch: choice("arch", values.arch, ["x86_64", "aarch64", "arm64"] as const, "x86_64"),
-    };
+    format = oneOf("format", values.format, ["text", "json"] as const, "text");
+    const target = targetOf(values);
     let text: string;
     try {
       text = file === "-" ? io.stdin() : readFileSync(file, "utf8");

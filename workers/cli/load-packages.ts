@@ -11,6 +11,7 @@ import { lockResolution } from "../formats/lock/lock-resolution";
 import { readLock } from "../formats/lock/read-lock";
 import type { JsonReport } from "../formats/output/json-report";
 import { canonicalizeName } from "../packaging/names";
+import { TARGET_OPTIONS, targetOf, UsageError } from "./target-options";
 
 /** `runCli` itself, passed in so this module does not import the command it serves. */
 export type CliRunner = (argv: string[], io: CliIo) => Promise<number>;
@@ -44,17 +45,6 @@ function readSafely(path: string, stdin: () => string): string | null {
   }
 }
 
-/** The target a lock is viewed for, from the same flags `resolve` takes (defaults: CPython 3.13 on Linux x86_64). */
-export function targetFromArgs(args: string[]): TargetDto {
-  const { values } = parseArgs({ args, strict: false, allowPositionals: true, options: { python: { type: "string" }, platform: { type: "string" }, arch: { type: "string" } } });
-  const str = (v: unknown, fallback: string) => (typeof v === "string" ? v : fallback);
-  return {
-    implementation: "cpython",
-    pythonVersion: str(values.python, "3.13"),
-    os: str(values.platform, "linux") as TargetDto["os"],
-    arch: str(values.arch, "x86_64") as TargetDto["arch"],
-  };
-}
 
 /** The JSON report's packages as package DTOs (the fields a tree and a diff read; the rest left empty). */
 function packagesOfReport(report: JsonReport): ResolvedPackageDto[] {
@@ -95,7 +85,15 @@ export async function loadPackages(path: string, resolveArgs: string[], io: CliI
     }
     const read = readLock(text, { format: lockFormat, fileName: fileName ?? "lock", files });
     if (!read.ok) return { ok: false, status: 2, message: read.diagnostics.map((d) => d.message).join("\n") };
-    const view = lockResolution(read.graph, { target: targetFromArgs(resolveArgs), resolvedAt: new Date().toISOString() });
+    let target: TargetDto;
+    try {
+      // The target a lock is viewed for, from the same flags `resolve` takes.
+      target = targetOf(parseArgs({ args: resolveArgs, strict: false, allowPositionals: true, options: TARGET_OPTIONS }).values);
+    } catch (error) {
+      if (error instanceof UsageError) return { ok: false, status: 2, message: error.message };
+      throw error;
+    }
+    const view = lockResolution(read.graph, { target, resolvedAt: new Date().toISOString() });
     const warnings = [...read.graph.diagnostics.filter((d) => d.severity !== "info").map((d) => d.message), ...view.resolution.warnings];
     const rootSpecifiers = new Map<string, string>();
     for (const r of read.graph.roots) if (r.dependency.specifier && !rootSpecifiers.has(r.dependency.name)) rootSpecifiers.set(r.dependency.name, r.dependency.specifier);

@@ -70,6 +70,9 @@ describe("tangle tree", () => {
     expect((await run(["tree"])).stderr).toMatch(/missing FILE/);
     expect((await run(["tree", join(FIXTURES, "uv-flask/uv.lock"), "--depth", "x"])).status).toBe(2);
     expect((await run(["tree", join(FIXTURES, "uv-flask/uv.lock"), "--invert", "nope"])).stderr).toMatch(/nope is not in this resolution/);
+    const badTarget = await run(["tree", join(FIXTURES, "uv-flask/uv.lock"), "--platform", "beos"]);
+    expect(badTarget.status).toBe(2);
+    expect(badTarget.stderr).toMatch(/--platform must be one of linux, macos, windows \(got "beos"\)/);
   });
 });
 
