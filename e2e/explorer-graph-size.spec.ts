@@ -59,7 +59,7 @@ for (const viewport of [
     expect(legend!.y).toBeGreaterThanOrEqual(box.y + box.height - 1);
     await expect(page.getByRole("list", { name: "Legend" })).toContainText("Direct requirement");
     await page.getByTestId("graph-canvas").scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `e2e/screenshots/graph-250-${viewport.name}.png` });
+    await page.screenshot({ path: `test-results/screens/graph-250-${viewport.name}.png` });
   });
 }
 
@@ -133,7 +133,7 @@ test("focus: the selection's neighbourhood, then the requirements and the paths 
   const direct = children("<root>");
   await expect.poll(async () => (await drawnGraph(page)).nodes.map((n) => n.id).sort()).toEqual([...new Set(["<root>", ...direct, ...ancestors])].sort());
   await expect(page.getByTestId("graph-filter-bar")).toContainText(`every path from them to ${deep}`);
-  await page.screenshot({ path: "e2e/screenshots/graph-focus-paths.png" });
+  await page.screenshot({ path: "test-results/screens/graph-focus-paths.png" });
 
   await page.getByTestId("graph-filter-bar").getByRole("button", { name: "Show all" }).click();
   await waitForGraph(page, count + 1);
@@ -158,5 +158,5 @@ test("opening the details keeps the selected package in view", async ({ page, ba
       return after.box.width < before.box.width && node.x > after.box.x && node.x < after.box.x + after.box.width;
     })
     .toBe(true);
-  await page.screenshot({ path: "e2e/screenshots/graph-details-selection.png" });
+  await page.screenshot({ path: "test-results/screens/graph-details-selection.png" });
 });

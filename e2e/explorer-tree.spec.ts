@@ -36,7 +36,7 @@ for (const viewport of [
     const dateutil = lines.filter((l) => /── python-dateutil v/.test(l));
     expect(dateutil).toHaveLength(2);
     expect(dateutil[1]).toMatch(/\(\*\)$/);
-    if (viewport.name === "desktop") await page.screenshot({ path: "e2e/screenshots/tree-desktop.png" });
+    if (viewport.name === "desktop") await page.screenshot({ path: "test-results/screens/tree-desktop.png" });
 
     await page.getByLabel("Depth").selectOption("0");
     await expect.poll(() => treeLines(page)).toEqual([expect.stringMatching(/^matplotlib v/), expect.stringMatching(/^pandas v/)]);
@@ -47,7 +47,7 @@ for (const viewport of [
     const inverted = await treeLines(page);
     expect(inverted).toContainEqual(expect.stringMatching(/^[├└]── python-dateutil v[\d.]+ \[requires: six>=1\.5\]$/));
     expect(inverted).toContainEqual(expect.stringMatching(/── your requirements \[requires: (pandas>=1\.0|matplotlib \(any version\))\]$/));
-    await page.screenshot({ path: `e2e/screenshots/tree-inverted-${viewport.name}.png` });
+    await page.screenshot({ path: `test-results/screens/tree-inverted-${viewport.name}.png` });
 
     await page.getByRole("button", { name: "Copy", exact: true }).click();
     await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();

@@ -29,7 +29,7 @@ test("a gzip bomb is refused at the listing limit, with the URL and the limit", 
   for (const [width, height] of [[1440, 900], [390, 844]] as const) {
     await page.setViewportSize({ width, height });
     await message.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `e2e/screenshots/index-hostile-gzip-bomb-${width}.png` });
+    await page.screenshot({ path: `test-results/screens/index-hostile-gzip-bomb-${width}.png` });
   }
 });
 

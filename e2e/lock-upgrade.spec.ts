@@ -49,10 +49,10 @@ test("drop a poetry.lock with its pyproject.toml, ask why, upgrade one package a
   await expect(changes.filter({ hasText: "flask 1.0.4 → 1.1.2" })).toContainText("upgraded on request");
   await expect(diff).not.toContainText("requests 2.19.1 →");
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.screenshot({ path: "e2e/screenshots/lock-diff.png" });
+  await page.screenshot({ path: "test-results/screens/lock-diff.png" });
   await page.setViewportSize({ width: 390, height: 844 });
   await diff.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: "e2e/screenshots/lock-diff-narrow.png" });
+  await page.screenshot({ path: "test-results/screens/lock-diff-narrow.png" });
 
   const downloading = page.waitForEvent("download");
   await diff.getByRole("button", { name: "Download diff" }).click();
@@ -67,7 +67,7 @@ test("drop a poetry.lock with its pyproject.toml, ask why, upgrade one package a
   await expect(diff).toHaveCount(0);
   await expect(table.getByRole("row").filter({ has: page.getByRole("button", { name: "flask", exact: true }) })).toContainText("1.1.2");
   await card.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: "e2e/screenshots/lock-card-narrow.png" });
+  await page.screenshot({ path: "test-results/screens/lock-card-narrow.png" });
 });
 
 test("a uv.lock with forks: the target picks the environment, and changing it reads the lock again", async ({ page }) => {
