@@ -32,10 +32,7 @@ test("back and forward move between two resolutions, each restored with its requ
   await showing(page, "attrs<20\n", { attrs: "19.3.0" });
 });
 
-// KNOWN REGRESSION (since the 2026-12-04 merges, before the page rework): going back to the resolution on screen shows
-// the "Reproduced resolution" notice again. The history and URL checks below pass; the notice check fails. Tracked in
-// the closing note; fix in session-link-sync.ts and remove the fixme.
-test.fixme("edits after a resolution are one entry: back returns to the resolution as it was", async ({ page }) => {
+test("edits after a resolution are one entry: back returns to the resolution as it was", async ({ page }) => {
   await freshPage(page);
   await useSnapshotIndex(page);
   await setRequirements(page, "six\n");

@@ -59,6 +59,12 @@ describe("sessionKey", () => {
     expect(sessionKey({ ...data, settings: { ...data.settings, os: "windows" } })).not.toBe(key);
     expect(sessionKey({ ...data, reproduceAt: "2026-01-02T03:04:05.000Z" })).not.toBe(key);
   });
+
+  it("is the same for the same session whatever order its settings' keys were set in (as a decoded link sets them)", () => {
+    const reordered = Object.fromEntries(Object.entries(data.settings).reverse()) as typeof data.settings;
+    expect(Object.keys(reordered)).not.toEqual(Object.keys(data.settings));
+    expect(sessionKey({ ...data, settings: reordered })).toBe(sessionKey(data));
+  });
 });
 
 describe("isTrustedIndex", () => {

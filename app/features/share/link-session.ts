@@ -39,9 +39,19 @@ export function sessionDataOf(link: LinkSession): SessionData {
   };
 }
 
-/** A session's identity for "has it changed since": everything it resolves with, the reproduction time included. */
+/** JSON with every object's keys in sorted order, so equal data gives equal text whatever order its keys were set in. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+/**
+ * A session's identity for "has it changed since": everything it resolves with, the reproduction time included. Key order
+ * does not count: a session decoded from a link (settings in the link's order) is the same session as the one that wrote it.
+ */
 export function sessionKey(data: SessionData): string {
-  return JSON.stringify([linkSessionOf(data, null), data.reproduceAt]);
+  return canonicalJson([linkSessionOf(data, null), data.reproduceAt]);
 }
 
 /** An index URL compared loosely: scheme and host in lower case, no trailing slashes, no surrounding spaces. */
