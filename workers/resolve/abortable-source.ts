@@ -1,6 +1,6 @@
 // Wraps a package source so that a cancelled resolution stops waiting at once, while shared fetches finish into the cache.
 import type { PackageSource } from "./package-source";
-import { IndexFailure } from "./python-provider";
+import { IndexFailure } from "./index-failure";
 
 export function abortableSource(source: PackageSource, signal: AbortSignal): PackageSource {
   /** Rejecters of the answers still awaited; one abort listener settles them all. */

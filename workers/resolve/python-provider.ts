@@ -1,14 +1,16 @@
-// The Python dependency provider for PubGrub: extras and the interpreter as virtual packages, pip's candidate rules, prefetching.
+// The Python dependency provider for PubGrub: extras and the interpreter as virtual packages, fetching, dependencies.
 import type { Dependencies, DependencyProvider, PackageStats } from "../pubgrub/dependency-provider";
-import type { IndexError } from "../index/index-error";
 import type { FetchPriority } from "../index/index-types";
 import type { ListingResult, MetadataResult, ProjectListing } from "../index/index-types";
 import { VersionRange } from "../packaging/ranges";
 import { compareVersions, type Version } from "../packaging/version";
+import { chooseCandidate, prefersLowest, yankedWarning, type ChoiceRules } from "./candidate-choice";
+import { indexFailure } from "./index-failure";
 import { PYTHON_KEY, ROOT_KEY, parseKey, projectKey } from "./package-keys";
 import type { PackageSource } from "./package-source";
 import type { ParsedDependency } from "./parsed-dependency";
 import { plainWarning } from "./plain-warning";
+import { Prefetcher } from "./prefetch";
 import { projectCandidates, type Candidate, type ProjectCandidates } from "./project-candidates";
 import { extraDependencies, releaseDependencies, type ReleaseDependencies } from "./release-dependencies";
 import type { ResolveOptions } from "./resolve-options";
@@ -17,30 +19,6 @@ import type { ResolveOptions } from "./resolve-options";
 export type UnavailableReason =
   | { kind: "unknown-dependencies"; detail: string }
   | { kind: "url-dependency"; requirement: string };
-
-/** A failure of the index, not of the requirements (or a cancel): resolution stops with this error. */
-export class IndexFailure extends Error {
-  constructor(
-    readonly kind: "index-unreachable" | "index-broken" | "cancelled" | "input",
-    message: string,
-    readonly url: string | undefined,
-  ) {
-    super(message);
-    this.name = "IndexFailure";
-  }
-}
-
-function indexFailure(error: IndexError): IndexFailure {
-  const kind =
-    error.code === "cancelled"
-      ? "cancelled"
-      : error.code === "bad-index-url"
-        ? "input"
-        : error.code === "network" || error.code === "timeout"
-          ? "index-unreachable"
-          : "index-broken";
-  return new IndexFailure(kind, error.message, error.url);
-}
 
 export type ProjectState = { kind: "found"; listing: ProjectListing; candidates: ProjectCandidates } | { kind: "not-found"; indexUrls: string[] };
 
@@ -52,11 +30,6 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
 
 const BAND_PYTHON = 4e9;
 const BAND_CONFLICTED = 2e9;
-/**
- * How many versions ahead to fetch when the solver backtracks through a project: 1 on its second move, doubling with
- * every further move up to this many, so a short walk wastes at most a request or two and a long one overlaps its round trips.
- */
-const BATCH_PREFETCH = 5;
 /** uv decides a package early once it has been part of this many conflicts. */
 const CONFLICT_THRESHOLD = 5;
 
@@ -70,10 +43,6 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
   private readonly pinnedByEquals = new Set<string>();
   /** Projects some requirement's specifier names a pre-release for. */
   private readonly explicitPrereleases = new Set<string>();
-  /** The intersection of every requirement range seen per project, to guess what to prefetch. */
-  private readonly hintRanges = new Map<string, VersionRange>();
-  /** Ranges seen only in prefetched metadata (not yet asked for by the solver), for the same guess. */
-  private readonly speculativeHints = new Map<string, VersionRange>();
   /** The version last chosen per project, offered first to its extras so they agree without backtracking. */
   private readonly lastChosen = new Map<string, Version>();
   private readonly directProjects = new Set<string>();
@@ -87,11 +56,26 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
   readonly displayNames = new Map<string, string>();
   private rootDependencies: Map<string, VersionRange> = new Map();
   metadataFetched = 0;
+  private readonly prefetch: Prefetcher;
 
   constructor(
     private readonly source: PackageSource,
     private readonly options: ResolveOptions,
-  ) {}
+  ) {
+    this.prefetch = new Prefetcher({
+      ensureListing: (name) => this.ensureListing(name),
+      releaseStatus: (name, version) => {
+        const id = `${name}@${version.toString()}`;
+        return this.releases.has(id) ? "known" : this.pendingReleases.has(id) ? "pending" : "absent";
+      },
+      fetchRelease: (name, version) => {
+        const release = this.release(name, version, "prefetch");
+        return isPromise(release) ? release.then((r) => (r.kind === "known" ? r.deps.base : null)) : null;
+      },
+      choose: (name, candidates, range) => chooseCandidate(candidates.candidates, range, this.choiceRules(name)),
+      lowest: (name) => this.lowest(name),
+    });
+  }
 
   /** Sets the user's requirements (markers already evaluated) as the root's dependencies. */
   setRoot(requirements: readonly ParsedDependency[]): void {
@@ -224,13 +208,11 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
 
   private pick(name: string, isExtra: boolean, state: ProjectState, range: VersionRange): Version | null {
     if (state.kind !== "found" || this.options.excluded.has(name)) return null;
-    const candidates = state.candidates.candidates;
     if (isExtra) {
       const preferred = this.lastChosen.get(name);
       if (preferred && range.contains(preferred)) return preferred;
     }
-    const lowest = this.options.resolution === "lowest" || (this.options.resolution === "lowest-direct" && this.directProjects.has(name));
-    const chosen = this.select(name, candidates, range, lowest);
+    const chosen = chooseCandidate(state.candidates.candidates, range, this.choiceRules(name));
     if (chosen && !isExtra) {
       const previous = this.lastChosen.get(name);
       this.lastChosen.set(name, chosen.version);
@@ -238,36 +220,26 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
       if (previous && compareVersions(previous, chosen.version) !== 0) {
         const moves = (this.moves.get(name) ?? 0) + 1;
         this.moves.set(name, moves);
-        if (moves >= 2) this.prefetchNext(name, state, chosen, range, lowest, Math.min(BATCH_PREFETCH, 2 ** (moves - 2)));
+        this.prefetch.moved(name, state.candidates, chosen, range, moves);
       }
     }
-    if (chosen && chosen.yanked !== false) {
-      this.addWarning(name, `${name} ${chosen.version} is yanked${chosen.yanked ? `: ${chosen.yanked}` : ""}; chosen because it is pinned with ==`);
-    }
+    const warning = chosen ? yankedWarning(name, chosen) : null;
+    if (warning) this.addWarning(name, warning);
     return chosen ? chosen.version : null;
   }
 
-  /** pip's order of preference: final releases, then pre-releases if allowed or necessary, yanked only when pinned. */
-  private select(name: string, candidates: readonly Candidate[], range: VersionRange, lowest: boolean): Candidate | null {
-    const mode = this.options.prerelease;
-    const allowPre = mode === "allow" || (mode === "if-necessary-or-explicit" && this.explicitPrereleases.has(name));
-    const inRange: Candidate[] = [];
-    for (const c of candidates) if (range.contains(c.version)) inRange.push(c);
-    // A preferred (locked) version comes first whenever the range allows it, as uv and Poetry keep locked versions.
-    const preferred = this.options.preferences?.get(name);
-    if (preferred) {
-      const locked = inRange.find((c) => compareVersions(c.version, preferred) === 0);
-      if (locked && (locked.yanked === false || this.pinnedByEquals.has(name))) return locked;
-    }
-    if (lowest) inRange.reverse();
-    const first = (accept: (c: Candidate) => boolean) => inRange.find(accept) ?? null;
-    const unyanked = (c: Candidate) => c.yanked === false;
-    let chosen = first((c) => unyanked(c) && (allowPre || !c.version.isPrerelease));
-    if (!chosen && mode === "if-necessary-or-explicit") chosen = first(unyanked);
-    if (!chosen && this.pinnedByEquals.has(name)) {
-      chosen = first((c) => mode !== "disallow" || !c.version.isPrerelease);
-    }
-    return chosen;
+  private lowest(name: string): boolean {
+    return prefersLowest(this.options.resolution, this.directProjects.has(name));
+  }
+
+  private choiceRules(name: string): ChoiceRules {
+    return {
+      prerelease: this.options.prerelease,
+      explicitPrerelease: this.explicitPrereleases.has(name),
+      pinnedByEquals: this.pinnedByEquals.has(name),
+      preferred: this.options.preferences?.get(name),
+      lowest: this.lowest(name),
+    };
   }
 
   // --- fetching ---------------------------------------------------------------------------
@@ -315,60 +287,8 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
       state = { kind: "found", listing: result.listing, candidates };
     }
     this.projects.set(name, state);
-    if (state.kind === "found") this.prefetchLikely(name, state);
+    if (state.kind === "found") this.prefetch.listingArrived(name, state.candidates);
     return state;
-  }
-
-  /**
-   * Speculation, as uv's prefetcher: fetch the metadata of the version the solver will most likely pick, and when it
-   * arrives the listings of its dependencies, and so on down the likely graph, so each level of the graph costs
-   * about one listing and one metadata round trip. Nothing here changes what the solver decides.
-   */
-  private prefetchLikely(name: string, state: { listing: ProjectListing; candidates: ProjectCandidates }): void {
-    const range = this.hintRanges.get(name) ?? this.speculativeHints.get(name) ?? VersionRange.full();
-    const lowest = this.options.resolution === "lowest" || (this.options.resolution === "lowest-direct" && this.directProjects.has(name));
-    const likely = this.select(name, state.candidates.candidates, range, lowest);
-    if (!likely || this.releases.has(`${name}@${likely.version.toString()}`)) return;
-    const release = this.release(name, likely.version, "prefetch");
-    if (!isPromise(release)) return;
-    release.then(
-      (r) => {
-        if (r.kind !== "known") return;
-        for (const dep of r.deps.base) {
-          const hint = this.speculativeHints.get(dep.name);
-          this.speculativeHints.set(dep.name, hint ? hint.intersect(dep.range) : dep.range);
-          this.ensureListing(dep.name);
-        }
-      },
-      () => undefined,
-    );
-  }
-
-  /**
-   * Backtracking through a project's versions one metadata round trip at a time is what makes conflicts slow over a
-   * network: once the solver comes back to a project, fetch the next few candidates it would try in one batch
-   * (uv's batch prefetch).
-   */
-  private prefetchNext(
-    name: string,
-    state: { listing: ProjectListing; candidates: ProjectCandidates },
-    chosen: Candidate,
-    range: VersionRange,
-    lowest: boolean,
-    ahead: number,
-  ): void {
-    const ordered = lowest ? [...state.candidates.candidates].reverse() : state.candidates.candidates;
-    const start = ordered.indexOf(chosen);
-    let queued = 0;
-    for (let i = start + 1; i < ordered.length && queued < ahead; i++) {
-      const c = ordered[i];
-      if (!range.contains(c.version) || c.yanked !== false) continue;
-      queued++;
-      const id = `${name}@${c.version.toString()}`;
-      if (this.releases.has(id) || this.pendingReleases.has(id)) continue;
-      const pending = this.release(name, c.version, "prefetch");
-      if (isPromise(pending)) pending.catch(() => undefined);
-    }
   }
 
   private release(name: string, version: Version, priority: FetchPriority): ReleaseState | Promise<ReleaseState> {
@@ -453,8 +373,7 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
       let range = req.range;
       const constraint = this.options.constraints.get(name);
       if (constraint) range = range.intersect(constraint);
-      const hint = this.hintRanges.get(name);
-      this.hintRanges.set(name, hint ? hint.intersect(range) : range);
+      this.prefetch.requirementSeen(name, range);
       const extras = original === req ? req.extras : [...new Set([...req.extras, ...original.extras])];
       if (name !== self) {
         this.discover(name);
