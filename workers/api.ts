@@ -40,6 +40,29 @@ export interface TargetDto {
   arch: "x86_64" | "aarch64" | "arm64";
 }
 
+/** An operating system a universal resolution covers (each with its CPU architectures, see {@link UniversalRequestDto}). */
+export type UniversalPlatform = "linux" | "macos" | "windows";
+
+/**
+ * Ask for one resolution valid in many environments at once (uv's `--universal`), instead of for `target` alone.
+ * The environments are every CPython in `python` on every OS in `platforms`, each on x86_64 and on ARM64
+ * (`platform_machine` x86_64/aarch64 on Linux, x86_64/arm64 on macOS, AMD64/ARM64 on Windows).
+ */
+export interface UniversalRequestDto {
+  /**
+   * The Python versions covered, as a PEP 440 specifier (e.g. ">=3.9" or ">=3.9,<3.13"). Absent: the project's
+   * `requires-python` when the input declares one, else ">=" the target's Python minor version. Always capped below 4.
+   */
+  python?: string;
+  /** The operating systems covered. Absent or empty: all three. */
+  platforms?: UniversalPlatform[];
+  /**
+   * Further `sys_platform` values to cover as platforms of their own (e.g. "cygwin", "emscripten"); each is one
+   * environment with `platform_system` equal to the value, `os_name` "posix" and `platform_machine` "x86_64".
+   */
+  otherSysPlatforms?: string[];
+}
+
 export interface ResolveRequest {
   /** The user's input: requirements text in one of the supported formats. */
   input: { text: string; format?: InputFormat; fileName?: string; files?: Record<string, string>; extras?: string[]; groups?: string[] };
@@ -60,6 +83,8 @@ export interface ResolveRequest {
   refresh: boolean;
   /** Versions to prefer (canonical name -> version), e.g. those of a lock being updated conservatively: each is taken when the requirements allow it. */
   preferences?: Record<string, string>;
+  /** Resolve for every environment described here at once; `target` then only supplies the default Python range. */
+  universal?: UniversalRequestDto;
 }
 
 export interface ResolveProgress {
@@ -84,8 +109,19 @@ export interface ResolveStats {
 export interface DependencyEdgeDto {
   name: string;
   specifier: string;
+  /** The requirement's own marker as declared (PEP 508 text), null when it has none. */
   marker: string | null;
   extras: string[];
+  /**
+   * Universal results only: where this edge exists, i.e. the depending package's marker and the declared marker
+   * together, simplified (PEP 508 text). Absent: wherever the depending package is installed.
+   */
+  environmentMarker?: string;
+  /**
+   * Universal results only, when the required package appears at several versions: the ids ({@link ResolvedPackageDto.id})
+   * of the versions this edge reaches (in disjoint environments). Absent: the one package named `name`.
+   */
+  targets?: string[];
 }
 
 export interface DistributionFileDto {
@@ -99,6 +135,12 @@ export interface DistributionFileDto {
 }
 
 export interface ResolvedPackageDto {
+  /**
+   * The key of this package in the result, unique within it: the canonical name, or `name==version` when a universal
+   * result holds the name at more than one version (in disjoint environments). Absent: same as `name`.
+   * `dependents` lists these keys.
+   */
+  id?: string;
   /** Canonical (PEP 503) name. */
   name: string;
   /** The name as the index spells it. */
@@ -107,8 +149,13 @@ export interface ResolvedPackageDto {
   extras: string[];
   direct: boolean;
   dependencies: DependencyEdgeDto[];
-  /** Canonical names of the resolved packages that depend on this one ("<root>" for the user's requirements). */
+  /** Keys (`id`, else canonical name) of the resolved packages that depend on this one ("<root>" for the user's requirements). */
   dependents: string[];
+  /**
+   * Universal results only: the PEP 508 marker of the environments where this package is installed, simplified to read
+   * (e.g. "sys_platform == 'win32' and python_full_version < '3.11'"). Absent: every environment of the result.
+   */
+  marker?: string;
   warnings: string[];
   yanked: string | null;
   prerelease: boolean;
@@ -177,10 +224,31 @@ export interface InputDiagnosticDto {
   column: number;
 }
 
+/** What a universal resolution covered and where it forked. */
+export interface UniversalScopeDto {
+  /** The Python range covered (PEP 440 specifier, e.g. ">=3.9, <4"). */
+  python: string;
+  /** The operating systems covered, and any further sys_platform values. */
+  platforms: UniversalPlatform[];
+  otherSysPlatforms: string[];
+  /**
+   * The environments covered, as PEP 508 markers (pylock.toml's `environments`): one per platform, each with the
+   * Python range, e.g. "sys_platform == 'linux' and python_full_version >= '3.9'".
+   */
+  environments: string[];
+  /**
+   * The forks the resolver split the environments into (disjoint markers that together cover `environments`), in
+   * the order they were resolved; one entry (the whole space, "") when no requirement made it fork.
+   */
+  forks: string[];
+}
+
 export type Resolution =
   | {
       status: "resolved";
       packages: ResolvedPackageDto[];
+      /** Set for a universal resolution: `packages` then hold per-package markers and possibly a name at several versions. */
+      universal?: UniversalScopeDto;
       warnings: string[];
       /** Your requirements left out because their marker is false for the target, one line each. */
       skipped?: string[];
@@ -195,8 +263,10 @@ export type Resolution =
        * for …", with the chain of requirements that asked for it), or which of your requirements clash.
        */
       summary?: string[];
-      /** The full derivation, numbered (pub's layout). */
+      /** The full derivation, numbered (pub's layout). A universal failure names the environment first ("On Windows with Python 3.9: ..."). */
       explanation: string;
+      /** Set for a universal resolution: the scope, and the fork whose environments have no solution (PEP 508 text and in words). */
+      universal?: UniversalScopeDto & { failedFork: { marker: string; description: string } };
       graph: ExplanationGraphDto;
       suggestions: SuggestionDto[];
       warnings: string[];
