@@ -28,8 +28,6 @@ export const layerPolicies = [
   { from: { element: { type: "!{pubgrub,pubgrub-internal}" } }, disallow: to("pubgrub-internal") },
   // The boundary types: plain data, nothing above packaging.
   { from: { element: { type: "api" } }, disallow: to("pubgrub", "index", "formats", "resolve", "service", "scripts", "feature", "app") },
-  // TEMPORARY: api.ts re-exports the input DTO types that formats/input declares; they move into api.ts next.
-  { from: { element: { type: "api" } }, allow: typesOnly("formats") },
   // The index speaks PEP 503/691/658 through packaging and nothing else.
   { from: { element: { type: "index" } }, disallow: to("pubgrub", "formats", "resolve", "api", "service", "scripts", "feature", "app") },
   // Inputs and exports: packaging and the boundary types.

@@ -27,6 +27,11 @@ describe("layer rules", () => {
     expect(await layerErrors("workers/index/probe.ts", `import { parseInput } from "../formats/input/parse-input";\nexport const x = parseInput;\n`)).toHaveLength(1);
   });
 
+  it("keeps the boundary types free of the layers that use them, even as types", async () => {
+    expect(await layerErrors("workers/api-probe.ts", `import type { ParsedFile } from "./formats/input/parsed-file";\nexport type X = ParsedFile;\n`)).toHaveLength(1);
+    expect(await layerErrors("workers/formats/input/probe.ts", `import type { RequirementSet } from "../../api-input";\nexport type X = RequirementSet;\n`)).toEqual([]);
+  });
+
   it("keeps worker code away from the dev scripts", async () => {
     expect(await layerErrors("workers/cli-probe.ts", `import { startFixtureIndex } from "../scripts/fixture-index/server";\nexport const x = startFixtureIndex;\n`)).toHaveLength(1);
   });

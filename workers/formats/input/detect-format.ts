@@ -1,5 +1,5 @@
 // Decides which dependency-file format a text is: by file name when one is given, else by sniffing its content.
-import type { InputFormat } from "./requirement-set";
+import type { InputFormat } from "../../api-input";
 
 function basename(fileName: string): string {
   const normalized = fileName.replace(/\\/g, "/");

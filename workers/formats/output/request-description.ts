@@ -2,7 +2,7 @@
 import type { ResolveRequest } from "../../api";
 import { describeTargetEnvironment } from "../../packaging/environment";
 import { detectFormat } from "../input/detect-format";
-import type { InputFormat } from "../input/requirement-set";
+import type { InputFormat } from "../../api-input";
 
 /** The tool name written into every export (`created-by` in pylock.toml). */
 export const CREATED_BY = "tangle";
