@@ -38,6 +38,8 @@ describe("layer rules", () => {
 
   it("lets the page import the worker API as types only", async () => {
     expect(await layerErrors("app/stores/probe.ts", `import type { ResolveRequest } from "../../workers/api";\nexport type X = ResolveRequest;\n`)).toEqual([]);
+    expect(await layerErrors("app/stores/probe.ts", `import { INPUT_FORMATS } from "../../workers/api-input-format";\nexport const x = INPUT_FORMATS;\n`)).toEqual([]);
+    expect(await layerErrors("workers/api-input-format.ts", `import { parseVersion } from "./packaging/version";\nexport const x = parseVersion;\n`)).toHaveLength(1);
     expect(await layerErrors("app/stores/probe.ts", `import { EXIT } from "../../workers/cli";\nexport const x = EXIT;\n`)).toHaveLength(1);
     expect(await layerErrors("app/stores/probe.ts", `import { parseVersion } from "../../workers/packaging/version";\nexport const x = parseVersion;\n`)).toHaveLength(1);
   });

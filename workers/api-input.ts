@@ -1,7 +1,7 @@
 // The plain-data result of reading a dependency file, as it crosses the worker boundary: requirements, constraints, index settings and located diagnostics.
+import type { InputFormat } from "./api-input-format";
 
-/** The dependency-file formats Tangle reads. */
-export type InputFormat = "requirements.txt" | "pyproject.toml" | "setup.cfg" | "setup.py" | "Pipfile" | "buildout.cfg";
+export type { InputFormat };
 
 /**
  * Where a requirement comes from:

@@ -1,7 +1,7 @@
 // The single entry point: detects the format, runs its parser, selects extras and groups, and notes direct references.
 import { canonicalizeName } from "../../packaging/names";
 import { parseBuildoutCfg } from "./buildout-cfg";
-import { detectFormat } from "./detect-format";
+import { detectFormat } from "../../api-input-format";
 import { diagnosticAt } from "./location";
 import { parsePipfile } from "./pipfile";
 import { parsePyprojectToml } from "./pyproject-toml";

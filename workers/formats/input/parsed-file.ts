@@ -2,16 +2,6 @@
 import type { Diagnostic, InputFormat, InputRequirement } from "../../api-input";
 import type { ReadFile } from "./file-references";
 
-/** Every input format, in menu order. */
-export const INPUT_FORMATS: readonly InputFormat[] = [
-  "requirements.txt",
-  "pyproject.toml",
-  "setup.cfg",
-  "setup.py",
-  "Pipfile",
-  "buildout.cfg",
-];
-
 export interface ParseInputOptions {
   /** Overrides detection. */
   format?: InputFormat;

@@ -2,7 +2,8 @@
 import { LineIndex } from "../location";
 import { parseInput } from "../parse-input";
 import type { InputFormat, RequirementSet } from "../../../api-input";
-import { INPUT_FORMATS, type ParseInputOptions } from "../parsed-file";
+import { INPUT_FORMATS } from "../../../api-input-format";
+import type { ParseInputOptions } from "../parsed-file";
 import { fixture, fixtureDir } from "../fixture-files";
 
 /** A small fast PRNG (mulberry32): the same seed gives the same inputs on every machine. */
