@@ -27,12 +27,19 @@ describe("layer rules", () => {
     expect(await layerErrors("workers/index/probe.ts", `import { parseInput } from "../formats/input/parse-input";\nexport const x = parseInput;\n`)).toHaveLength(1);
   });
 
+  it("keeps the boundary types free of the layers that use them, even as types", async () => {
+    expect(await layerErrors("workers/api-probe.ts", `import type { ParsedFile } from "./formats/input/parsed-file";\nexport type X = ParsedFile;\n`)).toHaveLength(1);
+    expect(await layerErrors("workers/formats/input/probe.ts", `import type { RequirementSet } from "../../api-input";\nexport type X = RequirementSet;\n`)).toEqual([]);
+  });
+
   it("keeps worker code away from the dev scripts", async () => {
     expect(await layerErrors("workers/cli-probe.ts", `import { startFixtureIndex } from "../scripts/fixture-index/server";\nexport const x = startFixtureIndex;\n`)).toHaveLength(1);
   });
 
   it("lets the page import the worker API as types only", async () => {
     expect(await layerErrors("app/stores/probe.ts", `import type { ResolveRequest } from "../../workers/api";\nexport type X = ResolveRequest;\n`)).toEqual([]);
+    expect(await layerErrors("app/stores/probe.ts", `import { INPUT_FORMATS } from "../../workers/api-input-format";\nexport const x = INPUT_FORMATS;\n`)).toEqual([]);
+    expect(await layerErrors("workers/api-input-format.ts", `import { parseVersion } from "./packaging/version";\nexport const x = parseVersion;\n`)).toHaveLength(1);
     expect(await layerErrors("app/stores/probe.ts", `import { EXIT } from "../../workers/cli";\nexport const x = EXIT;\n`)).toHaveLength(1);
     expect(await layerErrors("app/stores/probe.ts", `import { parseVersion } from "../../workers/packaging/version";\nexport const x = parseVersion;\n`)).toHaveLength(1);
   });

@@ -1,6 +1,6 @@
 // The resolver worker's API type and the plain-data DTOs that cross the Comlink boundary.
 import type { AuditProgressDto, AuditReportDto, FixOutcomeDto, VulnerabilityDto } from "./api-audit";
-import type { InputFormat, RequirementSet } from "./formats/input/requirement-set";
+import type { InputFormat, RequirementSet } from "./api-input";
 import type { TextTreeOptions, TextTreeView } from "./api-tree";
 import type { LockInputDto, LockViewDto, LockViewRequestDto, PackageDiffDto, PackageGraphDto } from "./api-locks";
 

@@ -1,7 +1,7 @@
 // The requirements editor's per-line view, read by the one requirements.txt reader (continuations, options, comments).
 import type { ParsedLine } from "./api";
 import { logicalLines } from "./formats/input/pip-lines";
-import type { Diagnostic, InputRequirement } from "./formats/input/requirement-set";
+import type { Diagnostic, InputRequirement } from "./api-input";
 import { parseRequirementsTxt } from "./formats/input/requirements-txt";
 import { canonicalizeName } from "./packaging/names";
 

@@ -3,7 +3,7 @@ import type { ProjectInfoDto, ResolveRequest, ResolverApi } from "./api";
 import { createIndexClient, type IndexClient } from "./index/index-client";
 import type { MetadataStore } from "./index/metadata-store";
 import { parseInput } from "./formats/input/parse-input";
-import { detectFormat } from "./formats/input/detect-format";
+import { detectFormat } from "./api-input-format";
 import { EXPORT_FORMATS, exportFormat } from "./formats/output/export-formats";
 import { canonicalizeName } from "./packaging/names";
 import { parseRequirementLines } from "./requirement-lines";

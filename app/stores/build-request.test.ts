@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { buildResolveRequest, earlierInstant, excludeNewerInstant, formatOfFileName } from "./build-request";
+import { buildResolveRequest, earlierInstant, excludeNewerInstant } from "./build-request";
 import { DEFAULT_SETTINGS } from "./session";
 
 describe("buildResolveRequest", () => {
@@ -40,17 +40,6 @@ describe("buildResolveRequest", () => {
   });
 });
 
-describe("formatOfFileName", () => {
-  it("recognises each supported file, by base name", () => {
-    expect(formatOfFileName("/home/me/proj/pyproject.toml")).toBe("pyproject.toml");
-    expect(formatOfFileName("Pipfile")).toBe("Pipfile");
-    expect(formatOfFileName("setup.cfg")).toBe("setup.cfg");
-    expect(formatOfFileName("setup.py")).toBe("setup.py");
-    expect(formatOfFileName("buildout.cfg")).toBe("buildout.cfg");
-    expect(formatOfFileName("dev-requirements.in")).toBe("requirements.txt");
-    expect(formatOfFileName("C:\\x\\requirements.txt")).toBe("requirements.txt");
-  });
-});
 
 describe("excludeNewerInstant", () => {
   it("ends the given day, and ignores anything that is not a date", () => {
@@ -87,13 +76,3 @@ describe("earlierInstant", () => {
   });
 });
 
-describe("formatOfFileName for other spellings", () => {
-  it("reads any .py as setup.py, .in and .txt as requirements, other .cfg as buildout", () => {
-    expect(formatOfFileName("project/setup.py")).toBe("setup.py");
-    expect(formatOfFileName("requirements/base.in")).toBe("requirements.txt");
-    expect(formatOfFileName("constraints.txt")).toBe("requirements.txt");
-    expect(formatOfFileName("versions.cfg")).toBe("buildout.cfg");
-    expect(formatOfFileName("PIPFILE")).toBe("Pipfile");
-    expect(formatOfFileName("requirements")).toBe("requirements.txt");
-  });
-});

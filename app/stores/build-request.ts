@@ -1,12 +1,13 @@
 // Turns the session (text, settings, what-if edits) into the plain-data request the resolver worker takes.
-import type { ResolveRequest } from "../../workers/api";
+import type { InputFormat, ResolveRequest } from "../../workers/api";
+import { detectFormat } from "../../workers/api-input-format";
 import type { SessionSettings } from "./session";
 
 export interface RequestInputs {
   requirementsText: string;
   fileName: string;
   /** How to read the text; when absent, the file name decides. */
-  format?: InputFormatName;
+  format?: InputFormat;
   /** The project's other files by relative name, and constraints and overrides one requirement a line. */
   projectFiles?: Record<string, string>;
   constraintsText?: string;
@@ -19,22 +20,6 @@ export interface RequestInputs {
   excluded: string[];
   /** See the session's `reproduceAt`: an upper bound on upload times, on top of the exclude-newer day. */
   reproduceAt?: string | null;
-}
-
-/** The input formats the resolver reads, by the file name that says which one a text is. */
-export const INPUT_FORMATS = ["requirements.txt", "pyproject.toml", "setup.cfg", "setup.py", "Pipfile", "buildout.cfg"] as const;
-export type InputFormatName = (typeof INPUT_FORMATS)[number];
-
-/** Which input format a file name denotes (anything unrecognised is read as requirements.txt). */
-export function formatOfFileName(fileName: string): InputFormatName {
-  const base = fileName.split(/[\\/]/).pop()?.toLowerCase() ?? "";
-  if (base === "pipfile") return "Pipfile";
-  if (base.endsWith(".toml")) return "pyproject.toml";
-  if (base === "setup.cfg") return "setup.cfg";
-  if (base.endsWith(".py")) return "setup.py";
-  if (base.endsWith(".txt") || base.endsWith(".in")) return "requirements.txt";
-  if (base.endsWith(".cfg")) return "buildout.cfg";
-  return "requirements.txt";
 }
 
 /** A calendar date as the RFC 3339 instant that ends it (everything uploaded that day still counts). */
@@ -60,7 +45,7 @@ export function requirementLines(text: string | undefined): string[] {
 
 export function buildResolveRequest(inputs: RequestInputs): ResolveRequest {
   const { settings } = inputs;
-  const input: ResolveRequest["input"] = { text: inputs.requirementsText, fileName: inputs.fileName, format: inputs.format ?? formatOfFileName(inputs.fileName) };
+  const input: ResolveRequest["input"] = { text: inputs.requirementsText, fileName: inputs.fileName, format: inputs.format ?? detectFormat(inputs.requirementsText, inputs.fileName) };
   if (inputs.extras && inputs.extras.length > 0) input.extras = [...inputs.extras];
   if (inputs.groups && inputs.groups.length > 0) input.groups = [...inputs.groups];
   if (inputs.projectFiles && Object.keys(inputs.projectFiles).length > 0) input.files = { ...inputs.projectFiles };

@@ -17,6 +17,15 @@ describe("file name and format", () => {
     expect(useSession.getState()).toMatchObject({ fileName: "deps.cfg", format: "setup.cfg" });
   });
 
+  it("a .cfg or .toml name the text contradicts is read as the worker reads it (setup.cfg, Pipfile)", () => {
+    useSession.getState().setRequirementsText("[metadata]\nname = x\n[options]\ninstall_requires =\n  requests\n");
+    useSession.getState().setFileName("deps.cfg");
+    expect(useSession.getState().format).toBe("setup.cfg");
+    useSession.getState().setRequirementsText("[packages]\nrequests = \"*\"\n");
+    useSession.getState().setFileName("deps.toml");
+    expect(useSession.getState().format).toBe("Pipfile");
+  });
+
   it("choosing a format keeps a real file name, and renames one that only named the old format", () => {
     const s = useSession.getState();
     s.setFormat("pyproject.toml");

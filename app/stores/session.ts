@@ -2,8 +2,8 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import { reportingStorage } from "./saved-state";
-import type { PrereleaseMode, ResolutionStrategy, TargetDto, UnknownDependenciesMode } from "../../workers/api";
-import { INPUT_FORMATS, formatOfFileName, type InputFormatName } from "./build-request";
+import type { InputFormat, PrereleaseMode, ResolutionStrategy, TargetDto, UnknownDependenciesMode } from "../../workers/api";
+import { INPUT_FORMATS, detectFormat } from "../../workers/api-input-format";
 import { canonicalName } from "../components/canonical-name";
 
 /** The text a first visit starts with: it resolves on pypi.org and on the offline 2020 snapshot alike. */
@@ -72,7 +72,7 @@ export interface SessionData {
   /** The file name the text came from (or the format chosen for it); a base for relative paths in the file. */
   fileName: string;
   /** How the text is read: detected from the file name when a file is opened, or chosen by the user. */
-  format: InputFormatName;
+  format: InputFormat;
   /** The project's other files by relative name (a pbr requirements.txt, `-r`/`-c` includes, buildout `extends`). */
   projectFiles: Record<string, string>;
   /** Constraints and overrides, one requirement a line (the CLI's `-c FILE` and `--override FILE`). */
@@ -95,9 +95,9 @@ export interface SessionData {
 export interface SessionState extends SessionData {
   setRequirementsText: (text: string) => void;
   /** A new file: its format as detected (by default, what its name says); extras and groups are cleared. */
-  setFileName: (fileName: string, format?: InputFormatName) => void;
+  setFileName: (fileName: string, format?: InputFormat) => void;
   /** Overrides how the text is read; a file name that only named the old format follows the new one. */
-  setFormat: (format: InputFormatName) => void;
+  setFormat: (format: InputFormat) => void;
   setExtraChosen: (extra: string, chosen: boolean) => void;
   setGroupChosen: (group: string, chosen: boolean) => void;
   /**
@@ -110,7 +110,7 @@ export interface SessionState extends SessionData {
   addProjectFiles: (files: Record<string, string>) => void;
   removeProjectFile: (name: string) => void;
   /** A new project: the editor's file and its companions, replacing the old project's files. */
-  openProject: (main: { fileName: string; format: InputFormatName; text: string; groups?: string[] }, companions: Record<string, string>) => void;
+  openProject: (main: { fileName: string; format: InputFormat; text: string; groups?: string[] }, companions: Record<string, string>) => void;
   setConstraintsText: (text: string) => void;
   setOverridesText: (text: string) => void;
   updateSettings: (patch: Partial<SessionSettings>) => void;
@@ -155,9 +155,9 @@ function isTextRecord(v: unknown): v is Record<string, string> {
 export function mergePersistedSession<T extends SessionData>(persisted: unknown, current: T): T {
   const p = (persisted ?? {}) as Partial<SessionData>;
   const fileName = typeof p.fileName === "string" ? p.fileName : current.fileName;
-  const format = (INPUT_FORMATS as readonly unknown[]).includes(p.format) ? (p.format as InputFormatName) : formatOfFileName(fileName);
-  const names = (v: unknown): string[] => (Array.isArray(v) && v.every((x) => typeof x === "string") ? v : []);
   const requirementsText = typeof p.requirementsText === "string" ? p.requirementsText : current.requirementsText;
+  const format = (INPUT_FORMATS as readonly unknown[]).includes(p.format) ? (p.format as InputFormat) : detectFormat(requirementsText, fileName);
+  const names = (v: unknown): string[] => (Array.isArray(v) && v.every((x) => typeof x === "string") ? v : []);
   return {
     ...current,
     ...p,
@@ -191,7 +191,7 @@ export const useSession = create<SessionState>()(
       excluded: [],
       reproduceAt: null,
       setRequirementsText: (requirementsText) => set({ requirementsText }),
-      setFileName: (fileName, format) => set({ fileName, format: format ?? formatOfFileName(fileName), extras: [], groups: [] }),
+      setFileName: (fileName, format) => set((s) => ({ fileName, format: format ?? detectFormat(s.requirementsText, fileName), extras: [], groups: [] })),
       setFormat: (format) =>
         set((s) => ({ format, fileName: (INPUT_FORMATS as readonly string[]).includes(s.fileName) ? format : s.fileName })),
       setExtraChosen: (extra, chosen) => set((s) => ({ extras: toggled(s.extras, extra, chosen) })),

@@ -2,7 +2,7 @@
 import { posix } from "node:path";
 import { parseArgs } from "node:util";
 import { parseInput } from "../formats/input/parse-input";
-import type { Diagnostic, InputRequirement, RequirementSet } from "../formats/input/requirement-set";
+import type { Diagnostic, InputRequirement, RequirementSet } from "../api-input";
 import { projectFiles, readTextFile } from "./project-files";
 
 export const READ_USAGE = `Usage: tangle read FILE [--extra NAME]... [--group NAME]... [--all-extras] [--all-groups] [--format text|json]

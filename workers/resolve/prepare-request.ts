@@ -1,7 +1,7 @@
 // Checks and parses a resolve request: target, input file, constraints, overrides, pins, into solver-ready options.
 import type { InputDiagnosticDto, ResolveRequest } from "../api";
 import { parseInput } from "../formats/input/parse-input";
-import type { InputRequirement, RequirementSet } from "../formats/input/requirement-set";
+import type { InputRequirement, RequirementSet } from "../api-input";
 import { describeTargetEnvironment, markerEnvironment, parseTargetEnvironment, type TargetEnvironment } from "../packaging/environment";
 import type { MarkerEnvironment } from "../packaging/markers";
 import { canonicalizeName } from "../packaging/names";

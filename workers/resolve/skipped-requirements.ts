@@ -1,5 +1,5 @@
 // The user's requirements left out because their marker is false for the target, each said in one line.
-import type { RequirementSet } from "../formats/input/requirement-set";
+import type { RequirementSet } from "../api-input";
 import type { MarkerEnvironment } from "../packaging/markers";
 import { parseDependency } from "./parsed-dependency";
 

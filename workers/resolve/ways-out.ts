@@ -1,7 +1,7 @@
 // "Ways out" of a conflict: the smallest edits to the user's requirements that resolve, each proven by re-solving.
 import type { SuggestionDto } from "../api";
 import { editRequirement, type RequirementChange } from "../formats/input/edit-requirement";
-import type { InputRequirement } from "../formats/input/requirement-set";
+import type { InputRequirement } from "../api-input";
 import { markerEnvironment } from "../packaging/environment";
 import { VersionRange } from "../packaging/ranges";
 import { parseSpecifierSet } from "../packaging/specifiers";

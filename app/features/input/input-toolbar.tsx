@@ -1,7 +1,7 @@
 // The input's heading row: the format the text is read as, and "Open file" (one file replaces the text; several open as one project).
 import { useRef } from "react";
 import type { InputFormat } from "../../../workers/api";
-import { INPUT_FORMATS } from "../../stores/build-request";
+import { INPUT_FORMATS } from "../../../workers/api-input-format";
 import { Button } from "../../components/button";
 import { UploadIcon } from "../../components/icons";
 

@@ -2,7 +2,7 @@
 import { useCallback, useState } from "react";
 import type { InputFormat } from "../../../workers/api";
 import { useSession } from "../../stores/session";
-import { formatOfFileName } from "../../stores/build-request";
+import { detectFormat } from "../../../workers/api-input-format";
 import { resolver } from "../../resolver-client";
 
 /** Dependency files are small; anything bigger is almost certainly the wrong file. */
@@ -46,13 +46,14 @@ export function useFileOpening(): FileOpening {
     return Promise.all(
       files.map(async (file) => {
         const text = await file.text();
-        // The worker decides the format from the name and, where the name cannot tell (a .cfg that is a setup.cfg, a
-        // .toml that is a Pipfile, no extension at all), from the content; if it cannot, the name's format stands.
+        // The format comes from the name and, where the name cannot tell (a .cfg that is a setup.cfg, a .toml that is a
+        // Pipfile, no extension at all), from the content; the worker reads the file for its default groups too, and
+        // should it fail, the same detector decides here.
         const { format, defaultGroups } = await resolver()
           .readInput({ text, fileName: file.name })
           .then(
             (reading) => ({ format: reading.set.format, defaultGroups: reading.set.defaultGroups ?? [] }),
-            () => ({ format: formatOfFileName(file.name), defaultGroups: [] }),
+            () => ({ format: detectFormat(text, file.name), defaultGroups: [] }),
           );
         return { name: file.name, text, format, defaultGroups };
       }),

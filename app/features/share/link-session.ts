@@ -1,5 +1,5 @@
 // Maps the session store's data to and from a permalink's LinkSession, and decides which indexes a link may name without asking.
-import { formatOfFileName } from "../../stores/build-request";
+import { detectFormat } from "../../../workers/api-input-format";
 import type { SessionData } from "../../stores/session";
 import type { LinkSession } from "./session-link";
 
@@ -15,8 +15,8 @@ export function linkSessionOf(data: SessionData, resolvedAt: string | null): Lin
     excluded: [...data.excluded],
     resolvedAt,
   };
-  // The format travels only when the user chose one the file name does not say.
-  if (data.format !== formatOfFileName(data.fileName)) link.format = data.format;
+  // The format travels only when the user chose one other than the file name and the text say.
+  if (data.format !== detectFormat(data.requirementsText, data.fileName)) link.format = data.format;
   return link;
 }
 
@@ -25,7 +25,7 @@ export function sessionDataOf(link: LinkSession): SessionData {
   return {
     requirementsText: link.text,
     fileName: link.fileName,
-    format: link.format ?? formatOfFileName(link.fileName),
+    format: link.format ?? detectFormat(link.text, link.fileName),
     // A link carries one file: the files, constraints and overrides of the project open before never join it.
     projectFiles: {},
     constraintsText: "",

@@ -1,13 +1,14 @@
 // The permalink codec: a session <-> a URL fragment (versioned JSON, deflate-raw, base64url), decoding untrusted links safely.
 import * as v from "valibot";
-import { INPUT_FORMATS, type InputFormatName } from "../../stores/build-request";
+import type { InputFormat } from "../../../workers/api";
+import { INPUT_FORMATS } from "../../../workers/api-input-format";
 
 /** Everything a link reproduces. Settings mirror the session store's; `resolvedAt` becomes exclude-newer on opening. */
 export interface LinkSession {
   text: string;
   fileName: string;
   /** How the text is read when the user chose it over what the file name says (absent: the file name decides). */
-  format?: InputFormatName;
+  format?: InputFormat;
   extras: string[];
   groups: string[];
   settings: {
@@ -173,7 +174,7 @@ const names = v.array(v.string());
 const sessionRules = {
   pins: { schema: v.record(v.string(), v.string()), problem: () => "the link's pinned versions are unreadable; ignored" },
   format: {
-    schema: v.optional(v.picklist(INPUT_FORMATS as unknown as [InputFormatName, ...InputFormatName[]])),
+    schema: v.optional(v.picklist(INPUT_FORMATS as unknown as [InputFormat, ...InputFormat[]])),
     problem: (x: unknown) => `the link's format "${shown(x)}" is not one Tangle reads; the file name decides`,
   },
   resolvedAt: {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseBuildoutCfg } from "./buildout-cfg";
 import { fixture, fixtureDir } from "./fixture-files";
 import { parseInput } from "./parse-input";
-import type { Diagnostic, InputRequirement } from "./requirement-set";
+import type { Diagnostic, InputRequirement } from "../../api-input";
 
 const brief = (r: InputRequirement) => [r.file ?? "", r.line, r.column, r.kind, r.pep508];
 const at = (d: Diagnostic) => [d.severity, d.file ?? "", d.line, d.column];

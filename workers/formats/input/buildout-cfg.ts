@@ -4,7 +4,8 @@ import { findReferencedFile, isMissing, isRemoteReference, lookUpFile, normalize
 import { readIni } from "./ini-file";
 import { diagnosticAt, type Position } from "./location";
 import { requirementFromPep508 } from "./requirement-entry";
-import { emptyParsedFile, type InputRequirement, type ParsedFile, type Severity } from "./requirement-set";
+import type { InputRequirement, Severity } from "../../api-input";
+import { emptyParsedFile, type ParsedFile } from "./parsed-file";
 
 export interface BuildoutCfgOptions {
   fileName?: string;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { applyLineEdit, editRequirement, type RequirementChange } from "./edit-requirement";
 import { parseInput } from "./parse-input";
-import type { InputFormat } from "./requirement-set";
+import type { InputFormat } from "../../api-input";
 
 /** Edits the requirement on `name` in `text` and returns the new text (or null when no native edit exists). */
 function edit(format: InputFormat, text: string, name: string, change: RequirementChange): string | null {

@@ -2,7 +2,8 @@
 import { canonicalizeName } from "../../packaging/names";
 import { tryParseSpecifierSet } from "../../packaging/specifiers";
 import { parseInput } from "./parse-input";
-import type { InputFormat, InputRequirement, ParseInputOptions, RequirementSet } from "./requirement-set";
+import type { InputFormat, InputRequirement, RequirementSet } from "../../api-input";
+import type { ParseInputOptions } from "./parsed-file";
 
 /** What to do to the requirement: give it another PEP 440 specifier set ("" = any version), another project name, or remove it. */
 export type RequirementChange = { kind: "specifier"; specifier: string } | { kind: "rename"; name: string } | { kind: "remove" };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { InvalidMarker, parseMarker } from "../../packaging/markers";
 import { InvalidRequirement, parseRequirement } from "../../packaging/requirement";
 import { parseRequirementLines } from "../../requirement-lines";
-import { INPUT_FORMATS } from "./requirement-set";
+import { INPUT_FORMATS } from "../../api-input-format";
 import { fuzzCase, fuzzRequirement, fuzzSeeds, runCase } from "./test-support/input-fuzzer";
 
 // Fixed so that CI reads the same inputs every run; set TANGLE_FUZZ_SEED to explore (scripts/fuzz-inputs.ts runs 10^5).

@@ -1,5 +1,5 @@
 // Source positions: offsets to 1-based line/column, and diagnostics whose message starts with where they are.
-import type { Diagnostic, Severity } from "./requirement-set";
+import type { Diagnostic, Severity } from "../../api-input";
 
 /** A 1-based line and 1-based column (UTF-16 code units, as editors count). */
 export interface Position {

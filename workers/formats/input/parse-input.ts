@@ -1,11 +1,12 @@
 // The single entry point: detects the format, runs its parser, selects extras and groups, and notes direct references.
 import { canonicalizeName } from "../../packaging/names";
 import { parseBuildoutCfg } from "./buildout-cfg";
-import { detectFormat } from "./detect-format";
+import { detectFormat } from "../../api-input-format";
 import { diagnosticAt } from "./location";
 import { parsePipfile } from "./pipfile";
 import { parsePyprojectToml } from "./pyproject-toml";
-import { type Diagnostic, emptyParsedFile, type InputFormat, type InputRequirement, type ParsedFile, type ParseInputOptions, type RequirementSet } from "./requirement-set";
+import type { Diagnostic, InputFormat, InputRequirement, RequirementSet } from "../../api-input";
+import { emptyParsedFile, type ParsedFile, type ParseInputOptions } from "./parsed-file";
 import { parseRequirementsTxt } from "./requirements-txt";
 import { parseSetupCfg } from "./setup-cfg";
 import { parseSetupPy } from "./setup-py";

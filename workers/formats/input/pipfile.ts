@@ -3,7 +3,8 @@ import type { TomlValue } from "smol-toml";
 import { diagnosticAt, type Position } from "./location";
 import { andMarkers } from "./poetry-dependency";
 import { formatPep508, requirementFromPep508 } from "./requirement-entry";
-import { emptyParsedFile, type InputRequirement, type ParsedFile, type RequirementKind, type RequirementSource, type Severity } from "./requirement-set";
+import type { InputRequirement, RequirementKind, RequirementSource, Severity } from "../../api-input";
+import { emptyParsedFile, type ParsedFile } from "./parsed-file";
 import { describeToml, isTable, parseTomlDocument, type TomlDocument, type TomlPath } from "./toml-document";
 
 /** Pipfile keys that are PEP 508 marker variables: `sys_platform = "== 'win32'"`. */

@@ -3,7 +3,7 @@ import type { TomlValue } from "smol-toml";
 import { diagnosticAt, type OffsetMapper } from "./location";
 import { poetryConstraintToSpecifier, poetryPlatformToMarker, poetryPythonToMarker } from "./poetry-constraint";
 import { formatPep508, requirementFromPep508 } from "./requirement-entry";
-import type { Diagnostic, InputRequirement, RequirementKind, RequirementSource } from "./requirement-set";
+import type { Diagnostic, InputRequirement, RequirementKind, RequirementSource } from "../../api-input";
 import { describeToml, isTable, type TomlDocument, type TomlPath } from "./toml-document";
 
 export interface PoetryDependencyContext {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { fixture } from "./fixture-files";
 import { parseInput } from "./parse-input";
-import type { Diagnostic, InputRequirement } from "./requirement-set";
+import type { Diagnostic, InputRequirement } from "../../api-input";
 
 const brief = (r: InputRequirement) => [r.line, r.column, r.kind, r.source.kind === "main" ? "main" : `${r.source.kind}:${r.source.name}`, r.pep508];
 const at = (d: Diagnostic) => [d.severity, d.line, d.column];

@@ -9,7 +9,8 @@ import { diagnosticAt, type Position } from "./location";
 import { poetryPythonToSpecifier } from "./poetry-constraint";
 import { andMarkers, poetryDependency, type PoetryDependencyContext } from "./poetry-dependency";
 import { formatPep508, normalizeSpecifier, requirementFromPep508 } from "./requirement-entry";
-import { emptyParsedFile, type InputRequirement, type ParsedFile, type RequirementSource, type Severity } from "./requirement-set";
+import type { InputRequirement, RequirementSource, Severity } from "../../api-input";
+import { emptyParsedFile, type ParsedFile } from "./parsed-file";
 import { describeToml, isTable, parseTomlDocument, type TomlDocument, type TomlPath } from "./toml-document";
 
 class PyprojectParser {

@@ -3,7 +3,7 @@ import { InvalidMarker, parseMarker } from "../../packaging/markers";
 import { InvalidRequirement, parseRequirement } from "../../packaging/requirement";
 import { InvalidSpecifier, parseSpecifierSet } from "../../packaging/specifiers";
 import { diagnosticAt, type OffsetMapper } from "./location";
-import type { Diagnostic, InputRequirement, RequirementKind, RequirementSource } from "./requirement-set";
+import type { Diagnostic, InputRequirement, RequirementKind, RequirementSource } from "../../api-input";
 
 export interface EntryOptions {
   source: RequirementSource;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fixture, fixtureDir } from "./fixture-files";
 import { parseInput } from "./parse-input";
 import pipVectors from "./fixtures/pip-vectors.json";
-import type { Diagnostic, InputRequirement } from "./requirement-set";
+import type { Diagnostic, InputRequirement } from "../../api-input";
 import { parseRequirementsTxt } from "./requirements-txt";
 
 const brief = (r: InputRequirement) => [r.file ?? "", r.line, r.column, r.kind, r.pep508];

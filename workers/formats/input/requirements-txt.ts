@@ -16,14 +16,8 @@ import { diagnosticAt, type OffsetMapper } from "./location";
 import { type LogicalLine, logicalLines } from "./pip-lines";
 import { breakArgsOptions, type PipOption, parseOptions } from "./pip-options";
 import { formatPep508, normalizeMarker, requirementFromPep508 } from "./requirement-entry";
-import {
-  emptyParsedFile,
-  type InputRequirement,
-  type ParsedFile,
-  type RequirementKind,
-  type RequirementSource,
-  type Severity,
-} from "./requirement-set";
+import type { InputRequirement, RequirementKind, RequirementSource, Severity } from "../../api-input";
+import { emptyParsedFile, type ParsedFile } from "./parsed-file";
 
 export interface RequirementsTxtOptions {
   /** The parsed text's own name (base of relative `-r` paths). */

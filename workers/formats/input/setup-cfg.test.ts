@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { fixture, fixtureDir } from "./fixture-files";
 import { parseInput } from "./parse-input";
-import type { Diagnostic, InputRequirement } from "./requirement-set";
+import type { Diagnostic, InputRequirement } from "../../api-input";
 
 const brief = (r: InputRequirement) => [
   r.file ?? "",

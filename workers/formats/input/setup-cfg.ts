@@ -4,7 +4,8 @@ import { isMissing, lookUpFile, type ReadFile } from "./file-references";
 import { IniFile, type IniOption, type IniValueLine, readIni } from "./ini-file";
 import { diagnosticAt, type Position } from "./location";
 import { normalizeSpecifier, requirementFromPep508 } from "./requirement-entry";
-import { emptyParsedFile, type InputRequirement, type ParsedFile, type RequirementSource } from "./requirement-set";
+import type { InputRequirement, RequirementSource } from "../../api-input";
+import { emptyParsedFile, type ParsedFile } from "./parsed-file";
 import { parseRequirementsTxt } from "./requirements-txt";
 
 export interface SetupCfgOptions {

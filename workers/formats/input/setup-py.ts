@@ -6,7 +6,8 @@ import { type Binding, type Computed, concatenate, type Env, evaluateExpression,
 import { type PyToken, tokenizePython } from "./python-tokenizer";
 import { andMarkers } from "./poetry-dependency";
 import { normalizeSpecifier, requirementFromPep508 } from "./requirement-entry";
-import { emptyParsedFile, type InputRequirement, type ParsedFile, type RequirementSource, type Severity } from "./requirement-set";
+import type { InputRequirement, RequirementSource, Severity } from "../../api-input";
+import { emptyParsedFile, type ParsedFile } from "./parsed-file";
 import { parseRequirementsTxt } from "./requirements-txt";
 
 export interface SetupPyOptions {

@@ -1,7 +1,7 @@
 // A TOML document parsed with smol-toml plus a scan of the text that locates every key and value (line and column).
 import { parse, TomlError, type TomlTable, type TomlValue } from "smol-toml";
 import { diagnosticAt, LineIndex, type OffsetMapper, type Position } from "./location";
-import type { Diagnostic } from "./requirement-set";
+import type { Diagnostic } from "../../api-input";
 
 export type TomlPath = readonly (string | number)[];
 

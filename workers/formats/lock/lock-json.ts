@@ -1,6 +1,6 @@
 // JSON lock files (Pipfile.lock, pip's --report): parse with a located error, and find the line of a key for messages.
 import { diagnosticAt } from "../input/location";
-import type { Diagnostic } from "../input/requirement-set";
+import type { Diagnostic } from "../../api-input";
 
 export type LockJsonResult = { ok: true; data: unknown } | { ok: false; diagnostics: Diagnostic[] };
 

@@ -1,7 +1,7 @@
 // TOML lock files: parse once with smol-toml, locate each `[[package]]` entry by line, and read typed fields leniently.
 import { parse, TomlError, type TomlTable, type TomlValue } from "smol-toml";
 import { diagnosticAt } from "../input/location";
-import type { Diagnostic } from "../input/requirement-set";
+import type { Diagnostic } from "../../api-input";
 import { isArray, isTable } from "../input/toml-document";
 
 export type LockTomlResult = { ok: true; data: TomlTable } | { ok: false; diagnostics: Diagnostic[] };

@@ -1,6 +1,6 @@
 // The plain-data graph a lock file holds, as read without resolving: packages, versions, files, edges with their specifier and marker.
 import type { DistributionFileDto } from "../../api";
-import type { Diagnostic } from "../input/requirement-set";
+import type { Diagnostic } from "../../api-input";
 
 /** The lock and pin formats Tangle reads as they are. */
 export type LockFormat = "poetry.lock" | "uv.lock" | "Pipfile.lock" | "pylock.toml" | "pip-compile" | "pip-freeze" | "pip-report";

@@ -1,6 +1,6 @@
 // Reads any lock file Tangle knows into a LockedGraph, taking the roots from the project file beside it when the lock does not record them.
 import { parseInput } from "../input/parse-input";
-import type { InputRequirement, RequirementSource } from "../input/requirement-set";
+import type { InputRequirement, RequirementSource } from "../../api-input";
 import { diagnosticAt } from "../input/location";
 import { canonicalizeName } from "../../packaging/names";
 import { detectLockFormat } from "./detect-lock-format";

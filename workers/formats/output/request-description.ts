@@ -1,8 +1,8 @@
 // How a resolution was made, for export headers: the target and options in words, and the equivalent `tangle resolve` command line.
 import type { ResolveRequest } from "../../api";
 import { describeTargetEnvironment } from "../../packaging/environment";
-import { detectFormat } from "../input/detect-format";
-import type { InputFormat } from "../input/requirement-set";
+import { detectFormat } from "../../api-input-format";
+import type { InputFormat } from "../../api-input";
 
 /** The tool name written into every export (`created-by` in pylock.toml). */
 export const CREATED_BY = "tangle";

@@ -1,5 +1,5 @@
 // Test support: the hostile dependency files of issue 12 (include diamonds, doubling references, deep nesting), by size.
-import type { ParseInputOptions } from "../requirement-set";
+import type { ParseInputOptions } from "../parsed-file";
 
 export interface HostileInput {
   name: string;

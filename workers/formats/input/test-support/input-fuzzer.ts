@@ -1,7 +1,9 @@
 // Test support: seeded, structure-aware mutations of real dependency files, and the properties every reading must keep.
 import { LineIndex } from "../location";
 import { parseInput } from "../parse-input";
-import { INPUT_FORMATS, type InputFormat, type ParseInputOptions, type RequirementSet } from "../requirement-set";
+import type { InputFormat, RequirementSet } from "../../../api-input";
+import { INPUT_FORMATS } from "../../../api-input-format";
+import type { ParseInputOptions } from "../parsed-file";
 import { fixture, fixtureDir } from "../fixture-files";
 
 /** A small fast PRNG (mulberry32): the same seed gives the same inputs on every machine. */

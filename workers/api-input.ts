@@ -1,17 +1,7 @@
-// The plain-data result of parsing any dependency file: requirements, constraints, index settings and located diagnostics.
-import type { ReadFile } from "./file-references";
+// The plain-data result of reading a dependency file, as it crosses the worker boundary: requirements, constraints, index settings and located diagnostics.
+import type { InputFormat } from "./api-input-format";
 
-/** The dependency-file formats Tangle reads. */
-export type InputFormat = "requirements.txt" | "pyproject.toml" | "setup.cfg" | "setup.py" | "Pipfile" | "buildout.cfg";
-
-export const INPUT_FORMATS: readonly InputFormat[] = [
-  "requirements.txt",
-  "pyproject.toml",
-  "setup.cfg",
-  "setup.py",
-  "Pipfile",
-  "buildout.cfg",
-];
+export type { InputFormat };
 
 /**
  * Where a requirement comes from:
@@ -88,51 +78,4 @@ export interface RequirementSet {
   /** Of those, the groups its tool installs unless told otherwise (Poetry's non-optional groups); absent: none. */
   defaultGroups?: string[];
   diagnostics: Diagnostic[];
-}
-
-export interface ParseInputOptions {
-  /** Overrides detection. */
-  format?: InputFormat;
-  /** The parsed text's file name: used for detection and as the base of relative `-r`/`extends` paths. */
-  fileName?: string;
-  /** Other dropped files by name (relative paths), for `-r`/`-c`, pbr's requirements.txt, buildout `extends`. */
-  files?: Record<string, string>;
-  /**
-   * Reads a referenced file that is not in `files`, by its path relative to `fileName`'s directory (the CLI reads the
-   * disk). With it, a referenced file that cannot be read is an error; without it, a warning asking to drop it in.
-   */
-  readFile?: ReadFile;
-  /** Extras whose requirements to include (names compared after PEP 685 normalisation). */
-  extras?: string[];
-  /** Dependency groups whose requirements to include (Poetry groups, PEP 735 groups, Pipfile "dev"). */
-  groups?: string[];
-}
-
-/** A format parser's raw output: every requirement it found, tagged with its source; parse-input selects. */
-export interface ParsedFile {
-  requirements: InputRequirement[];
-  constraints: InputRequirement[];
-  requiresPython: string | null;
-  indexUrl: string | null;
-  extraIndexUrls: string[];
-  pre: boolean;
-  extras: string[];
-  groups: string[];
-  /** Groups installed by default (Poetry groups without `optional = true`, and its legacy dev-dependencies). */
-  defaultGroups?: string[];
-  diagnostics: Diagnostic[];
-}
-
-export function emptyParsedFile(): ParsedFile {
-  return {
-    requirements: [],
-    constraints: [],
-    requiresPython: null,
-    indexUrl: null,
-    extraIndexUrls: [],
-    pre: false,
-    extras: [],
-    groups: [],
-    diagnostics: [],
-  };
 }

@@ -1,7 +1,7 @@
-// Tests for format detection: by file name, and by content for pasted text.
+// Tests for format detection: by file name, and by content for pasted text (the page and the worker share this detector).
 import { describe, expect, it } from "vitest";
-import { detectFormat } from "./detect-format";
-import { fixture } from "./fixture-files";
+import { detectFormat } from "./api-input-format";
+import { fixture } from "./formats/input/fixture-files";
 
 describe("detectFormat by file name", () => {
   const cases: [string, string][] = [
@@ -14,6 +14,13 @@ describe("detectFormat by file name", () => {
     ["requirements/dev.in", "requirements.txt"],
     ["constraints.txt", "requirements.txt"],
     ["requirements-dev", "requirements.txt"],
+    ["/home/me/proj/pyproject.toml", "pyproject.toml"],
+    ["dev-requirements.in", "requirements.txt"],
+    ["C:\\x\\requirements.txt", "requirements.txt"],
+    ["project/setup.py", "setup.py"],
+    ["versions.cfg", "buildout.cfg"],
+    ["PIPFILE", "Pipfile"],
+    ["requirements", "requirements.txt"],
   ];
   for (const [name, format] of cases) {
     it(`${name} -> ${format}`, () => {

@@ -1,5 +1,9 @@
-// Decides which dependency-file format a text is: by file name when one is given, else by sniffing its content.
-import type { InputFormat } from "./requirement-set";
+// The dependency-file formats Tangle reads, and which one a text is (by file name, else by content): a pure function of
+// the boundary, so the page (format menu, permalinks, opened files) and the worker decide alike.
+
+/** The dependency-file formats Tangle reads, in menu order. */
+export const INPUT_FORMATS = ["requirements.txt", "pyproject.toml", "setup.cfg", "setup.py", "Pipfile", "buildout.cfg"] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 function basename(fileName: string): string {
   const normalized = fileName.replace(/\\/g, "/");
