@@ -124,6 +124,17 @@ export interface DependencyEdgeDto {
   targets?: string[];
 }
 
+/** One of your requirements left out because its marker is false for the target. */
+export interface SkippedRequirementDto {
+  /** The requirement as PEP 508, marker included: `pywin32>=300; sys_platform == "win32"`. */
+  requirement: string;
+  /** Where it was written: the file when it is not the main input, and the 1-based line. */
+  file?: string;
+  line: number;
+  /** The sentence the page and the CLI show: `pywin32 (line 3): skipped, sys_platform == "win32" is false for …`. */
+  note: string;
+}
+
 export interface DistributionFileDto {
   filename: string;
   url: string;
@@ -251,7 +262,7 @@ export type Resolution =
       universal?: UniversalScopeDto;
       warnings: string[];
       /** Your requirements left out because their marker is false for the target, one line each. */
-      skipped?: string[];
+      skipped?: SkippedRequirementDto[];
       diagnostics: InputDiagnosticDto[];
       stats: ResolveStats;
       resolvedAt: string;
@@ -271,7 +282,7 @@ export type Resolution =
       suggestions: SuggestionDto[];
       warnings: string[];
       /** Your requirements left out because their marker is false for the target, one line each. */
-      skipped?: string[];
+      skipped?: SkippedRequirementDto[];
       diagnostics: InputDiagnosticDto[];
       stats: ResolveStats;
       resolvedAt: string;

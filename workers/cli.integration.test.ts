@@ -73,7 +73,7 @@ describe("tangle resolve", () => {
     expect(json.status).toBe("resolved");
     const requests = json.packages.find((p) => p.name === "requests");
     expect(requests).toMatchObject({ extras: ["socks"], direct: true, dependents: ["<root>"] });
-    expect(Object.keys(json.packages[0]).sort()).toEqual(["dependencies", "dependents", "direct", "extras", "files", "name", "requested", "version", "warnings"]);
+    expect(Object.keys(json.packages[0]).sort()).toEqual(["dependencies", "dependents", "direct", "extras", "file", "name", "requested", "version", "warnings"]);
     expect(Object.keys(json.stats).sort()).toEqual(["bytes", "cacheHits", "conflicts", "decisions", "requests", "solveMs", "wallMs"]);
     expect(json.stats.requests).toBeGreaterThan(0);
   });

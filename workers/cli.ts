@@ -320,7 +320,7 @@ function verdictText(resolution: Resolution): string {
 
 /** Notes on what was left out of the resolution (e.g. requirements skipped), one per line. */
 function skippedText(resolution: Resolution): string {
-  return resolution.status === "error" ? "" : (resolution.skipped ?? []).map((note) => `note: ${note}\n`).join("");
+  return resolution.status === "error" ? "" : (resolution.skipped ?? []).map((s) => `note: ${s.note}\n`).join("");
 }
 
 /** The ways out found after the verdict, and whether the search stopped early. */

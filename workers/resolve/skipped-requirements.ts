@@ -1,11 +1,12 @@
-// The user's requirements left out because their marker is false for the target, each said in one line.
+// The user's requirements left out because their marker is false for the target: each as PEP 508 and said in one line.
+import type { SkippedRequirementDto } from "../api";
 import type { RequirementSet } from "../api-input";
 import type { MarkerEnvironment } from "../packaging/markers";
 import { parseDependency } from "./parsed-dependency";
 
-/** "pywin32 (line 3): skipped, sys_platform == "win32" is false for CPython 3.11 on Linux x86_64". */
-export function skippedRequirements(input: RequirementSet, markerEnv: MarkerEnvironment, targetLabel: string): string[] {
-  const out: string[] = [];
+/** Each skipped requirement with its note: "pywin32 (line 3): skipped, sys_platform == "win32" is false for CPython 3.11 on Linux x86_64". */
+export function skippedRequirements(input: RequirementSet, markerEnv: MarkerEnvironment, targetLabel: string): SkippedRequirementDto[] {
+  const out: SkippedRequirementDto[] = [];
   for (const req of input.requirements) {
     if (req.kind !== "index" || req.marker === null) continue;
     const parsed = parseDependency(req.pep508);
@@ -17,8 +18,15 @@ export function skippedRequirements(input: RequirementSet, markerEnv: MarkerEnvi
       holds = false;
     }
     if (holds) continue;
+    const { displayName, extras, specifier, marker } = parsed.dependency;
+    const requirement = `${displayName}${extras.length > 0 ? `[${extras.join(",")}]` : ""}${specifier}; ${marker.toString()}`;
     const where = req.file ? ` (${req.file}, line ${req.line})` : ` (line ${req.line})`;
-    out.push(`${req.name}${where}: skipped, ${parsed.dependency.marker.toString()} is false for ${targetLabel}`);
+    out.push({
+      requirement,
+      ...(req.file ? { file: req.file } : {}),
+      line: req.line,
+      note: `${req.name}${where}: skipped, ${marker.toString()} is false for ${targetLabel}`,
+    });
   }
   return out;
 }

@@ -1,8 +1,9 @@
 // What a resolution noticed besides its result: index warnings grouped per project (several fold into one line), and requirements skipped for the target.
+import type { SkippedRequirementDto } from "../../../workers/api";
 import { AlertIcon } from "../../components/icons";
 import { groupWarnings } from "./warning-groups";
 
-export function ResolutionNotices({ warnings, skipped = [] }: { warnings: readonly string[]; skipped?: readonly string[] }) {
+export function ResolutionNotices({ warnings, skipped = [] }: { warnings: readonly string[]; skipped?: readonly SkippedRequirementDto[] }) {
   const groups = groupWarnings(warnings);
   return (
     <>
@@ -34,8 +35,8 @@ export function ResolutionNotices({ warnings, skipped = [] }: { warnings: readon
       )}
       {skipped.length > 0 && (
         <ul className="rounded-xl border border-slate-200 bg-white px-3 py-2 text-xs break-words text-slate-700 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300" aria-label="Skipped for this target">
-          {skipped.map((line, i) => (
-            <li key={i}>{line}</li>
+          {skipped.map((s, i) => (
+            <li key={i}>{s.note}</li>
           ))}
         </ul>
       )}

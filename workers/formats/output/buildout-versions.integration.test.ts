@@ -4,7 +4,7 @@ import { startIndex } from "../../resolve/test-support/fixture-resolve";
 import type { FixtureIndex } from "../../../scripts/fixture-index/server";
 import { canonicalizeName } from "../../packaging/names";
 import { parseInput } from "../input/parse-input";
-import { formatBuildoutVersions } from "./buildout-versions";
+import { buildoutKey, formatBuildoutVersions } from "./buildout-versions";
 import { pinsOf, resolveFixture, withoutPort, type ResolvedFixture } from "./test-support/export-fixtures";
 import { handmadePackage, handmadeRequest, handmadeResolution } from "./test-support/handmade-resolution";
 
@@ -20,7 +20,7 @@ versions = versions
 certifi = 2020.11.8
 chardet = 3.0.4
 idna = 2.10
-PySocks = 1.7.1
+pysocks = 1.7.1
 requests = 2.25.0
 urllib3 = 1.26.2
 `;
@@ -58,15 +58,29 @@ describe("buildout [versions]", () => {
     expect(pinsRead(extended.constraints)).toEqual(pinsOf(small.resolution.packages));
   });
 
-  it("keeps dotted names (buildout does not fold dots), sorted by canonical name", () => {
+  it("writes canonical names but keeps dots (buildout does not fold them), sorted by canonical name", () => {
     const packages = [
       handmadePackage("zope-interface", "6.1", { displayName: "zope.interface" }),
       handmadePackage("zc-buildout", "3.0.1", { displayName: "zc.buildout" }),
       handmadePackage("plone", "6.0.9", { displayName: "Plone" }),
       handmadePackage("odd-name", "1.0", { displayName: "odd name" }),
+      handmadePackage("typing-extensions", "4.8.0", { displayName: "typing_extensions" }),
+      handmadePackage("foo-bar-baz", "1.0", { displayName: "Foo__Bar.Baz" }),
     ];
     const text = formatBuildoutVersions(handmadeResolution(packages), handmadeRequest());
-    expect(text.slice(text.indexOf("[versions]"))).toBe("[versions]\nodd-name = 1.0\nPlone = 6.0.9\nzc.buildout = 3.0.1\nzope.interface = 6.1\n");
-    expect(parseInput(text, { format: "buildout.cfg" }).constraints.map((c) => c.pep508)).toEqual(["odd-name==1.0", "Plone==6.0.9", "zc.buildout==3.0.1", "zope.interface==6.1"]);
+    expect(text.slice(text.indexOf("[versions]"))).toBe("[versions]\nfoo-bar.baz = 1.0\nodd-name = 1.0\nplone = 6.0.9\ntyping-extensions = 4.8.0\nzc.buildout = 3.0.1\nzope.interface = 6.1\n");
+    expect(parseInput(text, { format: "buildout.cfg" }).constraints.map((c) => c.pep508)).toEqual(["foo-bar.baz==1.0", "odd-name==1.0", "plone==6.0.9", "typing-extensions==4.8.0", "zc.buildout==3.0.1", "zope.interface==6.1"]);
+  });
+
+  it("spells each key as zc.buildout 2.13 looks a pin up (pkg_resources.safe_name(name).lower(), computed with Python)", () => {
+    // python3 -c "import pkg_resources as p; print([p.safe_name(n).lower() for n in NAMES])"
+    const golden: [string, string, string][] = [
+      ["zope.interface", "zope-interface", "zope.interface"],
+      ["PySocks", "pysocks", "pysocks"],
+      ["typing_extensions", "typing-extensions", "typing-extensions"],
+      ["Foo__Bar.Baz", "foo-bar-baz", "foo-bar.baz"],
+      ["a._b", "a-b", "a.-b"],
+    ];
+    for (const [display, canonical, key] of golden) expect(buildoutKey(display, canonical)).toBe(key);
   });
 });

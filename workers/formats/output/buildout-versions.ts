@@ -1,13 +1,16 @@
 // A buildout `[versions]` section pinning every resolved package (the repeatable-buildout pins), with a header comment.
 import type { ResolveRequest } from "../../api";
 import { CREATED_BY, equivalentCommand, indexesInWords, targetInWords } from "./request-description";
+import { canonicalizeName } from "../../packaging/names";
 import type { ResolvedResolution } from "./resolved-resolution";
+import { skippedComments } from "./skipped-comments";
 
 /**
  * A `[buildout] versions = versions` section (buildout's default) comes first, so the file is a buildout config on
- * its own as well as one to `extends`. Keys are the names as the index spells them (buildout matches them
- * case-insensitively but keeps dots: `zope.interface` must not become `zope-interface`), sorted by canonical name;
- * a name with characters other than letters, digits, `.`, `_` and `-` falls back to the canonical name.
+ * its own as well as one to `extends`. Keys are the canonical names every other export writes, except that dots are
+ * kept: buildout looks a pin up by `safe_name(name).lower()` (zc.buildout's easy_install), which folds case, `_` and
+ * `-` but not dots, so `zope.interface` must not become `zope-interface`. Sorted by canonical name. Requirements
+ * skipped for the target close the file as comments.
  */
 export function formatBuildoutVersions(resolution: ResolvedResolution, request: ResolveRequest): string {
   const oneLine = (text: string) => text.replace(/[\r\n]+/g, " ");
@@ -23,10 +26,14 @@ export function formatBuildoutVersions(resolution: ResolvedResolution, request: 
     "[versions]",
   ];
   const sorted = [...resolution.packages].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const pkg of sorted) lines.push(`${keyFor(pkg.displayName, pkg.name)} = ${pkg.version}`);
+  for (const pkg of sorted) lines.push(`${buildoutKey(pkg.displayName, pkg.name)} = ${pkg.version}`);
+  const skipped = skippedComments(resolution);
+  if (skipped.length > 0) lines.push("", ...skipped);
   return `${lines.join("\n")}\n`;
 }
 
-function keyFor(displayName: string, canonical: string): string {
-  return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(displayName) ? displayName : canonical;
+/** pkg_resources' `safe_name(displayName).lower()`, when it names the same project; else the canonical name. */
+export function buildoutKey(displayName: string, canonical: string): string {
+  const key = displayName.replace(/[^A-Za-z0-9.]+/g, "-").toLowerCase();
+  return /^[a-z0-9]/.test(key) && canonicalizeName(key) === canonical ? key : canonical;
 }

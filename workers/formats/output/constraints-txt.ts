@@ -1,7 +1,8 @@
-// constraints.txt: one `name==version` pin per resolved package (no extras: pip rejects them in constraints), under a short header.
+// constraints.txt: one `name==version` pin per resolved package (no extras: pip rejects them in constraints), under a short header; requirements skipped for the target as closing comments.
 import type { ResolveRequest } from "../../api";
 import { CREATED_BY, equivalentCommand, indexesInWords, targetInWords } from "./request-description";
 import type { ResolvedResolution } from "./resolved-resolution";
+import { skippedComments } from "./skipped-comments";
 
 export function formatConstraintsTxt(resolution: ResolvedResolution, request: ResolveRequest): string {
   const oneLine = (text: string) => text.replace(/[\r\n]+/g, " ");
@@ -12,5 +13,7 @@ export function formatConstraintsTxt(resolution: ResolvedResolution, request: Re
   ];
   const names = [...resolution.packages].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const pkg of names) lines.push(`${pkg.name}==${pkg.version}`);
+  const skipped = skippedComments(resolution);
+  if (skipped.length > 0) lines.push("", ...skipped);
   return `${lines.join("\n")}\n`;
 }

@@ -36,10 +36,12 @@ function pinsFromSet(requirements: { name: string; specifier: string }[]): Recor
 
 let index: FixtureIndex;
 let big: ResolvedFixture;
+let skipping: ResolvedFixture;
 
 beforeAll(async () => {
   index = await startIndex();
   big = await resolveFixture(index, "snapshot-2020", ["requests[socks]", "pandas", "jupyter"]);
+  skipping = await resolveFixture(index, "snapshot-2020", ["requests[socks]", "pywin32>=228; sys_platform == 'win32'", "colorama ; os_name == 'nt'"]);
 }, 60_000);
 
 afterAll(async () => {
@@ -93,11 +95,56 @@ describe("the JSON report, as `pip install --report` says what was resolved for"
     expect([requests?.requested, idna?.requested]).toEqual([true, false]);
     for (const pkg of report.packages) {
       const resolved = big.resolution.packages.find((p) => p.name === pkg.name);
-      expect(pkg.files.map((f) => f.filename)).toEqual(resolved?.files.map((f) => f.filename));
-      for (const file of pkg.files) {
-        expect(file.url).toMatch(/^http:\/\//);
-        expect(file.hashes.sha256).toMatch(/^[0-9a-f]{64}$/);
-      }
+      // One file, the one the resolver ranked first for the target (pip's choice: see python-consumers.integration.test.ts).
+      expect(pkg.file?.filename, pkg.name).toBe(resolved?.files[0].filename);
+      expect(pkg.file?.url).toBe(resolved?.files[0].url);
+      expect(pkg.file?.hashes.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(pkg).not.toHaveProperty("files");
     }
+    expect(report.skipped).toEqual([]);
+  });
+});
+
+describe("requirements skipped for the target (their marker is false)", () => {
+  const SKIPPED = ['# skipped on this target: pywin32>=228; sys_platform == "win32"', '# skipped on this target: colorama; os_name == "nt"'];
+
+  it("are kept as comments in every text export, which still reads back to the same pins", () => {
+    const pins = pinsOf(skipping.resolution.packages);
+    expect(pins).not.toHaveProperty("pywin32");
+    for (const format of EXPORT_FORMATS.filter((f) => f.id !== "json")) {
+      const text = format.write(skipping.resolution, skipping.request);
+      expect(text.split("\n").filter((l) => l.includes("skipped on this target")), format.id).toEqual(SKIPPED);
+      expect(READERS[format.id](text), format.id).toEqual(pins);
+    }
+    const requirements = exportFormat("requirements")?.write(skipping.resolution, skipping.request) ?? "";
+    expect(requirements.endsWith(`\n\n${SKIPPED.join("\n")}\n`)).toBe(true);
+  });
+
+  it("are listed in the JSON report as PEP 508 requirements with their line", () => {
+    const report = JSON.parse(exportFormat("json")?.write(skipping.resolution, skipping.request) ?? "{}") as JsonReport;
+    expect(report.skipped).toEqual([
+      { requirement: 'pywin32>=228; sys_platform == "win32"', line: 2 },
+      { requirement: 'colorama; os_name == "nt"', line: 3 },
+    ]);
+  });
+
+  it("leave no trace when nothing was skipped", () => {
+    for (const format of EXPORT_FORMATS) expect(format.write(big.resolution, big.request)).not.toContain("skipped on this target");
+  });
+});
+
+describe("package names", () => {
+  it("are spelled one way in every export, the canonical name as pip-compile and uv write it (buildout keeps dots)", () => {
+    // The index spells it "PySocks"; every export writes "pysocks".
+    expect(big.resolution.packages.find((p) => p.name === "pysocks")?.displayName).toBe("PySocks");
+    const names = new Set(big.resolution.packages.map((p) => p.name));
+    for (const format of EXPORT_FORMATS) {
+      const text = format.write(big.resolution, big.request);
+      expect(text, format.id).not.toMatch(/PySocks/);
+      expect(text, format.id).toMatch(/\bpysocks\b/);
+    }
+    const report = JSON.parse(exportFormat("json")?.write(big.resolution, big.request) ?? "{}") as JsonReport;
+    const mentioned = report.packages.flatMap((p) => [p.name, ...p.dependencies.map((d) => d.name), ...p.dependents.filter((d) => d !== "<root>")]);
+    for (const name of mentioned) expect(names.has(name), name).toBe(true);
   });
 });

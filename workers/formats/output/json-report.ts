@@ -1,8 +1,9 @@
 // The JSON report of a resolution: the CLI's `--format json` shape, also offered as a download; like `pip install --report`, it says what it was resolved for.
-import type { DistributionFileDto, Resolution, ResolveRequest, ResolveStats } from "../../api";
+import type { DistributionFileDto, Resolution, ResolveRequest, ResolveStats, SkippedRequirementDto } from "../../api";
 import type { AuditReportDto } from "../../api-audit";
 import { markerEnvironment } from "../../packaging/environment";
 import type { MarkerEnvironment } from "../../packaging/markers";
+import { chosenFile } from "./chosen-file";
 
 /** What the resolution answered (pip's report: `environment`, the index, the requirements given). */
 export interface JsonReportRequest {
@@ -27,8 +28,11 @@ export interface JsonReport {
     direct: boolean;
     /** As pip's report: the user asked for it (a direct requirement), rather than something else needing it. */
     requested: boolean;
-    /** Every file of the release, with its URL and hashes (the installer picks the one for its platform). */
-    files: Pick<DistributionFileDto, "filename" | "url" | "hashes">[];
+    /**
+     * The file an installer takes for the target (pip's `download_info`: the best-ranked compatible wheel, else the
+     * sdist), with its URL and hashes; null when the request is unknown or no file fits the target.
+     */
+    file: Pick<DistributionFileDto, "filename" | "url" | "hashes"> | null;
     dependencies: { name: string; specifier: string; marker: string | null }[];
     dependents: string[];
     warnings: string[];
@@ -37,8 +41,12 @@ export interface JsonReport {
     /** With an audit: the ids of the advisories that affect this release; null when the index gives no vulnerability data. */
     vulnerabilities?: string[] | null;
   }[];
+  /** Your requirements left out because their marker is false for the target (PEP 508, with where they were written). */
+  skipped: Pick<SkippedRequirementDto, "requirement" | "file" | "line">[];
   explanation?: string;
   suggestions?: string[];
+  /** Unsatisfiable only: true when the ways-out search ran out of its budget, so more ways out may exist than `suggestions` lists. */
+  waysOutIncomplete?: boolean;
   error?: { kind: string; message: string };
   diagnostics: { severity: string; message: string; line: number; column: number }[];
   warnings: string[];
@@ -63,6 +71,7 @@ export function formatJsonReport(resolution: Resolution, request?: ResolveReques
     status: resolution.status,
     ...(request ? { request: requestOf(request) } : {}),
     packages: [],
+    skipped: resolution.status === "error" ? [] : (resolution.skipped ?? []).map((s) => ({ requirement: s.requirement, ...(s.file === undefined ? {} : { file: s.file }), line: s.line })),
     diagnostics: resolution.diagnostics,
     warnings: resolution.warnings,
     stats: resolution.stats,
@@ -75,7 +84,7 @@ export function formatJsonReport(resolution: Resolution, request?: ResolveReques
       extras: p.extras,
       direct: p.direct,
       requested: p.direct,
-      files: p.files.map((f) => ({ filename: f.filename, url: f.url, hashes: { ...f.hashes } })),
+      file: fileFor(p.files, request),
       dependencies: p.dependencies.map((d) => ({ name: d.name, specifier: d.specifier, marker: d.marker })),
       dependents: p.dependents,
       warnings: p.warnings,
@@ -84,10 +93,16 @@ export function formatJsonReport(resolution: Resolution, request?: ResolveReques
   } else if (resolution.status === "unsatisfiable") {
     report.explanation = resolution.explanation;
     report.suggestions = resolution.suggestions.map((s) => s.title);
+    report.waysOutIncomplete = resolution.waysOutIncomplete === true;
   } else {
     report.error = { kind: resolution.error.kind, message: resolution.error.message };
   }
   return report;
+}
+
+function fileFor(files: readonly DistributionFileDto[], request: ResolveRequest | undefined): JsonReport["packages"][number]["file"] {
+  const file = request ? chosenFile(files, request.target) : null;
+  return file === null ? null : { filename: file.filename, url: file.url, hashes: { ...file.hashes } };
 }
 
 function auditFields(facts: AuditReportDto["packages"][number] | undefined): Pick<JsonReport["packages"][number], "licence" | "vulnerabilities"> {

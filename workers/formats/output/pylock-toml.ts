@@ -3,6 +3,7 @@ import type { DistributionFileDto, ResolvedPackageDto, ResolveRequest } from "..
 import { markerEnvironment } from "../../packaging/environment";
 import { CREATED_BY, DEFAULT_INDEX_URL, equivalentCommand, headerLines, redactUrl } from "./request-description";
 import type { ResolvedResolution } from "./resolved-resolution";
+import { skippedComments } from "./skipped-comments";
 import { tomlArray, tomlInlineTable, tomlKey, tomlString, tomlUtcDatetime, tomlValue, type TomlScalar } from "./toml-values";
 
 export const PYLOCK_VERSION = "1.0";
@@ -92,9 +93,11 @@ function toolTable(resolution: ResolvedResolution, request: ResolveRequest): Lin
   return lines;
 }
 
-/** The whole file; keys in the spec's order, packages sorted by name, wheels by file name. */
+/** The whole file; keys in the spec's order, packages sorted by name, wheels by file name; requirements skipped for the target as comments under the header. */
 export function formatPylockToml(resolution: ResolvedResolution, request: ResolveRequest): string {
   const lines: Line[] = headerLines(request, resolution.resolvedAt, "pylock");
+  const skipped = skippedComments(resolution);
+  if (skipped.length > 0) lines.push(...skipped, "#");
   const sorted = [...resolution.packages].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const entries: Line[][] = [];
   for (const pkg of sorted) {

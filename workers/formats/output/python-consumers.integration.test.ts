@@ -1,12 +1,13 @@
-// Exports checked by real consumers (needs python3 with pip 23.2 and packaging 26): pip installs the requirements.txt with --require-hashes, packaging.pylock reads the pylock.toml.
+// Exports checked by real consumers (needs python3 with pip 23.2 and packaging 26): pip installs the requirements.txt with --require-hashes and picks the file the JSON report names, packaging.pylock reads the pylock.toml.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markerEnvironment } from "../../packaging/environment";
 import { canonicalizeName } from "../../packaging/names";
 import { startFixtureIndex, type FixtureIndex } from "../../../scripts/fixture-index/server";
+import { formatJsonReport } from "./json-report";
 import { formatPylockToml } from "./pylock-toml";
 import { formatRequirementsTxt } from "./requirements-txt";
 import { pinsOf, resolveFixture, type ResolvedFixture } from "./test-support/export-fixtures";
@@ -95,6 +96,44 @@ describe("pip installs the generated requirements.txt", () => {
     const { result } = await pipInstall(text.replace(good, good.replace(/^./, (c) => (c === "0" ? "1" : "0"))), "tampered", "scenarios/export-pip");
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain("THESE PACKAGES DO NOT MATCH THE HASHES");
+  }, 60_000);
+});
+
+/** What `pip install --dry-run --report` chose for each package: its URL and the hashes pip read for it (from the index link), keyed by canonical name. */
+function pipChoices(report: string): Record<string, { url: string; hashes: Record<string, string> }> {
+  const parsed = JSON.parse(report) as { install: { metadata: { name: string }; download_info: { url: string; archive_info?: { hashes?: Record<string, string> } } }[] };
+  return Object.fromEntries(
+    parsed.install.map((i) => [canonicalizeName(i.metadata.name), { url: i.download_info.url, hashes: i.download_info.archive_info?.hashes ?? {} }]),
+  );
+}
+
+describe("the JSON report names the file pip takes for the target", () => {
+  it("as pip install --dry-run --report does for CPython 3.8 on manylinux x86_64 (binary wheel over pure wheel over sdist)", async () => {
+    for (const [name, fixture, prefix] of [["big", big, "snapshot-2020"], ["multi", multi, "scenarios/export-pip"]] as const) {
+      const file = join(work, `${name}-report-input.txt`);
+      const reportFile = join(work, `${name}-pip-report.json`);
+      writeFileSync(file, formatRequirementsTxt(fixture.resolution, fixture.request));
+      const args = [
+        "--isolated", "install", "--dry-run", "--target", join(work, `${name}-report-target`), "--no-deps", "--quiet", "--report", reportFile, "-r", file,
+        "--index-url", `${index.url}/${prefix}/simple`,
+        "--python-version", "3.8", "--implementation", "cp", "--abi", "cp38",
+        "--platform", "manylinux_2_28_x86_64", "--platform", "manylinux2014_x86_64", "--platform", "linux_x86_64",
+      ];
+      const result = await run("pip", args);
+      expect(result.stderr.split("\n").filter((l) => /ERROR/.test(l))).toEqual([]);
+      expect(result.status).toBe(0);
+      const pip = pipChoices(readFileSync(reportFile, "utf8"));
+      const ours = formatJsonReport(fixture.resolution, fixture.request).packages;
+      expect(Object.fromEntries(ours.map((p) => [p.name, p.file?.url]))).toEqual(Object.fromEntries(Object.entries(pip).map(([n, c]) => [n, c.url])));
+      for (const pkg of ours) {
+        // pip keeps the one hash the index link carried; the report has it, with the same digest, among the file's hashes.
+        expect(Object.keys(pip[pkg.name].hashes).length, pkg.name).toBeGreaterThan(0);
+        expect(pkg.file?.hashes, pkg.name).toMatchObject(pip[pkg.name].hashes);
+        expect(pkg.file?.hashes.sha256, pkg.name).toMatch(/^[0-9a-f]{64}$/);
+      }
+    }
+    const fastlib = formatJsonReport(multi.resolution, multi.request).packages.find((p) => p.name === "fastlib");
+    expect(fastlib?.file?.filename).toBe("fastlib-2.0.0-cp38-cp38-manylinux_2_17_x86_64.manylinux2014_x86_64.whl");
   }, 60_000);
 });
 

@@ -4,6 +4,7 @@ import type { AuditReportDto } from "../../api-audit";
 import { auditNotes } from "./audit-notes";
 import { headerLines, inputFileName, inputFormatOf, isDefaultIndex } from "./request-description";
 import type { ResolvedResolution } from "./resolved-resolution";
+import { skippedComments } from "./skipped-comments";
 
 /** The algorithms pip accepts for `--hash` (its STRONG_HASHES), most preferred first. */
 const PIP_HASH_ALGORITHMS = ["sha256", "sha384", "sha512"] as const;
@@ -69,7 +70,10 @@ function indexOptions(request: ResolveRequest): string[] {
   return lines;
 }
 
-/** The whole file; every line ends with `\n`. With an audit, each pin's comment also names its licence and advisories. */
+/**
+ * The whole file; every line ends with `\n`. With an audit, each pin's comment also names its licence and advisories.
+ * Requirements skipped for the target (marker false) close the file as comments, so the export does not lose them.
+ */
 export function formatRequirementsTxt(resolution: ResolvedResolution, request: ResolveRequest, audit?: AuditReportDto): string {
   const lines = headerLines(request, resolution.resolvedAt, "requirements");
   const options = indexOptions(request);
@@ -87,5 +91,7 @@ export function formatRequirementsTxt(resolution: ResolvedResolution, request: R
     lines.push("", MESSAGE_UNSAFE_PACKAGES);
     for (const pkg of unsafe) emit(pkg);
   }
+  const skipped = skippedComments(resolution);
+  if (skipped.length > 0) lines.push("", ...skipped);
   return `${lines.join("\n")}\n`;
 }
