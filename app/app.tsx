@@ -42,7 +42,7 @@ const TABS: { id: ResultTab; label: string; icon: typeof GraphIcon }[] = [
   { id: "audit", label: "Audit", icon: AlertIcon },
 ];
 
-function ResolvedView({ runId, packages, request }: { runId: number; packages: ResolvedPackageDto[]; request: ResolveRequest }) {
+function ResolvedView({ runId, packages, request, readFrom }: { runId: number; packages: ResolvedPackageDto[]; request: ResolveRequest; readFrom?: string }) {
   useAuditLoader(runId, packages);
   const tab = useView((s) => s.tab);
   const setTab = useView((s) => s.setTab);
@@ -113,6 +113,7 @@ function ResolvedView({ runId, packages, request }: { runId: number; packages: R
           <DetailsPanel
             packages={packages}
             request={request}
+            lockFile={readFrom}
             security={(pkg) => <PackageAdvisories key={`${runId}|${pkg.name}`} pkg={pkg} packages={packages} request={request} />}
           />
         </div>
@@ -148,7 +149,7 @@ function Results() {
   // An out-of-date result stays readable, but nothing in it can be applied (its ways out were computed for other input).
   const content =
     resolution.status === "resolved" ? (
-      <ResolvedView runId={runId} packages={resolution.packages} request={request} />
+      <ResolvedView runId={runId} packages={resolution.packages} request={request} readFrom={current.readFrom} />
     ) : resolution.status === "unsatisfiable" ? (
       <fieldset disabled={stale} className={`${CARD} flex min-h-[32rem] min-w-0 flex-1 flex-col overflow-hidden`}>
         <ConflictPanel summary={resolution.summary} explanation={resolution.explanation} graph={resolution.graph} suggestions={resolution.suggestions} />

@@ -39,6 +39,21 @@ test("drop a poetry.lock with its pyproject.toml, ask why, upgrade one package a
   const paths = details.getByRole("list", { name: "Paths from your requirements" }).getByRole("listitem");
   await expect(paths.first()).toHaveText(/your requirements\s*→\s*flask\s*→\s*jinja2\s*→\s*markupsafe/);
 
+  // Nothing was chosen by resolving: the status says where the versions were read from, the details that they are locked.
+  const status = page.getByText(/^read from poetry\.lock · Python/);
+  await expect(status).toBeVisible();
+  await expect(page.getByText("21 packages locked")).toBeVisible();
+  await expect(page.getByText(/\d\.\d s · \d+ requests?/)).toHaveCount(0);
+  await table.getByRole("button", { name: "flask", exact: true }).click();
+  const flask = page.getByRole("complementary", { name: "Details of flask" });
+  await expect(flask.getByTestId("version-origin")).toHaveText(/^locked at 1\.0\.4 in poetry\.lock \(newer: 1\.1\.2( and \d+ more)?\)$/);
+  await expect(flask).not.toContainText("the newest available");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: "test-results/screens/lock-details.png" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/screens/lock-details-narrow.png" });
+  await page.setViewportSize({ width: 1440, height: 900 });
+
   // Upgrade flask alone: the diff comes first, nothing changes until it is accepted.
   await table.getByRole("button", { name: "flask", exact: true }).click();
   await card.getByRole("button", { name: "Upgrade flask" }).click();

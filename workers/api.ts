@@ -187,6 +187,8 @@ export interface ProjectInfoDto {
   homePage: string | null;
   projectUrls: Record<string, string>;
   requiresPython: string | null;
+  /** Installable releases the index lists that are newer than `version`, newest first (pre-releases only for a pre-release). */
+  newer: string[];
 }
 
 /** The conflict's derivation tree for drawing: external facts and derived conclusions, cause -> conclusion edges. */

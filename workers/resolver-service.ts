@@ -9,6 +9,7 @@ import { canonicalizeName } from "./packaging/names";
 import { parseRequirementLines } from "./requirement-lines";
 import { abortableSource } from "./resolve/abortable-source";
 import { resolveRequest } from "./resolve/resolve";
+import { newerReleases } from "./resolve/newer-releases";
 import { textTreeView } from "./formats/output/text-tree";
 import { lockViewDto } from "./compare/lock-view-dto";
 import { packageDiffDto } from "./compare/package-diff-dto";
@@ -127,10 +128,11 @@ export function createResolverService(environment: ServiceEnvironment = {}): Res
       if (listing.kind !== "found") {
         throw new Error(listing.kind === "not-found" ? `${canonical} is not on ${listing.indexUrls.join(", ")}` : listing.error.message);
       }
+      const newer = newerReleases(listing.listing.releases, version);
       const metadata = await client.getMetadata(listing.listing, version);
       if (metadata.kind === "error") throw new Error(metadata.error.message);
       if (metadata.kind === "unknown") {
-        return { name: canonical, version, summary: null, license: null, homePage: null, projectUrls: {}, requiresPython: null };
+        return { name: canonical, version, summary: null, license: null, homePage: null, projectUrls: {}, requiresPython: null, newer };
       }
       return {
         name: canonical,
@@ -140,6 +142,7 @@ export function createResolverService(environment: ServiceEnvironment = {}): Res
         homePage: metadata.homePage,
         projectUrls: metadata.projectUrls,
         requiresPython: metadata.requiresPython,
+        newer,
       };
     },
   };

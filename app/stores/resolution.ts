@@ -9,6 +9,8 @@ export interface FinishedResolution {
   runId: number;
   request: ResolveRequest;
   resolution: Resolution;
+  /** The lock file the packages were read from, when they were read rather than resolved (nothing was chosen). */
+  readFrom?: string;
 }
 
 export interface ResolutionState {

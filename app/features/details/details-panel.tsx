@@ -11,6 +11,21 @@ import { canonicalName } from "../../components/canonical-name";
 import { pathHighlight, whyPaths } from "./why-paths";
 import { ProjectFacts } from "./project-facts";
 import { pinSpecifier } from "./pin-specifier";
+import { useProjectInfo } from "./use-project-info";
+
+/** How the shown version came about: chosen by resolving (and why not newer), or read from a lock ("locked at X (newer: Y)"). */
+function VersionOrigin({ pkg, indexUrl, lockFile }: { pkg: ResolvedPackageDto; indexUrl: string; lockFile: string | undefined }) {
+  const info = useProjectInfo(indexUrl, pkg.name, pkg.version);
+  if (lockFile === undefined) return <>chosen{pkg.rejectedNewer.length ? " — the newest that fits" : " — the newest available"}</>;
+  const newer = info.data?.newer ?? [];
+  const what = info.isSuccess ? (newer.length > 0 ? ` (newer: ${newer[0]}${newer.length > 1 ? ` and ${newer.length - 1} more` : ""})` : " (the newest on the index)") : "";
+  return (
+    <>
+      locked at {pkg.version} in {lockFile}
+      {what}
+    </>
+  );
+}
 
 function Section({ title, children, count }: { title: string; children: ReactNode; count?: number }) {
   const id = useId();
@@ -38,9 +53,12 @@ export function DetailsPanel({
   packages,
   request,
   security,
+  lockFile,
 }: {
   packages: ResolvedPackageDto[];
   request: ResolveRequest;
+  /** The lock file the packages were read from, when they were not resolved: versions are said to be locked, not chosen. */
+  lockFile?: string;
   /** The audit's section for the package (vulnerabilities and "Fix"), shown above the paths that bring it in. */
   security?: (pkg: ResolvedPackageDto) => ReactNode;
 }) {
@@ -99,7 +117,9 @@ export function DetailsPanel({
             ))}
             <li className="flex gap-2">
               <span className="w-24 shrink-0 font-mono font-semibold text-teal-700 dark:text-teal-300">{pkg.version}</span>
-              <span className="text-xs leading-5 font-medium text-slate-700 dark:text-slate-200">chosen{pkg.rejectedNewer.length ? " — the newest that fits" : " — the newest available"}</span>
+              <span className="text-xs leading-5 font-medium text-slate-700 dark:text-slate-200" data-testid="version-origin">
+                <VersionOrigin pkg={pkg} indexUrl={request.indexUrl} lockFile={lockFile} />
+              </span>
             </li>
           </ul>
           {pkg.warnings.length > 0 && (

@@ -1,15 +1,10 @@
 // Summary, licence, links and Requires-Python of one release, fetched through the worker and cached by react-query.
-import { useQuery } from "@tanstack/react-query";
-import { resolver } from "../../resolver-client";
 import { safeLink } from "../../lib/safe-link";
 import { statedLicence } from "./stated-licence";
+import { useProjectInfo } from "./use-project-info";
 
 export function ProjectFacts({ indexUrl, name, version, fallbackRequiresPython }: { indexUrl: string; name: string; version: string; fallbackRequiresPython: string | null }) {
-  const info = useQuery({
-    queryKey: ["project-info", indexUrl, name, version],
-    queryFn: () => resolver().projectInfo([indexUrl], name, version),
-    staleTime: Infinity,
-  });
+  const info = useProjectInfo(indexUrl, name, version);
   const data = info.data;
   const links = data
     ? Object.entries({ ...(data.homePage ? { Homepage: data.homePage } : {}), ...data.projectUrls }).flatMap(([label, url]) => {

@@ -46,7 +46,7 @@ function projectRequest(lock: ReadLock): ResolveRequest {
   return buildResolveRequest({ ...session, groups: lock.groups, extras: lock.extras });
 }
 
-function showAsResolution(packages: ResolvedPackageDto[], lock: ReadLock, request: ResolveRequest): void {
+function showAsResolution(packages: ResolvedPackageDto[], lock: ReadLock, request: ResolveRequest, fileName: string): void {
   const resolution: Resolution = {
     status: "resolved",
     packages,
@@ -55,7 +55,7 @@ function showAsResolution(packages: ResolvedPackageDto[], lock: ReadLock, reques
     stats: { wallMs: 0, solveMs: 0, requests: 0, bytes: 0, cacheHits: 0, decisions: 0, conflicts: 0 },
     resolvedAt: new Date().toISOString(),
   };
-  useResolution.setState({ current: { runId: 0, request, resolution }, previousPackages: null, notice: null });
+  useResolution.setState({ current: { runId: 0, request, resolution, readFrom: fileName }, previousPackages: null, notice: null });
 }
 
 function sessionTarget(): LockViewRequestDto {
@@ -100,7 +100,7 @@ export const useLock = create<LockState>()((set, get) => ({
         return;
       }
       set({ input, fileName: lockFile.name, projectFile: project, lock: view, packages: view.packages, busy: null });
-      showAsResolution(view.packages, view, projectRequest(view));
+      showAsResolution(view.packages, view, projectRequest(view), lockFile.name);
     } catch (error) {
       set({ busy: null, error: `The worker could not read ${lockFile.name}: ${String(error)}` });
     }
@@ -112,7 +112,7 @@ export const useLock = create<LockState>()((set, get) => ({
     const view = await resolver().readLock(input, sessionTarget());
     if (!view.ok || get().input !== input) return;
     set({ lock: view, packages: view.packages, pending: null });
-    showAsResolution(view.packages, view, projectRequest(view));
+    showAsResolution(view.packages, view, projectRequest(view), input.fileName);
   },
 
   upgrade: async (name) => {
