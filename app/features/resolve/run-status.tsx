@@ -8,6 +8,7 @@ import { AlertIcon, CheckIcon, StopIcon, WifiOffIcon } from "../../components/ic
 import { diffResolutions, isEmptyDiff } from "./resolution-diff";
 import { ChangesSummary } from "./changes-summary";
 import { ResolutionNotices } from "./resolution-notices";
+import { errorCallout } from "./error-callouts";
 
 function seconds(ms: number): string {
   return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
@@ -143,30 +144,29 @@ export function RunStatus() {
         </Callout>
       );
     }
-    const titles: Record<string, string> = {
-      input: "The requirements could not be read",
-      "index-broken": "The index answered with something Tangle cannot read",
-      internal: "Tangle hit a bug while resolving",
-      cancelled: "Resolution cancelled",
-    };
+    const { title, advice } = errorCallout(error.kind);
     return (
-      <Callout tone="red" icon={<AlertIcon className="h-5 w-5" />} title={titles[error.kind] ?? "Resolution failed"}>
+      <Callout tone={error.kind === "too-complex" ? "amber" : "red"} icon={<AlertIcon className="h-5 w-5" />} title={title}>
         <p className="mt-1 text-sm whitespace-pre-wrap">{error.message}</p>
         {error.url && <p className="mt-1 font-mono text-xs break-all opacity-80">{error.url}</p>}
+        {advice && <p className="mt-2 text-xs opacity-90">{advice}</p>}
       </Callout>
     );
   }
 
   const { stats } = resolution;
   const target = `Python ${request.target.pythonVersion} · ${request.target.os} ${request.target.arch}`;
-  const facts = `${seconds(stats.wallMs)} · ${stats.requests} request${stats.requests === 1 ? "" : "s"}${stats.cacheHits ? ` (${stats.cacheHits} cached)` : ""} · ${target}`;
+  // A lock that was read, not resolved, took no time to resolve and no requests: say where it came from instead.
+  const facts = current.readFrom
+    ? `read from ${current.readFrom} · ${target}`
+    : `${seconds(stats.wallMs)} · ${stats.requests} request${stats.requests === 1 ? "" : "s"}${stats.cacheHits ? ` (${stats.cacheHits} cached)` : ""} · ${target}`;
   return (
     <div className="flex flex-col gap-2">
       {resolution.status === "resolved" ? (
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-xl border border-slate-200 bg-white px-3 py-2 shadow-sm dark:border-slate-800 dark:bg-slate-900">
           <span className="inline-flex items-center gap-1.5 text-sm font-semibold text-green-700 dark:text-green-400">
             <CheckIcon className="h-4 w-4" />
-            {resolution.packages.length} package{resolution.packages.length === 1 ? "" : "s"} resolved
+            {resolution.packages.length} package{resolution.packages.length === 1 ? "" : "s"} {current.readFrom ? "locked" : "resolved"}
           </span>
           <span className="text-xs text-slate-500 dark:text-slate-400">{facts}</span>
         </div>
