@@ -1,6 +1,6 @@
 // Every input format a session can hold, as a person brings it: a file opened or dropped is read in the format its name (or content) says, the user can override it, and each file's extras, groups and located problems show.
 import { test, expect, type Page } from "@playwright/test";
-import { editorText, freshPage } from "./support/explorer";
+import { editorText, freshPage, setRequirements } from "./support/explorer";
 
 const SETUP_CFG = `[metadata]
 name = demo-lib
@@ -130,6 +130,32 @@ for (const c of CASES) {
     }
   });
 }
+
+test("a Poetry project pasted is read as when it is opened: its non-optional group comes ticked, and unticking it sticks while editing", async ({ page }) => {
+  await freshPage(page);
+  const groups = page.getByRole("group", { name: "Dependency groups" });
+  await setRequirements(page, POETRY);
+  await expect(page.getByLabel("Input format")).toHaveValue("pyproject.toml");
+  await expect(groups.getByRole("checkbox", { name: "test" })).toBeChecked();
+  await expect(readList(page)).toHaveText([/^8requests<3\.0,>=2\.20$/, /^15pytest<6\.2,>=6\.1group test$/]);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: "test-results/screens/poetry-pasted.png" });
+
+  // The person's choice stands while the group stays defined: untick, then edit the file.
+  await groups.getByRole("checkbox", { name: "test" }).uncheck();
+  await setRequirements(page, POETRY.replace('requests = "^2.20"', 'requests = "^2.21"'));
+  await expect(readList(page)).toHaveText([/^8requests<3\.0,>=2\.21$/]);
+  await expect(groups.getByRole("checkbox", { name: "test" })).not.toBeChecked();
+
+  // The same text opened as a file reads the same way.
+  await freshPage(page);
+  await openFile(page, "pyproject.toml", POETRY);
+  await expect(groups.getByRole("checkbox", { name: "test" })).toBeChecked();
+  await expect(readList(page)).toHaveText([/^8requests<3\.0,>=2\.20$/, /^15pytest<6\.2,>=6\.1group test$/]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await groups.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/screens/poetry-opened-narrow.png" });
+});
 
 test("ticking a Poetry group adds its requirements (translated from ^ and ~) to what is read, and it persists", async ({ page }) => {
   await freshPage(page);
