@@ -104,3 +104,55 @@ test("a link wins over what this browser had stored, and what it replaced can be
   await expect(notice).toHaveCount(0);
   await context.close();
 });
+
+const PBR_SETUP_CFG = "[metadata]\nname = demo-pbr\n\n[pbr]\nskip_authors = true\n";
+const PBR_REQUIREMENTS = "requests>=2.20\nsix\n";
+const textFile = (name: string, text: string) => ({ name, mimeType: "text/plain", buffer: Buffer.from(text) });
+
+test("a link carries the project's files and its constraints: opened elsewhere, it is the same project and the same resolution", async ({ page, browser }) => {
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await freshPage(page);
+  await page.getByLabel("Open a dependency file").setInputFiles([textFile("requirements.txt", PBR_REQUIREMENTS), textFile("setup.cfg", PBR_SETUP_CFG)]);
+  await expect.poll(() => editorText(page)).toBe(PBR_SETUP_CFG);
+  await page.getByText("Constraints and overrides").click();
+  await page.getByLabel(/^Constraints/).fill("urllib3<1.26\n");
+  await useSnapshotIndex(page);
+  await page.getByRole("button", { name: "Resolve", exact: true }).click();
+  await expect(page.getByText(/^\d+ packages? resolved$/)).toBeVisible({ timeout: 30_000 });
+  const versions = await resolvedVersions(page);
+  // Both files and the constraint were resolved: the requirements come from requirements.txt, urllib3 stays below 1.26.
+  expect(versions).toMatchObject({ requests: expect.any(String), six: expect.any(String) });
+  expect(versions.urllib3).toMatch(/^1\.25\./);
+
+  const link = await copyLink(page);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const fresh = await context.newPage();
+  await fresh.goto(link);
+  await expect(fresh.getByText(/^\d+ packages? resolved$/)).toHaveText(`${Object.keys(versions).length} packages resolved`, { timeout: 30_000 });
+  expect(await resolvedVersions(fresh)).toEqual(versions);
+  expect(await editorText(fresh)).toBe(PBR_SETUP_CFG);
+  await expect(fresh.getByRole("region", { name: "Project files" }).getByRole("listitem")).toHaveText([/requirements\.txt\s*2 lines/]);
+  await expect(fresh.getByText("1 constraint · 0 overrides")).toBeVisible();
+  await expect(fresh.getByLabel(/^Constraints/)).toHaveValue("urllib3<1.26\n");
+  await fresh.screenshot({ path: "test-results/screens/link-project-390.png", fullPage: true });
+  await fresh.setViewportSize({ width: 1440, height: 900 });
+  await fresh.screenshot({ path: "test-results/screens/link-project-1440.png" });
+  await context.close();
+});
+
+test("a session too big for a link says so when its link is copied, and how big it is", async ({ page }) => {
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await freshPage(page);
+  // Two notes of 1.1 MB each (one comment line: quick to read), opened beside the requirements.
+  const big = `# ${"notes ".repeat(190_000)}\n`;
+  await page.getByLabel("Open a dependency file").setInputFiles([textFile("requirements.txt", "six\n"), textFile("notes-a.txt", big), textFile("notes-b.txt", big)]);
+  await expect(page.getByRole("region", { name: "Project files" }).getByRole("listitem")).toHaveCount(2);
+  await page.getByRole("button", { name: "Copy link" }).click();
+  const alert = page.getByRole("alert", { name: "No link for this session" });
+  await expect(alert).toContainText(/^This session is too big for a link: its text and files come to 2\.\d MB, and a link holds up to 2\.0 MB\./);
+  await expect(page.getByRole("button", { name: "Link copied" })).toHaveCount(0);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/screens/link-too-big-390.png" });
+  await alert.getByRole("button", { name: "Close" }).click();
+  await expect(alert).toHaveCount(0);
+});

@@ -27,9 +27,18 @@ describe("linkSessionOf / sessionDataOf", () => {
     expect(sessionDataOf(linkSessionOf(data, null))).toEqual(data);
   });
 
-  it("a link opens one file: the companions, constraints and overrides of the project open before do not join it", () => {
-    const open = { ...data, projectFiles: { "requirements.txt": "six\n" }, constraintsText: "six<2\n", overridesText: "idna==2.10\n" };
-    expect(sessionDataOf(linkSessionOf(open, null))).toMatchObject({ projectFiles: {}, constraintsText: "", overridesText: "" });
+  it("carry the project's other files, its constraints and its overrides, and leave them out of a link when there are none", () => {
+    const open = { ...data, projectFiles: { "requirements.txt": "six\n", "ci/constraints.txt": "idna<3\n" }, constraintsText: "six<2\n", overridesText: "idna==2.10\n" };
+    const link = linkSessionOf(open, null);
+    expect(link).toMatchObject({ files: { "requirements.txt": "six\n", "ci/constraints.txt": "idna<3\n" }, constraints: "six<2\n", overrides: "idna==2.10\n" });
+    expect(sessionDataOf(link)).toEqual(open);
+    expect(linkSessionOf(data, null)).not.toHaveProperty("files");
+    expect(linkSessionOf(data, null)).not.toHaveProperty("constraints");
+    expect(linkSessionOf(data, null)).not.toHaveProperty("overrides");
+  });
+
+  it("a link's project replaces the one open before: a link without files, constraints or overrides opens with none", () => {
+    expect(sessionDataOf(linkSessionOf(data, null))).toMatchObject({ projectFiles: {}, constraintsText: "", overridesText: "" });
   });
 
   it("carry the format only when it is not what the file name says", () => {
@@ -56,6 +65,8 @@ describe("sessionKey", () => {
     expect(sessionKey({ ...data })).toBe(key);
     expect(sessionKey({ ...data, requirementsText: data.requirementsText + "\n" })).not.toBe(key);
     expect(sessionKey({ ...data, groups: [] })).not.toBe(key);
+    expect(sessionKey({ ...data, constraintsText: "six<2\n" })).not.toBe(key);
+    expect(sessionKey({ ...data, projectFiles: { "base.txt": "six\n" } })).not.toBe(key);
     expect(sessionKey({ ...data, settings: { ...data.settings, os: "windows" } })).not.toBe(key);
     expect(sessionKey({ ...data, reproduceAt: "2026-01-02T03:04:05.000Z" })).not.toBe(key);
   });

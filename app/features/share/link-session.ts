@@ -15,6 +15,10 @@ export function linkSessionOf(data: SessionData, resolvedAt: string | null): Lin
     excluded: [...data.excluded],
     resolvedAt,
   };
+  // The project's other files, constraints and overrides travel when there are any (old links, and links of one file, stay as they were).
+  if (Object.keys(data.projectFiles).length > 0) link.files = { ...data.projectFiles };
+  if (data.constraintsText.trim() !== "") link.constraints = data.constraintsText;
+  if (data.overridesText.trim() !== "") link.overrides = data.overridesText;
   // The format travels only when the user chose one other than the file name and the text say.
   if (data.format !== detectFormat(data.requirementsText, data.fileName)) link.format = data.format;
   return link;
@@ -26,10 +30,10 @@ export function sessionDataOf(link: LinkSession): SessionData {
     requirementsText: link.text,
     fileName: link.fileName,
     format: link.format ?? detectFormat(link.text, link.fileName),
-    // A link carries one file: the files, constraints and overrides of the project open before never join it.
-    projectFiles: {},
-    constraintsText: "",
-    overridesText: "",
+    // The link's project replaces the one open before: its files, constraints and overrides, none of the old ones.
+    projectFiles: { ...link.files },
+    constraintsText: link.constraints ?? "",
+    overridesText: link.overrides ?? "",
     extras: [...link.extras],
     groups: [...link.groups],
     settings: { ...link.settings },

@@ -1,7 +1,7 @@
 // Permalinks are untrusted input: they round-trip exactly, and damaged ones say what is wrong and keep what they can.
 import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { decodeSessionLink, encodeSessionLink, MAX_INFLATED_BYTES, type LinkSession } from "./session-link";
+import { decodeSessionLink, encodeSessionLink, MAX_INFLATED_BYTES, MAX_LINK_FILES, SessionTooLargeForLink, type LinkSession } from "./session-link";
 import { FUZZ_DEFAULTS, fuzzLinks } from "./test-support/link-fuzz";
 
 const defaults: LinkSession = FUZZ_DEFAULTS;
@@ -71,6 +71,49 @@ describe("session links", () => {
       "the link's pinned versions are unreadable; ignored",
       "the link's extras are not a list of names; ignored",
     ]);
+  });
+});
+
+describe("session links of a project of several files", () => {
+  const project: LinkSession = {
+    ...session,
+    text: "[metadata]\nname = demo\n\n[options]\ninstall_requires = file: requirements.txt\n",
+    fileName: "setup.cfg",
+    files: { "requirements.txt": "-r base.txt\nrequests>=2.20\n", "base.txt": "six\n" },
+    constraints: "urllib3<1.26\n",
+    overrides: "idna==2.10\n",
+  };
+
+  it("round-trip the project's files, constraints and overrides exactly", async () => {
+    expect(await decodeSessionLink(await encodeSessionLink(project), defaults)).toEqual({ ok: true, session: project, problems: [] });
+  });
+
+  it("open without the files a tampered link gives badly (names that climb out, too many, not text), saying so", async () => {
+    const bad = [
+      { "../secret.txt": "x" },
+      { "/etc/passwd": "x" },
+      { "a\u0000b": "x" },
+      { "base.txt": 3 },
+      Object.fromEntries(Array.from({ length: MAX_LINK_FILES + 1 }, (_, i) => [`f${i}.txt`, "six\n"])),
+      ["base.txt"],
+    ];
+    for (const files of bad) {
+      const result = await decodeSessionLink(encodeRaw(JSON.stringify({ v: 1, text: "six\n", files, constraints: 7 })), defaults);
+      expect(result.ok).toBe(true);
+      if (!result.ok) continue;
+      expect(result.session).not.toHaveProperty("files");
+      expect(result.session).not.toHaveProperty("constraints");
+      expect(result.problems).toEqual([
+        `the link's project files are unreadable (at most ${MAX_LINK_FILES} files, each a plain relative name with text); only the editor's file was opened`,
+        "the link's constraints are not text; ignored",
+      ]);
+    }
+  });
+
+  it("refuse to make a link that opening would refuse, saying how big it is and what to do", async () => {
+    const big = { ...project, files: { "huge.txt": "x".repeat(MAX_INFLATED_BYTES) } };
+    await expect(encodeSessionLink(big)).rejects.toBeInstanceOf(SessionTooLargeForLink);
+    await expect(encodeSessionLink(big)).rejects.toThrow(/^This session is too big for a link: its text and files come to 2\.0 MB, and a link holds up to 2\.0 MB\. Share the files themselves/);
   });
 });
 

@@ -11,6 +11,11 @@ export interface LinkSession {
   format?: InputFormat;
   extras: string[];
   groups: string[];
+  /** The project's other files (pbr's requirements.txt, `-r`/`-c` includes, buildout `extends`), by name; absent when none. */
+  files?: Record<string, string>;
+  /** Constraints (pip's `-c`) and overrides (uv's `--override`), one requirement a line; absent when empty. */
+  constraints?: string;
+  overrides?: string;
   settings: {
     pythonVersion: string;
     os: "linux" | "macos" | "windows";
@@ -32,6 +37,18 @@ export const LINK_SCHEMA = 1;
 const PREFIX = `s${LINK_SCHEMA}.`;
 /** No link inflates past this: a decompression bomb stops here instead of exhausting memory. */
 export const MAX_INFLATED_BYTES = 2 * 1024 * 1024;
+/** The longest link Tangle writes: Chromium's URL limit (2 MB); longer addresses are refused by the browser. */
+export const MAX_LINK_CHARS = 2 * 1024 * 1024;
+/** A link holds at most this many project files besides the one in the editor. */
+export const MAX_LINK_FILES = 50;
+
+/** The session does not fit a link (what it holds is bigger than a link may carry or inflate to). */
+export class SessionTooLargeForLink extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SessionTooLargeForLink";
+  }
+}
 
 export type DecodeResult =
   | { ok: true; session: LinkSession; problems: string[] }
@@ -125,9 +142,25 @@ function hasCharJsonNeverWrites(text: string): boolean {
   return false;
 }
 
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/**
+ * The link's fragment. Throws {@link SessionTooLargeForLink}, saying how big and what to do, when the session is more than
+ * a link can carry: a link that opening would refuse (over {@link MAX_INFLATED_BYTES}) or the browser would not hold.
+ */
 export async function encodeSessionLink(session: LinkSession): Promise<string> {
   const json = JSON.stringify({ v: LINK_SCHEMA, ...session });
-  return PREFIX + toBase64Url(await deflate(json));
+  const what = session.files && Object.keys(session.files).length > 0 ? "its text and files" : "its text";
+  const advice = "Share the files themselves, or leave out of the project the files the resolution does not need.";
+  const bytes = new TextEncoder().encode(json).byteLength;
+  if (bytes > MAX_INFLATED_BYTES) {
+    throw new SessionTooLargeForLink(`This session is too big for a link: ${what} come to ${megabytes(bytes)}, and a link holds up to ${megabytes(MAX_INFLATED_BYTES)}. ${advice}`);
+  }
+  const link = PREFIX + toBase64Url(await deflate(json));
+  if (link.length > MAX_LINK_CHARS) {
+    throw new SessionTooLargeForLink(`This session is too big for a link: compressed, it is ${megabytes(link.length)}, and browsers hold links up to ${megabytes(MAX_LINK_CHARS)}. ${advice}`);
+  }
+  return link;
 }
 
 /** A value from a link, shown in a message: short, and never by calling anything on it (a link can hold any JSON). */
@@ -171,6 +204,18 @@ const settingRules = {
 } satisfies { [K in keyof LinkSession["settings"]]: FieldRule<v.GenericSchema<unknown, LinkSession["settings"][K]>> };
 
 const names = v.array(v.string());
+/** A project file's name as a link may give it: a plain relative name, no control characters, no climbing out with `..`. */
+const fileName = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(255),
+  // eslint-disable-next-line no-control-regex
+  v.check((n) => !/[\u0000-\u001f\u007f]/.test(n) && !n.split(/[\\/]/).includes("..") && !/^[\\/]/.test(n)),
+);
+const projectFiles = v.pipe(
+  v.record(fileName, v.string()),
+  v.check((files) => Object.keys(files).length <= MAX_LINK_FILES),
+);
 const sessionRules = {
   pins: { schema: v.record(v.string(), v.string()), problem: () => "the link's pinned versions are unreadable; ignored" },
   format: {
@@ -186,6 +231,12 @@ const sessionRules = {
   extras: { schema: names, problem: () => "the link's extras are not a list of names; ignored" },
   groups: { schema: names, problem: () => "the link's groups are not a list of names; ignored" },
   excluded: { schema: names, problem: () => "the link's excluded are not a list of names; ignored" },
+  files: {
+    schema: v.optional(projectFiles),
+    problem: () => `the link's project files are unreadable (at most ${MAX_LINK_FILES} files, each a plain relative name with text); only the editor's file was opened`,
+  },
+  constraints: { schema: v.optional(v.string()), problem: () => "the link's constraints are not text; ignored" },
+  overrides: { schema: v.optional(v.string()), problem: () => "the link's overrides are not text; ignored" },
 } satisfies { [K in keyof Omit<LinkSession, "settings">]-?: FieldRule<v.GenericSchema<unknown, LinkSession[K]>> };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -225,12 +276,19 @@ export function validateSession(payload: unknown, defaults: LinkSession): { sess
   const pins = field(data, "pins", sessionRules.pins, defaults.pins, problems);
   const format = field(data, "format", sessionRules.format, undefined, problems);
   const resolvedAt = data.resolvedAt === null ? defaults.resolvedAt : field(data, "resolvedAt", sessionRules.resolvedAt, defaults.resolvedAt, problems);
+  // valibot's record takes an array as an object of indexes: a list is not a set of named files.
+  const files = Array.isArray(data.files) ? (problems.push(sessionRules.files.problem()), undefined) : field(data, "files", sessionRules.files, undefined, problems);
+  const constraints = field(data, "constraints", sessionRules.constraints, undefined, problems);
+  const overrides = field(data, "overrides", sessionRules.overrides, undefined, problems);
   const session: LinkSession = {
     text: field(data, "text", sessionRules.text, defaults.text, problems),
     fileName: field(data, "fileName", sessionRules.fileName, defaults.fileName, problems),
     ...(format ? { format } : {}),
     extras: field(data, "extras", sessionRules.extras, defaults.extras, problems),
     groups: field(data, "groups", sessionRules.groups, defaults.groups, problems),
+    ...(files && Object.keys(files).length > 0 ? { files } : {}),
+    ...(constraints ? { constraints } : {}),
+    ...(overrides ? { overrides } : {}),
     settings,
     pins,
     excluded: field(data, "excluded", sessionRules.excluded, defaults.excluded, problems),

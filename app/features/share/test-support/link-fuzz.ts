@@ -50,6 +50,9 @@ const payload: fc.Arbitrary<string> = fc
         hostileJson,
       ),
       pins: fc.oneof(fc.dictionary(fc.string(), fc.string()), hostileJson),
+      files: fc.oneof(fc.dictionary(fc.constantFrom("base.txt", "../up.txt", "/abs.txt", "", "a\u0000b", "sub/dir.txt"), fc.string()), hostileJson),
+      constraints: fc.oneof(fc.string(), hostileJson),
+      overrides: fc.oneof(fc.string(), hostileJson),
       excluded: hostileJson,
       resolvedAt: fc.oneof(fc.constantFrom("2026-01-01T00:00:00Z", "yesterday"), hostileJson),
     },
@@ -107,7 +110,11 @@ export async function fuzzLinks(seed: number, runs: number, clock: () => number)
       throw new Error(`seed ${seed}: decoding ${JSON.stringify(link.slice(0, 200))} threw ${String(error)}`);
     });
     const shapeOk = result.ok
-      ? typeof result.session.text === "string" && Array.isArray(result.problems) && result.problems.every((p) => typeof p === "string")
+      ? typeof result.session.text === "string" &&
+        Array.isArray(result.problems) &&
+        result.problems.every((p) => typeof p === "string") &&
+        // Files a link opens are named plainly (never climbing out of the project) and hold text.
+        Object.entries(result.session.files ?? {}).every(([name, text]) => typeof text === "string" && name !== "" && !name.startsWith("/") && !name.split("/").includes(".."))
       : typeof result.message === "string" && result.message.length > 0 && !/could not be read/.test(result.message);
     if (!shapeOk) throw new Error(`seed ${seed}: decoding ${JSON.stringify(link.slice(0, 200))} gave ${JSON.stringify(result).slice(0, 300)}`);
     outcomes.push({ link, ok: result.ok, ms: clock() - started });
