@@ -1,7 +1,7 @@
 // The "Download" menu as a person uses it: each export of a resolved pyproject.toml saved as a file, and each file checked against the resolved table.
 import { test, expect, type Page } from "@playwright/test";
 import { parse as parseToml } from "smol-toml";
-import { freshPage } from "./support/explorer";
+import { freshPage, resolveAndWait, setRequirements, useSnapshotIndex } from "./support/explorer";
 import { downloadExport, resolvePyproject, resolvedVersions } from "./support/share";
 
 const canonical = (name: string) => name.toLowerCase().replace(/[-_.]+/g, "-");
@@ -118,5 +118,32 @@ test.describe("downloads of a resolved pyproject.toml with an extra and a group"
     expect(report.status).toBe("resolved");
     expect(Object.fromEntries(report.packages.map((p) => [canonical(p.name), p.version]))).toEqual(versions);
     expect(report.packages.filter((p) => p.direct).map((p) => canonical(p.name)).sort()).toEqual(["attrs", "mock", "pysocks", "pytest", "requests", "six"]);
+    // As pip's report: the one file taken for the target, with its URL and hashes.
+    const files = (report as unknown as { packages: { name: string; file: { filename: string; url: string; hashes: Record<string, string> } | null }[] }).packages;
+    for (const pkg of files) {
+      expect(pkg.file?.url, pkg.name).toMatch(/^https?:\/\/.+\.(whl|tar\.gz|zip)$/);
+      expect(pkg.file?.url.endsWith(`/${pkg.file.filename}`), pkg.name).toBe(true);
+      expect(pkg.file?.hashes.sha256, pkg.name).toMatch(/^[0-9a-f]{64}$/);
+    }
   });
+
+  test("every export spells a package one way: the canonical name, as pip-compile and uv write it", async ({ page }) => {
+    for (const label of [/^requirements\.txt/, /^constraints\.txt/, /^pylock\.toml/, /^buildout/, /^JSON report/]) {
+      const file = await downloadExport(page, label);
+      expect(file.text, file.fileName).not.toContain("PySocks");
+      expect(file.text, file.fileName).toMatch(/\bpysocks\b/);
+    }
+  });
+});
+
+test("a requirement skipped for the target stays in the requirements export as a comment", async ({ page }) => {
+  await freshPage(page);
+  await setRequirements(page, "six\npywin32>=228; sys_platform == 'win32'\n");
+  await useSnapshotIndex(page);
+  await resolveAndWait(page);
+  const file = await downloadExport(page, /^requirements\.txt/);
+  expect(file.text).toMatch(/^six==1\.15\.0 \\$/m);
+  expect(file.text.endsWith('\n# skipped on this target: pywin32>=228; sys_platform == "win32"\n')).toBe(true);
+  const json = JSON.parse((await downloadExport(page, /^JSON report/)).text) as { skipped: { requirement: string; line: number }[] };
+  expect(json.skipped).toEqual([{ requirement: 'pywin32>=228; sys_platform == "win32"', line: 2 }]);
 });
