@@ -3,7 +3,7 @@ import { parse, type TomlTable } from "smol-toml";
 import type { ResolveRequest } from "../../api";
 import { parseMarker } from "../../packaging/markers";
 import { parseInput } from "../input/parse-input";
-import type { InputRequirement } from "../input/requirement-set";
+import type { InputRequirement } from "../../api-input";
 import { inputFileName, inputFormatOf } from "./request-description";
 
 export interface ExportProject {

@@ -1,7 +1,7 @@
 // uv.lock (version 1, revision 3) for the resolved target: the project as a virtual root, every package with its registry, edges, sdist and wheels.
 import type { DependencyEdgeDto, DistributionFileDto, ResolvedPackageDto, ResolveRequest } from "../../api";
 import { canonicalizeName } from "../../packaging/names";
-import type { InputRequirement } from "../input/requirement-set";
+import type { InputRequirement } from "../../api-input";
 import { exportProject, markerExtras, type ExportProject } from "./export-project";
 import { lockRequiresPython } from "./pylock-toml";
 import { DEFAULT_INDEX_URL, headerLines, redactUrl } from "./request-description";
