@@ -2,7 +2,8 @@
 import { test, expect, type Page } from "@playwright/test";
 import { parse as parseToml } from "smol-toml";
 import { freshPage, resolveAndWait, setRequirements, useSnapshotIndex } from "./support/explorer";
-import { downloadExport, resolvePyproject, resolvedVersions } from "./support/share";
+import { poetryContentHash } from "../workers/formats/output/poetry-content-hash";
+import { downloadExport, PYPROJECT, resolvePyproject, resolvedVersions } from "./support/share";
 
 const canonical = (name: string) => name.toLowerCase().replace(/[-_.]+/g, "-");
 
@@ -40,7 +41,7 @@ test.describe("downloads of a resolved pyproject.toml with an extra and a group"
     await page.keyboard.press("ArrowDown");
     const menu = page.getByRole("menu", { name: "Download as" });
     const items = menu.getByRole("menuitem");
-    await expect(items).toHaveText([/^requirements\.txt/, /^constraints\.txt/, /^pylock\.toml/, /^buildout \[versions\]/, /^JSON report/]);
+    await expect(items).toHaveText([/^requirements\.txt/, /^constraints\.txt/, /^pylock\.toml/, /^uv\.lock/, /^poetry\.lock/, /^buildout \[versions\]/, /^JSON report/]);
     await expect(items.first()).toBeFocused();
     await page.keyboard.press("ArrowDown");
     await expect(items.nth(1)).toBeFocused();
@@ -101,6 +102,36 @@ test.describe("downloads of a resolved pyproject.toml with an extra and a group"
         expect(wheel.size).toBeGreaterThan(0);
       }
     }
+  });
+
+  test("uv.lock: uv's format, the project as its root with the requirements as written, every package with its registry and files", async ({ page }) => {
+    const file = await downloadExport(page, /^uv\.lock/);
+    expect(file.fileName).toBe("uv.lock");
+    type Entry = { name: string; version?: string; source: Record<string, string>; dependencies?: { name: string; extra?: string[] }[]; wheels?: { url: string; hash: string }[]; metadata?: { "requires-dist": { name: string; specifier?: string }[] } };
+    const lock = parseToml(file.text) as { version: number; revision: number; "requires-python": string; package: Entry[] };
+    expect([lock.version, lock.revision]).toEqual([1, 3]);
+    const project = lock.package.filter((p) => p.source.virtual === "." || p.source.editable === ".");
+    expect(project).toHaveLength(1);
+    expect(project[0].dependencies?.map((d) => d.name)).toContain("requests");
+    const registry = lock.package.filter((p) => p.source.registry !== undefined);
+    expect(Object.fromEntries(registry.map((p) => [canonical(p.name), p.version]))).toEqual(versions);
+    for (const p of registry) {
+      expect(p.source.registry).toMatch(/\/index\/snapshot-2020\/simple$/);
+      for (const wheel of p.wheels ?? []) expect(wheel.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    }
+  });
+
+  test("poetry.lock: Poetry 2's format with groups, files and the content-hash of the pyproject.toml", async ({ page }) => {
+    const file = await downloadExport(page, /^poetry\.lock/);
+    expect(file.fileName).toBe("poetry.lock");
+    const lock = parseToml(file.text) as { package: { name: string; version: string; groups: string[]; files: { file: string; hash: string }[] }[]; metadata: Record<string, string> };
+    expect(lock.metadata["lock-version"]).toBe("2.1");
+    // Poetry 2's hash of the pasted pyproject.toml (the algorithm is checked against real Poetry locks in the unit tests).
+    expect(lock.metadata["content-hash"]).toBe(poetryContentHash(PYPROJECT));
+    expect(Object.fromEntries(lock.package.map((p) => [canonical(p.name), p.version]))).toEqual(versions);
+    expect(lock.package.find((p) => p.name === "pytest")?.groups).toEqual(["test"]);
+    expect(lock.package.find((p) => p.name === "requests")?.groups).toEqual(["main"]);
+    for (const p of lock.package) for (const f of p.files) expect(f.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
   test("buildout: a [versions] section with every pin", async ({ page }) => {

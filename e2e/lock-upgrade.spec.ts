@@ -1,23 +1,10 @@
 // Lock files in the page: drop a poetry.lock with its pyproject.toml, explore it as a resolution, ask why, upgrade one package, see and download the diff.
 import { readFileSync } from "node:fs";
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
 import { freshPage, useSnapshotIndex } from "./support/explorer";
+import { dropFiles, lockProjectFile } from "./support/locks";
 
-const PROJECT = new URL("./fixtures/lock-project/", import.meta.url);
-const files = ["poetry.lock", "pyproject.toml"].map((name) => ({ name, text: readFileSync(new URL(name, PROJECT), "utf8") }));
-
-/** Drops files on the lock card as a person dragging them from a file manager does (one DataTransfer with both). */
-async function dropFiles(page: Page, dropped: { name: string; text: string }[]): Promise<void> {
-  const transfer = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([f.text], f.name, { type: "text/plain" }));
-    return dt;
-  }, dropped);
-  const zone = page.getByTestId("lock-drop-zone");
-  await zone.dispatchEvent("dragenter", { dataTransfer: transfer });
-  await zone.dispatchEvent("dragover", { dataTransfer: transfer });
-  await zone.dispatchEvent("drop", { dataTransfer: transfer });
-}
+const files = ["poetry.lock", "pyproject.toml"].map(lockProjectFile);
 
 test("drop a poetry.lock with its pyproject.toml, ask why, upgrade one package and download the diff", async ({ page }) => {
   await freshPage(page);

@@ -52,8 +52,10 @@ Options:
                            requirements: requirements.txt as pip-compile writes it (--hash for every file, # via)
                            constraints: constraints.txt (name==version only)
                            pylock: pylock.toml (PEP 751)
+                           uv-lock: uv.lock (uv's format, for this target; the project as its root)
+                           poetry-lock: poetry.lock (Poetry 2's format; content-hash of a pyproject.toml input)
                            buildout: a buildout [versions] section
-                           (requirements, constraints, pylock and buildout need a resolution: when there is
+                           (the exports other than json need a resolution: when there is
                            none, the explanation or error goes to standard error and nothing is written)
   --output FILE            write the result to FILE instead of standard output
   --max-decisions N        give up after N solver decisions (default 100000)

@@ -25,6 +25,12 @@ export interface GraphPalette {
   /** Packages with a known vulnerability (the audit). */
   vulnerableFill: string;
   vulnerableBorder: string;
+  /** A comparison of two locks (or a lock and an upgrade): how each package moved. */
+  diffAdded: string;
+  diffRemoved: string;
+  diffUpgraded: string;
+  diffDowngraded: string;
+  diffChanged: string;
 }
 
 export const LIGHT: GraphPalette = {
@@ -51,6 +57,11 @@ export const LIGHT: GraphPalette = {
   conflictFill: "#fef2f2",
   vulnerableFill: "#fff1f2",
   vulnerableBorder: "#be123c",
+  diffAdded: "#0284c7",
+  diffRemoved: "#dc2626",
+  diffUpgraded: "#16a34a",
+  diffDowngraded: "#d97706",
+  diffChanged: "#7c3aed",
 };
 
 export const DARK: GraphPalette = {
@@ -77,6 +88,11 @@ export const DARK: GraphPalette = {
   conflictFill: "#450a0a",
   vulnerableFill: "#4c0519",
   vulnerableBorder: "#fb7185",
+  diffAdded: "#38bdf8",
+  diffRemoved: "#f87171",
+  diffUpgraded: "#4ade80",
+  diffDowngraded: "#fbbf24",
+  diffChanged: "#a78bfa",
 };
 
 export function paletteFor(theme: "light" | "dark"): GraphPalette {

@@ -1,4 +1,4 @@
-// The "Download" menu: every export format the worker writes (requirements.txt, constraints, pylock.toml, buildout, JSON), saved as a file from the shown resolution.
+// The "Download" menu: every export format the worker writes (requirements.txt, constraints, pylock.toml, uv.lock, poetry.lock, buildout, JSON), saved as a file from the shown resolution.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { ExportFormatDto } from "../../../workers/api";

@@ -1,7 +1,8 @@
-// The lock card: open or drop a lock with its pyproject.toml (or Pipfile), see what it holds for the target, and ask to upgrade one package or all.
+// The lock card: open or drop a lock with its pyproject.toml (or Pipfile), see what it holds for the target, ask to upgrade one package or all, or compare it with another lock.
 import { useEffect, useRef, useState } from "react";
 import { Button } from "../../components/button";
 import { UploadIcon } from "../../components/icons";
+import { useComparison } from "../../stores/comparison";
 import { useSession } from "../../stores/session";
 import { useView } from "../../stores/view";
 import { useLock } from "./lock-store";
@@ -12,6 +13,15 @@ export function LockPanel() {
   const { fileName, projectFile, lock, packages, busy, error, open, upgrade, pending } = useLock();
   const selected = useView((s) => s.selected);
   const picker = useRef<HTMLInputElement>(null);
+  const comparePicker = useRef<HTMLInputElement>(null);
+  const { compare, compareTexts, comparison } = useLock();
+  // A permalink's comparison: open its old side as the lock and compare it with the new side.
+  const requested = useComparison((s) => s.requested);
+  useEffect(() => {
+    if (!requested) return;
+    const sides = useComparison.getState().takeRequest();
+    if (sides) void compareTexts(sides.old, sides.new);
+  }, [requested, compareTexts]);
   const [dragging, setDragging] = useState(false);
   const selectedLocked = selected !== null && packages.some((p) => p.name === selected);
   const targetKey = useSession((s) => `${s.settings.pythonVersion} ${s.settings.os} ${s.settings.arch}`);
@@ -99,12 +109,32 @@ export function LockPanel() {
       </div>
       {lock && (
         <div className="flex flex-wrap items-center gap-2">
-          <Button size="sm" disabled={!selectedLocked || busy !== null || pending !== null} onClick={() => selected && void upgrade(selected)} title="Let the selected package move to its best version; every other locked version is kept unless a requirement forbids it">
+          <Button size="sm" disabled={!selectedLocked || busy !== null || pending !== null || comparison !== null} onClick={() => selected && void upgrade(selected)} title="Let the selected package move to its best version; every other locked version is kept unless a requirement forbids it">
             {selectedLocked ? `Upgrade ${selected}` : "Upgrade (select a package)"}
           </Button>
-          <Button size="sm" disabled={busy !== null || pending !== null} onClick={() => void upgrade(null)} title="Let every package move to its best version">
+          <Button size="sm" disabled={busy !== null || pending !== null || comparison !== null} onClick={() => void upgrade(null)} title="Let every package move to its best version">
             Upgrade all
           </Button>
+          <Button
+            size="sm"
+            disabled={busy !== null || pending !== null || comparison !== null}
+            onClick={() => comparePicker.current?.click()}
+            title="Open another lock of this project (a newer one, another branch's) and see what moved, drawn on the graph"
+          >
+            Compare with…
+          </Button>
+          <input
+            ref={comparePicker}
+            type="file"
+            accept={ACCEPT}
+            aria-label="Open a lock file to compare with"
+            className="hidden"
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              if (files.length > 0) void compare(files);
+              e.target.value = "";
+            }}
+          />
         </div>
       )}
       {busy && (

@@ -1,4 +1,4 @@
-// The lock feature's state: the lock on show (read by the worker for the target), and an upgrade waiting for the user to accept its diff.
+// The lock feature's state: the lock on show (read by the worker for the target), an upgrade waiting for the user to accept its diff, and a comparison with another lock.
 import { create } from "zustand";
 import type { ResolveRequest, ResolvedPackageDto, Resolution } from "../../../workers/api";
 import type { LockInputDto, LockViewDto, LockViewRequestDto, PackageDiffDto } from "../../../workers/api-locks";
@@ -6,6 +6,8 @@ import { resolve, resolver } from "../../resolver-client";
 import { buildResolveRequest } from "../../stores/build-request";
 import { useResolution } from "../../stores/resolution";
 import { useSession } from "../../stores/session";
+import { useComparison, type ComparedLock } from "../../stores/comparison";
+import { comparisonPackages, diffMarks } from "./diff-drawing";
 
 type ReadLock = Extract<LockViewDto, { ok: true }>;
 
@@ -14,6 +16,13 @@ export interface PendingUpgrade {
   name: string | null;
   request: ResolveRequest;
   resolution: Extract<Resolution, { status: "resolved" }>;
+  diff: PackageDiffDto;
+}
+
+/** The open lock compared with another one: the graph shows the other side with the removed packages, each marked. */
+export interface LockComparison {
+  oldName: string;
+  newName: string;
   diff: PackageDiffDto;
 }
 
@@ -35,6 +44,12 @@ export interface LockState {
   upgrade: (name: string | null) => Promise<void>;
   accept: () => void;
   discard: () => void;
+  comparison: LockComparison | null;
+  /** Compares the open lock with another lock file (the open one is the old side). */
+  compare: (files: File[]) => Promise<void>;
+  /** Opens `old` as the lock and compares it with `next` (a permalink's comparison). */
+  compareTexts: (old: ComparedLock, next: ComparedLock) => Promise<void>;
+  closeComparison: () => void;
 }
 
 const LOCK_NAME = /^(poetry\.lock|uv\.lock|pipfile\.lock|pylock(\.[^.]+)?\.toml)$|\.lock$|\.json$/i;
@@ -63,6 +78,19 @@ function sessionTarget(): LockViewRequestDto {
   return { target: { implementation: "cpython", pythonVersion: settings.pythonVersion, os: settings.os, arch: settings.arch }, groups: null, extras: null };
 }
 
+function tooBigFile(files: File[]): string | null {
+  const tooBig = files.find((f) => f.size > MAX_LOCK_BYTES);
+  return tooBig ? `${tooBig.name} is ${(tooBig.size / 1e6).toFixed(1)} MB; Tangle reads lock files up to 5 MB.` : null;
+}
+
+const MAX_LOCK_BYTES = 5_000_000;
+
+/** The session's project file, to read a lock's roots from when it is the kind of file beside that lock. */
+function sessionProjectFiles(): Record<string, string> {
+  const { fileName, requirementsText } = useSession.getState();
+  return PROJECT_NAME.test(fileName) ? { [fileName]: requirementsText } : {};
+}
+
 export const useLock = create<LockState>()((set, get) => ({
   input: null,
   fileName: null,
@@ -72,38 +100,26 @@ export const useLock = create<LockState>()((set, get) => ({
   pending: null,
   busy: null,
   error: null,
+  comparison: null,
 
   open: async (files) => {
     if (files.length === 0) return;
-    const tooBig = files.find((f) => f.size > 5_000_000);
+    const tooBig = tooBigFile(files);
     if (tooBig) {
-      set({ error: `${tooBig.name} is ${(tooBig.size / 1e6).toFixed(1)} MB; Tangle reads lock files up to 5 MB.` });
+      set({ error: tooBig });
       return;
     }
     const lockFile = files.find((f) => LOCK_NAME.test(f.name)) ?? files.find((f) => !PROJECT_NAME.test(f.name)) ?? files[0];
     const others = files.filter((f) => f !== lockFile);
     const texts: Record<string, string> = {};
     for (const f of others) texts[f.name] = await f.text();
-    const text = await lockFile.text();
-    set({ busy: `Reading ${lockFile.name}…`, error: null, pending: null });
     const project = Object.keys(texts).find((n) => PROJECT_NAME.test(n)) ?? null;
-    const session = useSession.getState();
     if (project) {
+      const session = useSession.getState();
       session.setFileName(project);
       session.setRequirementsText(texts[project]);
     }
-    const input = { text, fileName: lockFile.name, files: texts };
-    try {
-      const view = await resolver().readLock(input, sessionTarget());
-      if (!view.ok) {
-        set({ busy: null, error: view.diagnostics.map((d) => d.message).join("\n") });
-        return;
-      }
-      set({ input, fileName: lockFile.name, projectFile: project, lock: view, packages: view.packages, busy: null });
-      showAsResolution(view.packages, view, projectRequest(view), lockFile.name);
-    } catch (error) {
-      set({ busy: null, error: `The worker could not read ${lockFile.name}: ${String(error)}` });
-    }
+    await openInput({ text: await lockFile.text(), fileName: lockFile.name, files: texts }, project);
   },
 
   reread: async () => {
@@ -112,7 +128,10 @@ export const useLock = create<LockState>()((set, get) => ({
     const view = await resolver().readLock(input, sessionTarget());
     if (!view.ok || get().input !== input) return;
     set({ lock: view, packages: view.packages, pending: null });
-    showAsResolution(view.packages, view, projectRequest(view), input.fileName);
+    const sides = useComparison.getState().sides;
+    // A comparison on show is made again for the new target: both sides' forks and markers depend on it.
+    if (sides) await compareWith(sides.old, sides.new);
+    else showAsResolution(view.packages, view, projectRequest(view), input.fileName);
   },
 
   upgrade: async (name) => {
@@ -131,6 +150,7 @@ export const useLock = create<LockState>()((set, get) => ({
     }
     const diff = await resolver().diffPackages({ packages, rootSpecifiers: lock.rootSpecifiers }, { packages: resolution.packages, rootSpecifiers: lock.rootSpecifiers }, name === null ? "all" : [name]);
     set({ busy: null, pending: { name, request, resolution, diff } });
+    useComparison.getState().show(null, diffMarks(diff));
   },
 
   accept: () => {
@@ -138,7 +158,77 @@ export const useLock = create<LockState>()((set, get) => ({
     if (!pending || !lock) return;
     useResolution.setState({ current: { runId: 0, request: pending.request, resolution: pending.resolution }, previousPackages: packages, notice: null });
     set({ packages: pending.resolution.packages, pending: null });
+    useComparison.getState().clear();
   },
 
-  discard: () => set({ pending: null }),
+  discard: () => {
+    set({ pending: null });
+    useComparison.getState().clear();
+  },
+
+  compare: async (files) => {
+    const { input } = get();
+    if (!input || files.length === 0) return;
+    const tooBig = tooBigFile(files);
+    if (tooBig) {
+      set({ error: tooBig });
+      return;
+    }
+    const file = files.find((f) => LOCK_NAME.test(f.name) && !PROJECT_NAME.test(f.name)) ?? files[0];
+    await compareWith({ fileName: input.fileName, text: input.text }, { fileName: file.name, text: await file.text() });
+  },
+
+  compareTexts: async (old, next) => {
+    const files = sessionProjectFiles();
+    const opened = await openInput({ text: old.text, fileName: old.fileName, files }, Object.keys(files)[0] ?? null);
+    if (opened) await compareWith(old, next);
+  },
+
+  closeComparison: () => {
+    const { lock, packages } = get();
+    set({ comparison: null });
+    useComparison.getState().clear();
+    if (lock) showAsResolution(packages, lock, projectRequest(lock), get().fileName ?? "the lock file");
+  },
 }));
+
+/** Reads a lock for the target and shows it as the resolution; false (with the error shown) when it cannot be read. */
+async function openInput(input: LockInputDto, project: string | null): Promise<boolean> {
+  const set = useLock.setState;
+  set({ busy: `Reading ${input.fileName}…`, error: null, pending: null, comparison: null });
+  useComparison.getState().clear();
+  try {
+    const view = await resolver().readLock(input, sessionTarget());
+    if (!view.ok) {
+      set({ busy: null, error: view.diagnostics.map((d) => d.message).join("\n") });
+      return false;
+    }
+    set({ input, fileName: input.fileName, projectFile: project, lock: view, packages: view.packages, busy: null });
+    showAsResolution(view.packages, view, projectRequest(view), input.fileName);
+    return true;
+  } catch (error) {
+    set({ busy: null, error: `The worker could not read ${input.fileName}: ${String(error)}` });
+    return false;
+  }
+}
+
+/** Reads `next` for the target, diffs the open lock against it and shows the comparison (the graph draws both sides' packages). */
+async function compareWith(old: ComparedLock, next: ComparedLock): Promise<void> {
+  const store = useLock;
+  const { lock, packages, input } = store.getState();
+  if (!lock || !input) return;
+  store.setState({ busy: `Comparing with ${next.fileName}…`, error: null, pending: null, comparison: null });
+  const other = await resolver()
+    .readLock({ text: next.text, fileName: next.fileName, files: input.files }, sessionTarget())
+    .catch((error: unknown) => String(error));
+  if (typeof other === "string" || !other.ok) {
+    store.setState({ busy: null, error: `${next.fileName} could not be read: ${typeof other === "string" ? other : other.diagnostics.map((d) => d.message).join("; ")}` });
+    return;
+  }
+  const diff = await resolver().diffPackages({ packages, rootSpecifiers: lock.rootSpecifiers }, { packages: other.packages, rootSpecifiers: other.rootSpecifiers }, []);
+  const marks = diffMarks(diff);
+  store.setState({ busy: null, comparison: { oldName: old.fileName, newName: next.fileName, diff } });
+  useComparison.getState().show({ old, new: next }, marks);
+  showAsResolution(comparisonPackages(packages, other.packages, marks), other, projectRequest(other), next.fileName);
+}
+

@@ -1,4 +1,4 @@
-// Tests for `tangle resolve --format requirements|constraints|pylock|buildout` (workers/cli.ts): output, exit statuses, and the header's command repeating the run.
+// Tests for `tangle resolve --format requirements|constraints|pylock|uv-lock|poetry-lock|buildout` (workers/cli.ts): output, exit statuses, and the header's command repeating the run.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +7,7 @@ import { runCli, type CliIo } from "../../cli";
 import { startIndex } from "../../resolve/test-support/fixture-resolve";
 import type { FixtureIndex } from "../../../scripts/fixture-index/server";
 import { parseInput } from "../input/parse-input";
+import { readLock } from "../lock/read-lock";
 import { EXPORT_FORMATS } from "./export-formats";
 
 interface Run {
@@ -59,6 +60,9 @@ describe("tangle resolve --format <export>", () => {
         expect(read, format.id).toEqual(pins);
       } else if (format.id === "buildout") {
         expect(parseInput(written, { format: "buildout.cfg" }).constraints.length).toBe(11);
+      } else if (format.id === "uv-lock" || format.id === "poetry-lock") {
+        const read = readLock(written, { fileName: format.fileName });
+        expect(read.ok && read.graph.packages.map((p) => `${p.name}==${p.version}`).sort(), format.id).toEqual(pins);
       } else if (format.id === "pylock") {
         expect(written).toContain('[[packages]]\nname = "pysocks"\nversion = "1.7.1"\n');
       } else {
@@ -106,8 +110,8 @@ describe("tangle resolve --format <export>", () => {
   }, 60_000);
 
   it("refuses an unknown format, naming the ones it knows", async () => {
-    const run = await tangle([...base(), "--format", "poetry.lock"]);
+    const run = await tangle([...base(), "--format", "Pipfile.lock"]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('tangle: --format must be one of text, requirements, constraints, pylock, buildout, json (got "poetry.lock")\n');
+    expect(run.stderr).toBe('tangle: --format must be one of text, requirements, constraints, pylock, uv-lock, poetry-lock, buildout, json (got "Pipfile.lock")\n');
   });
 });

@@ -5,6 +5,7 @@ import { startIndex } from "../../resolve/test-support/fixture-resolve";
 import type { FixtureIndex } from "../../../scripts/fixture-index/server";
 import { canonicalizeName } from "../../packaging/names";
 import { parseInput } from "../input/parse-input";
+import { readLock } from "../lock/read-lock";
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, exportFormat, type ExportFormatId } from "./export-formats";
 import type { JsonReport } from "./json-report";
 import { pinsOf, resolveFixture, type ResolvedFixture } from "./test-support/export-fixtures";
@@ -18,11 +19,20 @@ const READERS: Record<ExportFormatId, (text: string) => Record<string, string>> 
     const doc = parse(text) as { packages: { name: string; version: string }[] };
     return Object.fromEntries(doc.packages.map((p) => [p.name, p.version]));
   },
+  "uv-lock": (text) => pinsFromLock(text, "uv.lock"),
+  "poetry-lock": (text) => pinsFromLock(text, "poetry.lock"),
   json: (text) => {
     const report = JSON.parse(text) as JsonReport;
     return Object.fromEntries(report.packages.map((p) => [p.name, p.version]));
   },
 };
+
+/** Our own lock readers (workers/formats/lock): the packages the lock pins. */
+function pinsFromLock(text: string, fileName: string): Record<string, string> {
+  const read = readLock(text, { fileName });
+  if (!read.ok) throw new Error(read.diagnostics.map((d) => d.message).join("; "));
+  return Object.fromEntries(read.graph.packages.map((p) => [p.name, p.version ?? ""]));
+}
 
 function pinsFromSet(requirements: { name: string; specifier: string }[]): Record<string, string> {
   const pins: Record<string, string> = {};
@@ -50,13 +60,15 @@ afterAll(async () => {
 
 describe("the export registry", () => {
   it("has one entry per id, each with a label, a file name of its kind and a MIME type", () => {
-    expect(EXPORT_FORMAT_IDS).toEqual(["requirements", "constraints", "pylock", "buildout", "json"]);
+    expect(EXPORT_FORMAT_IDS).toEqual(["requirements", "constraints", "pylock", "uv-lock", "poetry-lock", "buildout", "json"]);
     expect(new Set(EXPORT_FORMATS.map((f) => f.fileName)).size).toBe(EXPORT_FORMATS.length);
     const kinds = Object.fromEntries(EXPORT_FORMATS.map((f) => [f.id, [f.fileName.slice(f.fileName.lastIndexOf(".")), f.mimeType]]));
     expect(kinds).toEqual({
       requirements: [".txt", "text/plain"],
       constraints: [".txt", "text/plain"],
       pylock: [".toml", "application/toml"],
+      "uv-lock": [".lock", "application/toml"],
+      "poetry-lock": [".lock", "application/toml"],
       buildout: [".cfg", "text/plain"],
       json: [".json", "application/json"],
     });

@@ -4,11 +4,13 @@ import type { AuditReportDto } from "../../api-audit";
 import { formatBuildoutVersions } from "./buildout-versions";
 import { formatConstraintsTxt } from "./constraints-txt";
 import { formatJsonReport } from "./json-report";
+import { formatPoetryLock } from "./poetry-lock";
 import { formatPylockToml } from "./pylock-toml";
 import { formatRequirementsTxt } from "./requirements-txt";
 import type { ExportWriter, ResolvedResolution } from "./resolved-resolution";
+import { formatUvLock } from "./uv-lock";
 
-export type ExportFormatId = "requirements" | "constraints" | "pylock" | "buildout" | "json";
+export type ExportFormatId = "requirements" | "constraints" | "pylock" | "uv-lock" | "poetry-lock" | "buildout" | "json";
 
 export interface ExportFormat {
   id: ExportFormatId;
@@ -29,6 +31,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = Object.freeze([
   { id: "requirements", label: "requirements.txt (pip-compile style, with hashes)", fileName: "requirements.txt", mimeType: "text/plain", write: formatRequirementsTxt },
   { id: "constraints", label: "constraints.txt (pins only)", fileName: "constraints.txt", mimeType: "text/plain", write: formatConstraintsTxt },
   { id: "pylock", label: "pylock.toml (PEP 751 lock file)", fileName: "pylock.toml", mimeType: "application/toml", write: formatPylockToml },
+  { id: "uv-lock", label: "uv.lock (uv's lock file, for this target)", fileName: "uv.lock", mimeType: "application/toml", write: formatUvLock },
+  { id: "poetry-lock", label: "poetry.lock (Poetry 2 lock file, for this target)", fileName: "poetry.lock", mimeType: "application/toml", write: formatPoetryLock },
   { id: "buildout", label: "buildout [versions] section", fileName: "versions.cfg", mimeType: "text/plain", write: formatBuildoutVersions },
   { id: "json", label: "JSON report", fileName: "tangle-report.json", mimeType: "application/json", write: writeJsonReport },
 ]);

@@ -2,6 +2,10 @@
 import type { CSSProperties } from "react";
 import type { ResolvedPackageDto } from "../../../../workers/api";
 import type { GraphPalette } from "../../../components/graph-palette";
+import { DIFF_MARKS, type DiffMark } from "../../../stores/comparison";
+import { diffColour } from "../utils/graph-style";
+
+const DIFF_LABELS: Record<DiffMark, string> = { added: "Added", removed: "Removed", upgraded: "Upgraded", downgraded: "Downgraded", changed: "Changed" };
 
 interface Entry {
   label: string;
@@ -16,6 +20,7 @@ export function GraphLegend({
   packages,
   vulnerable,
   checking,
+  diff,
 }: {
   palette: GraphPalette;
   packages: ResolvedPackageDto[];
@@ -23,6 +28,8 @@ export function GraphLegend({
   vulnerable?: readonly string[];
   /** While the audit runs: "3/12". */
   checking?: string;
+  /** The comparison on show: package -> how it moved (its counts include packages not drawn, such as an upgrade's additions). */
+  diff?: Record<string, DiffMark> | null;
 }) {
   const count = (test: (pkg: ResolvedPackageDto) => boolean) => packages.filter(test).length;
   const entries: Entry[] = [
@@ -42,6 +49,15 @@ export function GraphLegend({
             always: true,
           },
         ]
+      : []),
+    ...(diff
+      ? DIFF_MARKS.map((mark) => ({
+          label: DIFF_LABELS[mark],
+          style: { background: p.nodeFill, border: `3px ${mark === "removed" ? "dashed" : "solid"} ${diffColour(p, mark)}`, boxShadow: `0 0 0 3px ${diffColour(p, mark)}38` },
+          count: Object.values(diff).filter((m) => m === mark).length,
+          // The four ways a lock moves are always named during a comparison, with 0 too; "changed" only when it occurs.
+          always: mark !== "changed",
+        }))
       : []),
   ];
   return (

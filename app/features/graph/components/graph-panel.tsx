@@ -15,6 +15,7 @@ import { useGraphPointer } from "../hooks/use-graph-pointer";
 import { useKeepInView } from "../hooks/use-keep-in-view";
 import { useCentreOnRequest } from "../hooks/use-centre-on-request";
 import { useVulnerableMarks } from "../hooks/use-vulnerable-marks";
+import { useDiffMarks } from "../hooks/use-diff-marks";
 import { GraphToolbar } from "./graph-toolbar";
 import { GraphFilterBar } from "./graph-filter-bar";
 import { GraphLegend } from "./graph-legend";
@@ -34,6 +35,7 @@ export function GraphPanel({ packages, request }: { packages: ResolvedPackageDto
   useKeepInView(cy, container);
   useCentreOnRequest(cy);
   const audit = useVulnerableMarks(cy, drawn);
+  const diff = useDiffMarks(cy, drawn);
   const problem = failure ?? layoutFailure;
 
   return (
@@ -58,7 +60,7 @@ export function GraphPanel({ packages, request }: { packages: ResolvedPackageDto
           </p>
         )}
       </div>
-      <GraphLegend palette={palette} packages={packages} vulnerable={audit.vulnerable} checking={audit.checking} />
+      <GraphLegend palette={palette} packages={packages} vulnerable={audit.vulnerable} checking={audit.checking} diff={diff} />
     </div>
   );
 }

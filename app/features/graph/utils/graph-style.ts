@@ -1,6 +1,7 @@
 // The Cytoscape stylesheet of the dependency graph: node traits (direct, extras, pre-release, yanked, unknown), edges, highlight.
 import type { StylesheetJson } from "cytoscape";
 import { nodeBoxStyle, type GraphPalette } from "../../../components/graph-palette";
+import { DIFF_MARKS, type DiffMark } from "../../../stores/comparison";
 
 export const NODE_FONT_SIZE = 12;
 
@@ -13,7 +14,27 @@ function fade(large: boolean): Record<string, string | number> {
 }
 
 /** Classes that say what the user is doing (selection, hover, highlighted paths), kept when an element's data is updated in place. */
-export const STATE_CLASSES: ReadonlySet<string> = new Set(["dim", "hl", "selected", "found", "hover", "near-selected", "vulnerable"]);
+export const STATE_CLASSES: ReadonlySet<string> = new Set(["dim", "hl", "selected", "found", "hover", "near-selected", "vulnerable", "diff-added", "diff-removed", "diff-upgraded", "diff-downgraded", "diff-changed"]);
+
+/** The comparison's colour of each way a package can move (the legend uses the same). */
+export function diffColour(p: GraphPalette, mark: DiffMark): string {
+  return { added: p.diffAdded, removed: p.diffRemoved, upgraded: p.diffUpgraded, downgraded: p.diffDowngraded, changed: p.diffChanged }[mark];
+}
+
+function diffStyles(p: GraphPalette): StylesheetJson {
+  return DIFF_MARKS.map((mark) => ({
+    selector: `node.diff-${mark}`,
+    style: {
+      "border-color": diffColour(p, mark),
+      "border-width": 3.5,
+      "border-style": mark === "removed" ? "dashed" : "solid",
+      "underlay-color": diffColour(p, mark),
+      "underlay-opacity": 0.22,
+      "underlay-padding": 5,
+      ...(mark === "removed" ? { opacity: 0.7 } : {}),
+    },
+  }));
+}
 
 /** Edge labels are 10 px in the picture; unless the edge is hovered, selected or highlighted they are drawn only from this zoom on. */
 export const EDGE_LABEL_ZOOM = 1.2;
@@ -44,6 +65,8 @@ export function graphStylesheet(p: GraphPalette, { large }: { large: boolean } =
     { selector: "node.yanked", style: { "background-color": p.yankedFill, "border-color": p.yankedBorder, color: p.yankedText, "border-width": 2.5 } },
     { selector: "node.folded", style: { "border-style": "double", "border-width": 4 } },
     { selector: "node.vulnerable", style: { "background-color": p.vulnerableFill, "border-color": p.vulnerableBorder, "border-width": 4, "border-style": "double" } },
+    // A comparison: a thick coloured border and a halo of the same colour say how the package moved; a removed one is also struck through by a dashed border and faded.
+    ...diffStyles(p),
     {
       selector: "edge",
       style: {
