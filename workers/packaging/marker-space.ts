@@ -215,6 +215,15 @@ export class MarkerSpace {
     return terms.map((t) => (terms.length > 1 && / (or|and) /.test(t) ? `(${t})` : t)).join(" or ");
   }
 
+  /** One marker per operating system of the space, each with the space's Python range written out (pylock.toml's `environments`). */
+  environmentMarkers(): string[] {
+    const python = rangeText(this.python)
+      .split(" || ")
+      .map((group) => group.split(", ").map(pythonMarkerClause).join(" and "));
+    const pythonText = python.length > 1 ? `(${python.join(" or ")})` : python[0];
+    return [...this.osGroups().keys()].map((os) => `sys_platform == '${os}' and ${pythonText}`);
+  }
+
   /** In words, for explanations: "on Windows with Python 3.9", "on Linux aarch64 and macOS with Python >=3.11". */
   describe(set: MarkerSet): string {
     const groups: { cells: number[]; range: VersionRange }[] = [];
