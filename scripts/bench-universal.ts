@@ -6,20 +6,12 @@ import { createIndexClient } from "../workers/index/index-client";
 import { resolveRequest } from "../workers/resolve/resolve";
 import { request } from "../workers/resolve/test-support/fixture-resolve";
 import { startFixtureIndex } from "./fixture-index/server";
+import { SNAPSHOT_CASES as CASES } from "./snapshot-cases";
 import { loadavg } from "node:os";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "3" } } });
 const runs = Number(values.runs);
 
-/** The cases of scripts/bench-warm.ts (the largest resolvable case of each snapshot set). */
-const CASES: { id: string; prefix: string; requirements: string[] }[] = [
-  { id: "chalice-with-test-tools", prefix: "chalice", requirements: ["chalice", "pytest", "tox", "pytest-xdist"] },
-  { id: "dask-s3fs", prefix: "dask", requirements: ["s3fs"] },
-  { id: "pandas-with-without-extras", prefix: "pandas", requirements: ["pandas", "pandas[test]"] },
-  { id: "pyrax-keystoneauth1", prefix: "pyrax", requirements: ["keystoneauth1"] },
-  { id: "tox-old-virtualenv", prefix: "virtualenv-six", requirements: ["tox", "virtualenv<16"] },
-  { id: "big-mix", prefix: "cheroot", requirements: ["cherrypy[testing]", "jupyter", "sphinx", "tox", "black"] },
-];
 
 /** The six targets a universal resolution over Linux/macOS/Windows and Pythons 3.8+ stands in for. */
 const TARGETS: TargetDto[] = [

@@ -199,13 +199,7 @@ export class MarkerSpace {
   toMarker(set: MarkerSet): string {
     if (set.equals(this.universe)) return "";
     if (set.isEmpty()) return "python_full_version < '0'";
-    const groups: { cells: number[]; range: VersionRange }[] = [];
-    set.ranges.forEach((range, i) => {
-      if (range.isEmpty()) return;
-      const group = groups.find((g) => g.range.equals(range));
-      if (group) group.cells.push(i);
-      else groups.push({ cells: [i], range });
-    });
+    const groups = byRange(set);
     const terms = groups.map((g) => {
       // The Python clause alone says it when every other platform has at least these Pythons in the set.
       const alone = set.ranges.every((r, i) => g.cells.includes(i) || g.range.isSubsetOf(r));
@@ -226,13 +220,7 @@ export class MarkerSpace {
 
   /** In words, for explanations: "on Windows with Python 3.9", "on Linux aarch64 and macOS with Python >=3.11". */
   describe(set: MarkerSet): string {
-    const groups: { cells: number[]; range: VersionRange }[] = [];
-    set.ranges.forEach((range, i) => {
-      if (range.isEmpty()) return;
-      const group = groups.find((g) => g.range.equals(range));
-      if (group) group.cells.push(i);
-      else groups.push({ cells: [i], range });
-    });
+    const groups = byRange(set);
     return groups
       .map((g) => {
         const where = this.platformWords(g.cells);
@@ -290,6 +278,18 @@ export class MarkerSpace {
       .filter((g) => g !== "");
     return groups.map((g) => (groups.length > 1 && / and /.test(g) ? `(${g})` : g)).join(" or ");
   }
+}
+
+/** The platforms of a set grouped by their Python range (empty ones left out), in platform order. */
+function byRange(set: MarkerSet): { cells: number[]; range: VersionRange }[] {
+  const groups: { cells: number[]; range: VersionRange }[] = [];
+  set.ranges.forEach((range, i) => {
+    if (range.isEmpty()) return;
+    const group = groups.find((g) => g.range.equals(range));
+    if (group) group.cells.push(i);
+    else groups.push({ cells: [i], range });
+  });
+  return groups;
 }
 
 /** A cut at a pre-release moved to its final release: CPython versions are compared as final releases (3.11.0rc1 is not modelled). */

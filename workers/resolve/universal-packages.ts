@@ -1,7 +1,7 @@
 // Merges the forks of a universal resolution into one package list: each package with the marker of the environments where it is installed, edges with theirs, a name at several versions keyed by id.
 import type { DependencyEdgeDto, ResolvedPackageDto } from "../api";
 import type { MarkerSet, MarkerSpace } from "../packaging/marker-space";
-import type { Version } from "../packaging/version";
+import { compareVersions, parseVersion, type Version } from "../packaging/version";
 import type { ForkScope } from "./fork-scope";
 import { ROOT_KEY, parseKey, projectKey } from "./package-keys";
 import type { ParsedDependency } from "./parsed-dependency";
@@ -155,12 +155,8 @@ export function universalPackages(forks: readonly SolvedFork[], space: MarkerSpa
     if (marker !== "") dto.marker = marker;
     out.push(dto);
   }
-  out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || compareText(a.version, b.version));
+  out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || compareVersions(parseVersion(a.version), parseVersion(b.version)));
   return out;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 
