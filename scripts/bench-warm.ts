@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { buildCli, CLI_BUNDLE } from "./build-cli";
 import { startFixtureIndex } from "./fixture-index/server";
+import { SNAPSHOT_CASES as CASES } from "./snapshot-cases";
 
 const { values } = parseArgs({
   options: {
@@ -19,15 +20,6 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const [program, ...programArgs] = values.command ? values.command.split(" ") : [process.execPath, CLI_BUNDLE];
 
-/** The largest resolvable case of each of the six 2020 snapshot sets (workers/resolve/golden/pip-agreement.json). */
-const CASES: { id: string; prefix: string; requirements: string[] }[] = [
-  { id: "chalice-with-test-tools", prefix: "chalice", requirements: ["chalice", "pytest", "tox", "pytest-xdist"] },
-  { id: "dask-s3fs", prefix: "dask", requirements: ["s3fs"] },
-  { id: "pandas-with-without-extras", prefix: "pandas", requirements: ["pandas", "pandas[test]"] },
-  { id: "pyrax-keystoneauth1", prefix: "pyrax", requirements: ["keystoneauth1"] },
-  { id: "tox-old-virtualenv", prefix: "virtualenv-six", requirements: ["tox", "virtualenv<16"] },
-  { id: "big-mix", prefix: "cheroot", requirements: ["cherrypy[testing]", "jupyter", "sphinx", "tox", "black"] },
-];
 
 interface PipTiming {
   id: string;

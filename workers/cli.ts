@@ -22,7 +22,8 @@ import { runDiffCommand } from "./cli/diff-command";
 import { runCheckCommand } from "./cli/check-command";
 import { lockedChangesText, prepareLockedRun } from "./cli/locked-resolve";
 import { runAuditCommand } from "./cli/audit-command";
-import { oneOf, TARGET_OPTIONS, targetOf, UsageError } from "./cli/target-options";
+import { oneOf, TARGET_OPTIONS, UsageError } from "./cli/target-options";
+import { universalTargetOf } from "./cli/universal-options";
 
 const USAGE = `Usage: tangle resolve [FILE|-] [options]
        tangle read FILE [--extra NAME]... [--group NAME]... [--all-extras] [--all-groups] [--format text|json]
@@ -39,6 +40,10 @@ Options:
   --python X.Y[.Z]         target Python (default 3.13)
   --platform linux|macos|windows   (default linux)
   --arch x86_64|aarch64|arm64      (default x86_64)
+  --universal              one resolution for every platform and Python at once (as uv pip compile --universal):
+                           --python is then a range (">=3.9"; default the project's requires-python, else >=3.13)
+                           and --platform a list (linux,macos,windows; default all three, each on x86_64 and ARM64);
+                           packages carry the markers of where they are installed
   -c, --constraint FILE    constraints file (repeatable)
   --override FILE          overrides file (repeatable)
   --resolution highest|lowest|lowest-direct                 (default highest)
@@ -115,6 +120,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         "index-url": { type: "string" },
         "extra-index-url": { type: "string", multiple: true },
         ...TARGET_OPTIONS,
+        universal: { type: "boolean" },
         constraint: { type: "string", short: "c", multiple: true },
         override: { type: "string", multiple: true },
         resolution: { type: "string" },
@@ -162,7 +168,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     };
     if (extra.length > 0) throw new UsageError(`one input file at most (got ${[file, ...extra].join(", ")})`);
     format = oneOf("format", values.format, ["text", ...EXPORT_FORMAT_IDS], "text");
-    const target = targetOf(values);
+    const { target, universal } = universalTargetOf(values);
     const inputPath = file ?? "-";
     const text = readText(inputPath, "requirements file", io.stdin);
     const excludeNewer = values["exclude-newer"] ?? null;
@@ -185,6 +191,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       noCache: values["no-cache"] ?? false,
       refresh: values.refresh ?? false,
     };
+    if (universal) request.universal = universal;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`tangle: ${error.message}\n`);
@@ -306,7 +313,11 @@ function pinsText(resolution: Extract<Resolution, { status: "resolved" }>): stri
   const lines: string[] = [];
   for (const p of resolution.packages) {
     const via = p.dependents.map((d) => (d === "<root>" ? "your requirements" : d)).join(", ");
-    lines.push(`${p.name}${p.extras.length ? `[${p.extras.join(",")}]` : ""}==${p.version}${via ? `    # via ${via}` : ""}`);
+    lines.push(`${p.name}${p.extras.length ? `[${p.extras.join(",")}]` : ""}==${p.version}${p.marker ? ` ; ${p.marker}` : ""}${via ? `    # via ${via}` : ""}`);
+  }
+  if (resolution.universal) {
+    const forks = resolution.universal.forks.length;
+    lines.push(`# universal: Python ${resolution.universal.python} on ${resolution.universal.platforms.join(", ")}${forks > 1 ? ` (${forks} forks)` : ""}`);
   }
   lines.push(`# ${resolution.packages.length} packages resolved in ${resolution.stats.wallMs} ms (${resolution.stats.requests} requests)`);
   return `${lines.join("\n")}\n`;

@@ -109,7 +109,8 @@ export function prepareRequest(request: ResolveRequest): PrepareOutcome {
     if (req.kind !== "index") continue;
     const dep = toDependency(req, diagnostics);
     if (!dep) continue;
-    if (dep.marker && !dep.marker.evaluate(markerEnv, [])) continue;
+    // A universal resolution keeps every requirement: each fork reads the markers for its own environments.
+    if (!request.universal && dep.marker && !dep.marker.evaluate(markerEnv, [])) continue;
     roots.push(dep);
     rootSources.push(req);
   }
@@ -120,7 +121,7 @@ export function prepareRequest(request: ResolveRequest): PrepareOutcome {
     ...requirementsOf(request.constraints, "constraints", diagnostics),
   ];
   for (const c of constraintDeps) {
-    if (c && (!c.marker || c.marker.evaluate(markerEnv, []))) narrow(c.name, c.range);
+    if (c && (!c.marker || request.universal || c.marker.evaluate(markerEnv, []))) narrow(c.name, c.range);
   }
   const fileConstraints = new Map(constraints);
   const whatIfPins = new Map<string, string>();
@@ -132,7 +133,7 @@ export function prepareRequest(request: ResolveRequest): PrepareOutcome {
   }
   const overrides = new Map<string, ParsedDependency>();
   for (const o of requirementsOf(request.overrides, "overrides", diagnostics)) {
-    if (!o.marker || o.marker.evaluate(markerEnv, [])) overrides.set(o.name, o);
+    if (!o.marker || request.universal || o.marker.evaluate(markerEnv, [])) overrides.set(o.name, o);
   }
 
   const errors = diagnostics.filter((d) => d.severity === "error");

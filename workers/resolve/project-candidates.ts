@@ -48,6 +48,9 @@ export interface CandidateContext {
   /** Files uploaded after this instant (ms since the epoch) do not exist. */
   excludeNewer: number | null;
   targetLabel: string;
+  /** A universal resolution's fork: wheels of every platform count, and a release must accept every Python in `pythonRange`. */
+  fork?: unknown;
+  pythonRange?: VersionRange;
 }
 
 /**
@@ -112,7 +115,7 @@ function fileRequiresPython(file: DistributionFile): VersionRange {
 const judged = new WeakMap<ProjectListing, Map<string, ProjectCandidates>>();
 
 export function projectCandidates(listing: ProjectListing, context: CandidateContext): ProjectCandidates {
-  const key = `${context.targetLabel}\u0000${context.excludeNewer ?? ""}`;
+  const key = `${context.targetLabel}\u0000${context.excludeNewer ?? ""}\u0000${context.fork && context.pythonRange ? context.pythonRange.toString() : ""}`;
   let perContext = judged.get(listing);
   if (!perContext) {
     perContext = new Map();
@@ -145,7 +148,9 @@ function judgeCandidates(listing: ProjectListing, context: CandidateContext): Pr
     }
     const ranked: { file: DistributionFile; rank: number }[] = [];
     for (const file of existing) {
-      if (file.kind === "wheel") {
+      if (file.kind === "wheel" && context.fork) {
+        ranked.push({ file, rank: 0 });
+      } else if (file.kind === "wheel") {
         const support = cachedWheelSupport(file.filename, context, supportCache);
         if (support.compatible) ranked.push({ file, rank: support.rank });
       } else if (file.kind === "sdist") {
@@ -163,6 +168,10 @@ function judgeCandidates(listing: ProjectListing, context: CandidateContext): Pr
     const files = ranked.map((r) => r.file);
     let requiresPython = fileRequiresPython(files[0]);
     for (let i = 1; i < files.length && !requiresPython.isAny(); i++) requiresPython = requiresPython.union(fileRequiresPython(files[i]));
+    if (context.fork && context.pythonRange && !context.pythonRange.isSubsetOf(requiresPython)) {
+      rejected.push({ version, reason: `requires Python ${files[0].requiresPython ?? requiresPython.toString()}, not every Python of the resolution (${context.pythonRange.toString()})` });
+      continue;
+    }
     const unyanked = files.filter((f) => f.yanked === false);
     candidates.push({
       version,

@@ -12,7 +12,7 @@ import type { ParsedDependency } from "./parsed-dependency";
 import { plainWarning } from "./plain-warning";
 import { Prefetcher } from "./prefetch";
 import { projectCandidates, type Candidate, type ProjectCandidates } from "./project-candidates";
-import { extraDependencies, releaseDependencies, type ReleaseDependencies } from "./release-dependencies";
+import { dependenciesFor, releaseDependencies, type ReleaseDependencies } from "./release-dependencies";
 import type { ResolveOptions } from "./resolve-options";
 
 /** Why a package version cannot be used, kept for the explanation. */
@@ -340,7 +340,8 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
       this.addWarning(name, `the dependencies of ${name} ${version} are unknown (${release.reason}); assumed to have none`);
       return { kind: "available", dependencies: extra ? [[name, VersionRange.singleton(version)]] : [] };
     }
-    const listed = extra ? extraDependencies(release.deps, this.options.markerEnv, extra) : release.deps.base;
+    const listed = dependenciesFor(release.deps, this.options, extra);
+    this.options.fork?.checkFork(listed, extra, new Set(this.options.overrides.keys()));
     const urlDep = listed.find((d) => d.url !== null);
     if (urlDep) return { kind: "unavailable", reason: { kind: "url-dependency", requirement: urlDep.text } };
     const deps = this.dependencyMap(listed, name);

@@ -1,6 +1,7 @@
 // A release's Requires-Dist for the target environment: the base dependencies and those each extra adds.
 import type { MarkerEnvironment } from "../packaging/markers";
 import { parseDependency, type ParsedDependency } from "./parsed-dependency";
+import type { ResolveOptions } from "./resolve-options";
 
 export interface ReleaseDependencies {
   /** Dependencies whose marker holds with no extra selected. */
@@ -42,4 +43,13 @@ export function releaseDependencies(requiresDist: readonly string[], env: Marker
 export function extraDependencies(deps: ReleaseDependencies, env: MarkerEnvironment, extra: string): ParsedDependency[] {
   const scratch: string[] = [];
   return deps.conditional.filter((dep) => holds(dep, env, [extra], scratch) && !holds(dep, env, [], scratch));
+}
+
+/**
+ * The requirements a release (extra null) or one of its extras brings under the options: those whose marker holds
+ * for the target, or, in a universal resolution, those that apply somewhere in the fork being resolved.
+ */
+export function dependenciesFor(deps: ReleaseDependencies, options: ResolveOptions, extra: string | null): ParsedDependency[] {
+  if (options.fork) return options.fork.select([...deps.base.filter((d) => d.marker === null), ...deps.conditional], extra);
+  return extra === null ? deps.base : extraDependencies(deps, options.markerEnv, extra);
 }

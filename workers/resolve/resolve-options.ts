@@ -4,6 +4,7 @@ import type { TargetEnvironment } from "../packaging/environment";
 import type { MarkerEnvironment } from "../packaging/markers";
 import type { VersionRange } from "../packaging/ranges";
 import type { Version } from "../packaging/version";
+import type { ForkScope } from "./fork-scope";
 import type { ParsedDependency } from "./parsed-dependency";
 
 export interface ResolveOptions {
@@ -30,4 +31,11 @@ export interface ResolveOptions {
   fileConstraints?: Map<string, VersionRange>;
   /** Canonical name -> the version to try first when it fits (a lock's version: keep it unless something forbids it). */
   preferences?: ReadonlyMap<string, Version>;
+  /**
+   * A universal resolution's fork: requirements apply where their marker meets the fork's environments, wheels of
+   * every platform count, and a release must accept every Python of the fork (`python` is then the fork's lowest).
+   */
+  fork?: ForkScope;
+  /** With `fork`: every Python version the fork covers. */
+  pythonRange?: VersionRange;
 }

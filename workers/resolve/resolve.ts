@@ -10,7 +10,9 @@ import { resolvedPackages } from "./resolved-packages";
 import { skippedRequirements } from "./skipped-requirements";
 import { solveOnce, type SolveRun } from "./solve-once";
 import { DEFAULT_SOLVE_LIMITS, limitMessage } from "./solve-limits";
+import { resolveUniversal, type UniversalHooks } from "./universal-resolve";
 import { findWaysOut, type WaysOut } from "./ways-out";
+import type { PreparedRequest } from "./prepare-request";
 
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -41,7 +43,6 @@ export async function resolveRequest(request: ResolveRequest, context: ResolveCo
     return { status: "error", error: { kind: "input", message: prepared.message }, warnings: [], diagnostics: prepared.diagnostics, stats: finish(null, null), resolvedAt };
   }
   const { options, roots, diagnostics } = prepared.prepared;
-  const skipped = skippedRequirements(prepared.prepared.input, options.markerEnv, options.targetLabel);
 
   let lastProgress = -Infinity;
   let latest: { stats: SolveStats | null; provider: PythonProvider | null } = { stats: null, provider: null };
@@ -62,6 +63,28 @@ export async function resolveRequest(request: ResolveRequest, context: ResolveCo
   // While the solver waits on the index it makes no progress calls: a timer keeps the counts moving.
   const ticker = context.onProgress ? setInterval(() => report(), PROGRESS_INTERVAL_MS) : null;
 
+  if (request.universal) {
+    try {
+      return await universalResolution(prepared.prepared, request, context, {
+        onStats: (stats, provider) => {
+          latest = { stats, provider };
+          report();
+        },
+        onStart: (provider) => {
+          latest = { stats: null, provider };
+        },
+      }, finish, resolvedAt);
+    } catch (error) {
+      if (error instanceof IndexFailure) {
+        return { status: "error", error: { kind: error.kind, message: error.message, url: error.url }, warnings: [], diagnostics, stats: finish(null, null), resolvedAt };
+      }
+      throw error;
+    } finally {
+      if (ticker !== null) clearInterval(ticker);
+    }
+  }
+
+  const skipped = skippedRequirements(prepared.prepared.input, options.markerEnv, options.targetLabel);
   let run: SolveRun;
   try {
     run = await solveOnce(
@@ -123,4 +146,38 @@ export async function resolveRequest(request: ResolveRequest, context: ResolveCo
   }
   // The stats count every request, the ways-out re-solves' too.
   return { ...verdict, suggestions: waysOut.suggestions, waysOutIncomplete: !waysOut.complete, stats: finish(run, result.stats) };
+}
+
+/** A universal request through {@link resolveUniversal}, in the same result shapes (stats summed over the forks' solves). */
+async function universalResolution(
+  prepared: PreparedRequest,
+  request: ResolveRequest,
+  context: ResolveContext,
+  hooks: UniversalHooks,
+  finish: (run: SolveRun | null, stats: SolveStats | null) => ResolveStats,
+  resolvedAt: string,
+): Promise<Resolution> {
+  const { diagnostics } = prepared;
+  const outcome = await resolveUniversal(prepared, request, context, hooks);
+  const summed = (runs: readonly SolveRun[]): ResolveStats => {
+    const last = runs[runs.length - 1] ?? null;
+    const total = runs.reduce((acc, r) => ({ decisions: acc.decisions + r.result.stats.decisions, conflicts: acc.conflicts + r.result.stats.conflicts }), { decisions: 0, conflicts: 0 });
+    const stats = finish(last, last ? { ...last.result.stats, ...total } : null);
+    stats.solveMs = Math.round(runs.reduce((acc, r) => acc + r.solveMs, 0));
+    return stats;
+  };
+  if (outcome.kind === "error") {
+    return { status: "error", error: { kind: outcome.errorKind, message: outcome.message }, warnings: [], diagnostics, stats: summed(outcome.runs), resolvedAt };
+  }
+  if (outcome.kind === "stopped") {
+    const { run } = outcome;
+    const message = run.stopped !== null ? limitMessage(run.stopped, { ...DEFAULT_SOLVE_LIMITS, ...context.limits }, run.provider) : "Resolution cancelled.";
+    return { status: "error", error: { kind: run.stopped !== null ? "too-complex" : "cancelled", message }, warnings: [], diagnostics, stats: summed(outcome.runs), resolvedAt };
+  }
+  if (outcome.kind === "resolved") {
+    return { status: "resolved", ...outcome.resolution, skipped: [], diagnostics, stats: summed(outcome.runs), resolvedAt };
+  }
+  const verdict: Resolution = { status: "unsatisfiable", ...outcome.resolution, suggestions: [], skipped: [], diagnostics, stats: summed(outcome.runs), resolvedAt };
+  context.onVerdict?.(verdict);
+  return verdict;
 }

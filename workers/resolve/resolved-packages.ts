@@ -4,7 +4,7 @@ import { compareVersions, type Version } from "../packaging/version";
 import { PYTHON_KEY, ROOT_KEY, parseKey } from "./package-keys";
 import type { ParsedDependency } from "./parsed-dependency";
 import type { PythonProvider } from "./python-provider";
-import { extraDependencies } from "./release-dependencies";
+import { dependenciesFor } from "./release-dependencies";
 import type { ResolveOptions } from "./resolve-options";
 
 /** Shown as a dependent for the user's own requirements. */
@@ -61,8 +61,8 @@ export function resolvedPackages(
   for (const [name, entry] of chosen) {
     const release = provider.releaseOf(name, entry.version);
     if (!release || release.kind !== "known") continue;
-    const declared = [...release.deps.base];
-    for (const extra of entry.extras) declared.push(...extraDependencies(release.deps, options.markerEnv, extra));
+    const declared = dependenciesFor(release.deps, options, null);
+    for (const extra of entry.extras) declared.push(...dependenciesFor(release.deps, options, extra));
     for (const dep of declared) link(name, options.overrides.get(dep.name) ?? dep);
   }
 

@@ -1,5 +1,5 @@
 // The JSON report of a resolution: the CLI's `--format json` shape, also offered as a download; like `pip install --report`, it says what it was resolved for.
-import type { DistributionFileDto, Resolution, ResolveRequest, ResolveStats, SkippedRequirementDto } from "../../api";
+import type { DistributionFileDto, Resolution, ResolveRequest, ResolveStats, SkippedRequirementDto, UniversalScopeDto } from "../../api";
 import type { AuditReportDto } from "../../api-audit";
 import { markerEnvironment } from "../../packaging/environment";
 import type { MarkerEnvironment } from "../../packaging/markers";
@@ -21,19 +21,26 @@ export interface JsonReport {
   status: "resolved" | "unsatisfiable" | "error";
   /** Present when the request is known (the CLI and the page always pass it). */
   request?: JsonReportRequest;
+  /** A universal resolution: the Python range, platforms, environments and forks it covered. */
+  universal?: UniversalScopeDto;
   packages: {
+    /** Unique key when the name appears at several versions (universal); see ResolvedPackageDto.id. */
+    id?: string;
     name: string;
     version: string;
+    /** Universal: the PEP 508 marker of the environments where it is installed (absent: all of them). */
+    marker?: string;
     extras: string[];
     direct: boolean;
     /** As pip's report: the user asked for it (a direct requirement), rather than something else needing it. */
     requested: boolean;
     /**
      * The file an installer takes for the target (pip's `download_info`: the best-ranked compatible wheel, else the
-     * sdist), with its URL and hashes; null when the request is unknown or no file fits the target.
+     * sdist), with its URL and hashes; null when the request is unknown, no file fits the target, or the resolution is universal
+     * (no one target: pylock.toml lists every file).
      */
     file: Pick<DistributionFileDto, "filename" | "url" | "hashes"> | null;
-    dependencies: { name: string; specifier: string; marker: string | null }[];
+    dependencies: { name: string; specifier: string; marker: string | null; environmentMarker?: string; targets?: string[] }[];
     dependents: string[];
     warnings: string[];
     /** With an audit: the licence as stated (SPDX expression, classifiers, or the free text), "not stated" when none. */
@@ -78,19 +85,29 @@ export function formatJsonReport(resolution: Resolution, request?: ResolveReques
   };
   if (resolution.status === "resolved") {
     const facts = new Map(audit?.packages.map((f) => [`${f.name}==${f.version}`, f]));
+    if (resolution.universal) report.universal = resolution.universal;
     report.packages = resolution.packages.map((p) => ({
+      ...(p.id !== undefined ? { id: p.id } : {}),
       name: p.name,
       version: p.version,
+      ...(p.marker !== undefined ? { marker: p.marker } : {}),
       extras: p.extras,
       direct: p.direct,
       requested: p.direct,
-      file: fileFor(p.files, request),
-      dependencies: p.dependencies.map((d) => ({ name: d.name, specifier: d.specifier, marker: d.marker })),
+      file: resolution.universal ? null : fileFor(p.files, request),
+      dependencies: p.dependencies.map((d) => ({
+        name: d.name,
+        specifier: d.specifier,
+        marker: d.marker,
+        ...(d.environmentMarker !== undefined ? { environmentMarker: d.environmentMarker } : {}),
+        ...(d.targets !== undefined ? { targets: d.targets } : {}),
+      })),
       dependents: p.dependents,
       warnings: p.warnings,
       ...auditFields(facts.get(`${p.name}==${p.version}`)),
     }));
   } else if (resolution.status === "unsatisfiable") {
+    if (resolution.universal) report.universal = resolution.universal;
     report.explanation = resolution.explanation;
     report.suggestions = resolution.suggestions.map((s) => s.title);
     report.waysOutIncomplete = resolution.waysOutIncomplete === true;

@@ -1,4 +1,4 @@
-// pylock.toml (PEP 751, lock-version 1.0): a single-use lock for the target environment, every package with its index, wheels and sdist.
+// pylock.toml (PEP 751, lock-version 1.0): a lock for the target environment, or for every environment of a universal resolution (packages with markers), every package with its index, wheels and sdist.
 import type { DistributionFileDto, ResolvedPackageDto, ResolveRequest } from "../../api";
 import { markerEnvironment } from "../../packaging/environment";
 import { CREATED_BY, DEFAULT_INDEX_URL, equivalentCommand, headerLines, redactUrl } from "./request-description";
@@ -56,6 +56,22 @@ function fileTable(file: DistributionFileDto, hashes: [string, string][]): Line[
 
 const byFilename = (a: DistributionFileDto, b: DistributionFileDto) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0);
 
+/**
+ * The `dependencies` of an entry: `{name = ...}` for each required project, and `{name = ..., version = ...}` for each
+ * version reached when the lock holds that project at several versions (a universal lock's forks).
+ */
+function dependencyTables(pkg: ResolvedPackageDto): string[] {
+  const tables = new Map<string, string>();
+  for (const d of pkg.dependencies) {
+    if (d.name === pkg.name) continue;
+    for (const target of d.targets ?? [d.name]) {
+      const version = target.includes("==") ? target.slice(target.indexOf("==") + 2) : null;
+      tables.set(target, tomlInlineTable(version === null ? [["name", d.name]] : [["name", d.name], ["version", version]]));
+    }
+  }
+  return [...tables.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, table]) => table);
+}
+
 /** One `[[packages]]` entry, or null when no file of the release has a hash (PEP 751 requires one per file). */
 function packageEntry(pkg: ResolvedPackageDto): Line[] | null {
   const hashed = pkg.files.map((file) => ({ file, hashes: fileHashes(file) })).filter((f) => f.hashes.length > 0);
@@ -66,10 +82,11 @@ function packageEntry(pkg: ResolvedPackageDto): Line[] | null {
   if (wheels.length === 0 && sdist === undefined) return null;
 
   const lines: Line[] = ["[[packages]]", keyValue("name", pkg.name), keyValue("version", pkg.version)];
+  if (pkg.marker !== undefined) lines.push(keyValue("marker", pkg.marker));
   if (pkg.requiresPython !== null && pkg.requiresPython.trim() !== "") lines.push(keyValue("requires-python", pkg.requiresPython.trim()));
   if (pkg.index !== "") lines.push(keyValue("index", redactUrl(pkg.index)));
-  const dependencies = [...new Set(pkg.dependencies.map((d) => d.name))].filter((name) => name !== pkg.name).sort();
-  if (dependencies.length > 0) lines.push(`dependencies = [${dependencies.map((name) => tomlInlineTable([["name", name]])).join(", ")}]`);
+  const dependencies = dependencyTables(pkg);
+  if (dependencies.length > 0) lines.push(`dependencies = [${dependencies.join(", ")}]`);
   if (sdist) lines.push("", "[packages.sdist]", ...fileTable(sdist.file, sdist.hashes));
   for (const wheel of wheels) lines.push("", "[[packages.wheels]]", ...fileTable(wheel.file, wheel.hashes));
   return lines;
@@ -82,7 +99,9 @@ function toolTable(resolution: ResolvedResolution, request: ResolveRequest): Lin
     "[tool.tangle]",
     keyValue("command", equivalentCommand(request, "pylock")),
     keyValue("resolved-at", resolvedAt ?? resolution.resolvedAt),
-    `target = ${tomlInlineTable([["implementation", target.implementation], ["python-version", target.pythonVersion], ["os", target.os], ["arch", target.arch]])}`,
+    resolution.universal
+      ? `universal = ${tomlInlineTable([["python", resolution.universal.python], ["platforms", resolution.universal.platforms.join(",")], ["forks", resolution.universal.forks.length]])}`
+      : `target = ${tomlInlineTable([["implementation", target.implementation], ["python-version", target.pythonVersion], ["os", target.os], ["arch", target.arch]])}`,
     keyValue("index-url", redactUrl(request.indexUrl === "" ? DEFAULT_INDEX_URL : request.indexUrl)),
   ];
   if (request.extraIndexUrls.length > 0) lines.push(`extra-index-urls = ${tomlArray(request.extraIndexUrls.map(redactUrl))}`);
@@ -100,6 +119,7 @@ export function formatPylockToml(resolution: ResolvedResolution, request: Resolv
   if (skipped.length > 0) lines.push(...skipped, "#");
   const sorted = [...resolution.packages].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const entries: Line[][] = [];
+  const universal = resolution.universal;
   for (const pkg of sorted) {
     const entry = packageEntry(pkg);
     if (entry) entries.push(entry);
@@ -107,8 +127,8 @@ export function formatPylockToml(resolution: ResolvedResolution, request: Resolv
   }
   lines.push(
     keyValue("lock-version", PYLOCK_VERSION),
-    `environments = [${tomlString(environmentMarker(request))}]`,
-    keyValue("requires-python", lockRequiresPython(request)),
+    universal ? `environments = [${universal.environments.map(tomlString).join(", ")}]` : `environments = [${tomlString(environmentMarker(request))}]`,
+    keyValue("requires-python", universal ? universal.python : lockRequiresPython(request)),
     keyValue("created-by", CREATED_BY),
   );
   if (entries.length === 0) lines.push("packages = []");

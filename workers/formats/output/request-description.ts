@@ -41,6 +41,10 @@ export function inputFileName(request: ResolveRequest): string {
 
 /** E.g. "CPython 3.8 on Linux x86_64 with glibc 2.28". */
 export function targetInWords(request: ResolveRequest): string {
+  if (request.universal) {
+    const platforms = request.universal.platforms && request.universal.platforms.length > 0 ? request.universal.platforms.join(", ") : "linux, macos, windows";
+    return `every environment (universal: CPython ${request.universal.python ?? "of the project's requires-python"} on ${platforms})`;
+  }
   return describeTargetEnvironment(request.target);
 }
 
@@ -64,7 +68,13 @@ function numberedFiles(base: string, count: number): string[] {
  */
 export function equivalentCommand(request: ResolveRequest, format: string): string {
   const args = ["tangle", "resolve", inputFileName(request)];
-  args.push("--python", request.target.pythonVersion, "--platform", request.target.os, "--arch", request.target.arch);
+  if (request.universal) {
+    args.push("--universal");
+    if (request.universal.python !== undefined) args.push("--python", request.universal.python);
+    if (request.universal.platforms && request.universal.platforms.length > 0) args.push("--platform", request.universal.platforms.join(","));
+  } else {
+    args.push("--python", request.target.pythonVersion, "--platform", request.target.os, "--arch", request.target.arch);
+  }
   if (request.indexUrl !== "" && !isDefaultIndex(request.indexUrl)) args.push("--index-url", redactUrl(request.indexUrl));
   for (const url of request.extraIndexUrls) args.push("--extra-index-url", redactUrl(url));
   for (const file of numberedFiles("constraints", request.constraints.length)) args.push("-c", file);

@@ -56,7 +56,8 @@ function annotation(sources: readonly string[]): string {
 }
 
 function packageEntry(pkg: ResolvedPackageDto, request: ResolveRequest, audit: AuditReportDto | undefined): string {
-  let entry = pinLine(pkg, true);
+  // A universal resolution's package carries where it is installed, as `uv pip compile --universal` writes it.
+  let entry = pinLine(pkg, true) + (pkg.marker !== undefined ? ` ; ${pkg.marker}` : "");
   for (const hash of pipHashes(pkg.files)) entry += ` \\\n    --hash=${hash}`;
   return entry + annotation(viaSources(pkg, request)) + auditNotes(pkg, audit).map((note) => `\n    # ${note}`).join("");
 }

@@ -1,0 +1,65 @@
+// `tangle resolve --universal` as a person runs it: pins with markers, the Python range and platform list flags, usage errors, and a failure that names the environment.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFixtureIndex, type FixtureIndex } from "../../scripts/fixture-index/server";
+import { runCli } from "../cli";
+
+let index: FixtureIndex;
+const dir = mkdtempSync(join(tmpdir(), "tangle-universal-"));
+
+beforeAll(async () => {
+  index = await startFixtureIndex({ port: 0 });
+});
+afterAll(async () => {
+  await index.close();
+});
+
+async function run(args: string[], text: string): Promise<{ status: number; stdout: string; stderr: string }> {
+  const path = join(dir, "requirements.txt");
+  writeFileSync(path, text);
+  let stdout = "";
+  let stderr = "";
+  const status = await runCli(["resolve", path, "--index-url", `${index.url}/scenarios/universal-forks/simple`, "--no-cache", ...args], {
+    stdin: () => "",
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    env: { XDG_CACHE_HOME: join(dir, "cache") },
+  });
+  return { status, stdout, stderr };
+}
+
+describe("tangle resolve --universal", () => {
+  it("prints each pin with the marker of where it is installed", async () => {
+    const r = await run(["--universal", "--python", ">=3.9"], "app\n");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^numlib==1\.0\.0 ; sys_platform == 'win32' {4}# via app$/m);
+    expect(r.stdout).toMatch(/^numlib==2\.0\.0 ; sys_platform != 'win32' {4}# via app$/m);
+    expect(r.stdout).toMatch(/^backport==1\.0\.0 ; python_version < '3\.10' {4}# via app$/m);
+    expect(r.stdout).toMatch(/^# universal: Python >=3\.9, <4\.0 on linux, macos, windows \(\d+ forks\)$/m);
+  });
+
+  it("covers only the platforms and Pythons asked for", async () => {
+    const r = await run(["--universal", "--python", "3.10", "--platform", "linux,macos"], "app\n");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^numlib==2\.0\.0 {4}# via app$/m);
+    expect(r.stdout).not.toContain("colorama");
+    expect(r.stdout).not.toContain("backport");
+  });
+
+  it("names the environment when one fork has no solution", async () => {
+    const r = await run(["--universal", "--python", ">=3.9"], "app\nhelper>=2\n");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("On Windows with Python 3.9 or newer:");
+  });
+
+  it("rejects flags that make no sense with it", async () => {
+    expect((await run(["--universal", "--arch", "arm64"], "app\n")).stderr).toContain("--arch does not go with --universal");
+    const badPlatform = await run(["--universal", "--platform", "linux,bsd"], "app\n");
+    expect(badPlatform.status).toBe(2);
+    expect(badPlatform.stderr).toContain('--platform must be a comma-separated list of linux, macos, windows (got "linux,bsd")');
+    expect((await run(["--universal", "--python", "three"], "app\n")).stderr).toContain('--python must be a Python version or a range such as ">=3.9"');
+  });
+});
