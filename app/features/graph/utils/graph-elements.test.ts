@@ -63,3 +63,34 @@ describe("nodeTraits", () => {
     expect(nodeTraits(pkg("x", "1"))).toEqual([]);
   });
 });
+
+describe("the graph of a universal result", () => {
+  const packages = [
+    pkg("click", "8.1.7", {
+      direct: true,
+      dependents: ["<root>"],
+      dependencies: [{ name: "colorama", specifier: "", marker: "platform_system == 'Windows'", extras: [], environmentMarker: "platform_system == 'Windows'" }],
+    }),
+    pkg("colorama", "0.4.6", { marker: "platform_system == 'Windows'", dependents: ["click"] }),
+    pkg("pandas", "2.0.3", {
+      direct: true,
+      dependents: ["<root>"],
+      dependencies: [{ name: "numpy", specifier: ">=1.20", marker: null, extras: [], targets: ["numpy==1.24.4", "numpy==2.0.2"] }],
+    }),
+    pkg("numpy", "1.24.4", { id: "numpy==1.24.4", marker: "python_full_version < '3.9'", dependents: ["pandas"] }),
+    pkg("numpy", "2.0.2", { id: "numpy==2.0.2", marker: "python_full_version >= '3.9'", dependents: ["pandas"] }),
+  ];
+  const graph = buildDependencyGraph(packages);
+
+  it("draws a name held at two versions as two packages, both reached by the edge that forks", () => {
+    expect(graph.nodes.map((n) => n.id)).toEqual(["click", "colorama", "pandas", "numpy==1.24.4", "numpy==2.0.2"]);
+    expect(graph.children.get("pandas")).toEqual(["numpy==1.24.4", "numpy==2.0.2"]);
+    expect(graph.nodes.find((n) => n.id === "numpy==2.0.2")?.label).toBe("numpy 2.0.2");
+  });
+
+  it("marks packages and edges that exist only in some environments", () => {
+    expect(graph.nodes.filter((n) => n.traits.includes("partial")).map((n) => n.id)).toEqual(["colorama", "numpy==1.24.4", "numpy==2.0.2"]);
+    expect(graph.edges.find((e) => e.id === "click->colorama")?.marker).toBe("platform_system == 'Windows'");
+    expect(graph.edges.find((e) => e.id === "<root>->click")?.marker).toBeUndefined();
+  });
+});

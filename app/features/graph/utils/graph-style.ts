@@ -65,6 +65,7 @@ export function graphStylesheet(p: GraphPalette, { large }: { large: boolean } =
       },
     },
     { selector: "edge.from-root", style: { "line-style": "solid", "line-color": p.directBorder, "target-arrow-color": p.directBorder, opacity: 0.6 } },
+    { selector: "edge.partial", style: { "line-style": "dashed", "line-dash-pattern": [6, 4] } },
     { selector: ".dim", style: { opacity: 0.18 } },
     { selector: "edge.hover, edge.near-selected", style: { "min-zoomed-font-size": 0, width: 2.5, "line-color": p.selected, "target-arrow-color": p.selected, color: p.nodeText, "z-index": 10 } },
     { selector: "edge.hl", style: { "min-zoomed-font-size": 0, width: 3, "line-color": p.highlight, "target-arrow-color": p.highlight, opacity: 1, color: p.nodeText, "font-weight": "bold" } },
