@@ -158,7 +158,10 @@ export function RunStatus() {
   }
 
   const { stats } = resolution;
-  const target = `Python ${request.target.pythonVersion} · ${request.target.os} ${request.target.arch}`;
+  const scope = resolution.universal;
+  const target = scope
+    ? `all platforms · Python ${scope.python}${scope.forks.length > 1 ? ` · ${scope.forks.length} forks` : ""}`
+    : `Python ${request.target.pythonVersion} · ${request.target.os} ${request.target.arch}`;
   const facts = `${seconds(stats.wallMs)} · ${stats.requests} request${stats.requests === 1 ? "" : "s"}${stats.cacheHits ? ` (${stats.cacheHits} cached)` : ""} · ${target}`;
   return (
     <div className="flex flex-col gap-2">

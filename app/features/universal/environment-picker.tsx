@@ -23,7 +23,7 @@ export function EnvironmentPicker({ scope, shown, total }: { scope: UniversalSco
   const forks = scope.forks.filter((f) => f !== "").length;
   return (
     <div role="region" aria-label="Universal resolution" className="flex flex-wrap items-center gap-x-3 gap-y-1.5 border-b border-slate-200 px-3 py-2 text-xs dark:border-slate-800">
-      <p className="min-w-0 flex-1 text-slate-600 dark:text-slate-300">
+      <p className="min-w-0 basis-full text-slate-600 sm:flex-1 sm:basis-auto dark:text-slate-300">
         <span className="font-semibold text-slate-800 dark:text-slate-100">All platforms:</span> {listed([...scope.platforms.map((p) => OS_LABEL[p] ?? p), ...scope.otherSysPlatforms])}, Python{" "}
         <code className="font-mono">{scope.python}</code>
         {forks > 1 ? ` · split into ${forks} forks where requirements differ` : ""}

@@ -39,6 +39,7 @@ export function graphStylesheet(p: GraphPalette, { large }: { large: boolean } =
     { selector: "node.root", style: { "background-color": p.rootFill, color: p.rootText, "border-width": 0, "font-weight": "bold" } },
     { selector: "node.direct", style: { "background-color": p.directFill, "border-color": p.directBorder, "border-width": 2.5, "font-weight": "bold" } },
     { selector: "node.extras", style: { "outline-width": 2, "outline-color": p.extras, "outline-offset": 2, "outline-style": "solid" } },
+    { selector: "node.partial", style: { "border-style": "dashed" } },
     { selector: "node.prerelease", style: { "border-style": "dashed", "border-color": p.prerelease, "border-width": 2.5 } },
     { selector: "node.unknown", style: { "background-color": p.unknownFill, "border-style": "dotted", "border-color": p.unknownBorder, "border-width": 2.5 } },
     { selector: "node.yanked", style: { "background-color": p.yankedFill, "border-color": p.yankedBorder, color: p.yankedText, "border-width": 2.5 } },
