@@ -1,42 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ResolvedPackageDto, TargetDto, UniversalScopeDto } from "../api";
+import type { TargetDto, UniversalScopeDto } from "../api";
+import { UNIVERSAL_EXAMPLE as UNIVERSAL } from "./test-support/universal-example";
 import { narrowUniversal, universalEnvironmentChoices } from "./narrow-universal";
-
-function pkg(name: string, version: string, fields: Partial<ResolvedPackageDto> = {}): ResolvedPackageDto {
-  return {
-    name,
-    displayName: name,
-    version,
-    extras: [],
-    direct: false,
-    dependencies: [],
-    dependents: [],
-    warnings: [],
-    yanked: null,
-    prerelease: false,
-    unknownDependencies: false,
-    files: [],
-    ...fields,
-  } as ResolvedPackageDto;
-}
-
-/** click needs colorama on Windows only; pandas needs numpy, which forks on Python 3.9; pywin32 is asked for on Windows. */
-const UNIVERSAL: ResolvedPackageDto[] = [
-  pkg("click", "8.1.7", {
-    direct: true,
-    dependents: ["<root>"],
-    dependencies: [{ name: "colorama", specifier: "", marker: "platform_system == 'Windows'", extras: [], environmentMarker: "platform_system == 'Windows'" }],
-  }),
-  pkg("colorama", "0.4.6", { marker: "platform_system == 'Windows'", dependents: ["click"] }),
-  pkg("pandas", "2.0.3", {
-    direct: true,
-    dependents: ["<root>"],
-    dependencies: [{ name: "numpy", specifier: ">=1.20", marker: null, extras: [], targets: ["numpy==1.24.4", "numpy==2.0.2"] }],
-  }),
-  pkg("numpy", "1.24.4", { id: "numpy==1.24.4", marker: "python_full_version < '3.9'", dependents: ["pandas"] }),
-  pkg("numpy", "2.0.2", { id: "numpy==2.0.2", marker: "python_full_version >= '3.9'", dependents: ["pandas"] }),
-  pkg("pywin32", "306", { direct: true, marker: "sys_platform == 'win32'", dependents: ["<root>"] }),
-];
 
 const target = (os: TargetDto["os"], pythonVersion: string): TargetDto => ({ implementation: "cpython", pythonVersion, os, arch: "x86_64" });
 

@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { buildDependencyGraph, edgeLabel, nodeTraits } from "./graph-elements";
 import { pkg, resolutionOf } from "../../../testing/resolved-package";
+import { UNIVERSAL_EXAMPLE } from "../../../../workers/resolve/test-support/universal-example";
 
 describe("buildDependencyGraph", () => {
   it("draws an edge from each dependent to the package, labelled with the specifier the dependent asked for", () => {
@@ -65,21 +66,8 @@ describe("nodeTraits", () => {
 });
 
 describe("the graph of a universal result", () => {
-  const packages = [
-    pkg("click", "8.1.7", {
-      direct: true,
-      dependents: ["<root>"],
-      dependencies: [{ name: "colorama", specifier: "", marker: "platform_system == 'Windows'", extras: [], environmentMarker: "platform_system == 'Windows'" }],
-    }),
-    pkg("colorama", "0.4.6", { marker: "platform_system == 'Windows'", dependents: ["click"] }),
-    pkg("pandas", "2.0.3", {
-      direct: true,
-      dependents: ["<root>"],
-      dependencies: [{ name: "numpy", specifier: ">=1.20", marker: null, extras: [], targets: ["numpy==1.24.4", "numpy==2.0.2"] }],
-    }),
-    pkg("numpy", "1.24.4", { id: "numpy==1.24.4", marker: "python_full_version < '3.9'", dependents: ["pandas"] }),
-    pkg("numpy", "2.0.2", { id: "numpy==2.0.2", marker: "python_full_version >= '3.9'", dependents: ["pandas"] }),
-  ];
+  // The example without pywin32, so every package hangs from another one.
+  const packages = UNIVERSAL_EXAMPLE.filter((p) => p.name !== "pywin32");
   const graph = buildDependencyGraph(packages);
 
   it("draws a name held at two versions as two packages, both reached by the edge that forks", () => {
