@@ -1,6 +1,9 @@
 // The page layout: header; inputs, settings and the resolve button on the left; status and results (graph, list, details, conflicts) on the right.
 import { useEffect, useRef } from "react";
-import type { ResolvedPackageDto, ResolveRequest } from "../workers/api";
+import type { ResolvedPackageDto, ResolveRequest, UniversalScopeDto } from "../workers/api";
+import { packageKey } from "./components/package-key";
+import { EnvironmentPicker } from "./features/universal/environment-picker";
+import { useShownPackages } from "./features/universal/use-shown-packages";
 import { useResolution } from "./stores/resolution";
 import { useView, type ResultTab } from "./stores/view";
 import { ThemeToggle } from "./components/theme-toggle";
@@ -42,17 +45,32 @@ const TABS: { id: ResultTab; label: string; icon: typeof GraphIcon }[] = [
   { id: "audit", label: "Audit", icon: AlertIcon },
 ];
 
-function ResolvedView({ runId, packages, request, readFrom }: { runId: number; packages: ResolvedPackageDto[]; request: ResolveRequest; readFrom?: string }) {
-  useAuditLoader(runId, packages);
+function ResolvedView({
+  runId,
+  packages: all,
+  request,
+  readFrom,
+  universal,
+}: {
+  runId: number;
+  packages: ResolvedPackageDto[];
+  request: ResolveRequest;
+  readFrom?: string;
+  universal?: UniversalScopeDto;
+}) {
+  useAuditLoader(runId, all);
+  const environment = useView((s) => s.environment);
+  // A universal result is shown whole or, with an environment picked, as it installs there.
+  const packages = useShownPackages(all, universal, environment);
   const tab = useView((s) => s.tab);
   const setTab = useView((s) => s.setTab);
   const selected = useView((s) => s.selected);
-  const hasDetails = selected !== null && packages.some((p) => p.name === selected);
+  const hasDetails = selected !== null && packages.some((p) => packageKey(p) === selected);
   useEscapeClosesDetails(hasDetails);
 
   // A new result keeps the selection and folds that still exist.
   useEffect(() => {
-    const names = new Set(packages.map((p) => p.name));
+    const names = new Set(packages.map(packageKey));
     const view = useView.getState();
     if (view.selected && !names.has(view.selected)) view.select(null);
     for (const name of view.collapsed) if (!names.has(name)) view.toggleCollapsed(name);
@@ -61,6 +79,7 @@ function ResolvedView({ runId, packages, request, readFrom }: { runId: number; p
   return (
     <div className={`grid min-h-[32rem] flex-1 gap-3 ${hasDetails ? "xl:grid-cols-[minmax(0,1fr)_24rem]" : ""}`}>
       <div className={`${CARD} flex min-h-[32rem] flex-col overflow-hidden`}>
+        {universal && <EnvironmentPicker scope={universal} shown={packages.length} total={all.length} />}
         <div role="tablist" aria-label="Result views" className="flex items-center gap-1 border-b border-slate-200 px-2 pt-1.5 dark:border-slate-800">
           {TABS.map(({ id, label, icon: Icon }) => (
             <button
@@ -149,7 +168,7 @@ function Results() {
   // An out-of-date result stays readable, but nothing in it can be applied (its ways out were computed for other input).
   const content =
     resolution.status === "resolved" ? (
-      <ResolvedView runId={runId} packages={resolution.packages} request={request} readFrom={current.readFrom} />
+      <ResolvedView runId={runId} packages={resolution.packages} request={request} readFrom={current.readFrom} universal={resolution.universal} />
     ) : resolution.status === "unsatisfiable" ? (
       <fieldset disabled={stale} className={`${CARD} flex min-h-[32rem] min-w-0 flex-1 flex-col overflow-hidden`}>
         <ConflictPanel summary={resolution.summary} explanation={resolution.explanation} graph={resolution.graph} suggestions={resolution.suggestions} />

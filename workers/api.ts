@@ -344,6 +344,10 @@ export interface ResolverApi {
   auditResolution(packages: ResolvedPackageDto[], onProgress?: (progress: AuditProgressDto) => void): Promise<AuditReportDto>;
   /** "Fix": re-solves `request` with `name>=<fixed version>` required for the given advisories, and reports the diff or what blocks it. */
   fixVulnerability(request: ResolveRequest, packages: ResolvedPackageDto[], pkg: { name: string; version: string }, vulnerabilities: VulnerabilityDto[]): Promise<FixOutcomeDto>;
+  /** The environments a universal result can be viewed in: each of its platforms with each of `pythonVersions` in its Python range. */
+  universalEnvironments(scope: UniversalScopeDto, pythonVersions: string[]): { target: TargetDto; label: string }[];
+  /** A universal result's packages narrowed to one environment: those installed there, with the edges that exist there. */
+  narrowUniversal(packages: ResolvedPackageDto[], target: TargetDto): ResolvedPackageDto[];
   /** The editor's one call per edit: the text read in its format, what its content looks like, and (requirements.txt) its lines. */
   readInput(input: ResolveRequest["input"]): InputReading;
 }

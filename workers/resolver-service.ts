@@ -10,6 +10,7 @@ import { parseRequirementLines } from "./requirement-lines";
 import { abortableSource } from "./resolve/abortable-source";
 import { resolveRequest } from "./resolve/resolve";
 import { newerReleases } from "./resolve/newer-releases";
+import { narrowUniversal, universalEnvironmentChoices } from "./resolve/narrow-universal";
 import { textTreeView } from "./formats/output/text-tree";
 import { lockViewDto } from "./compare/lock-view-dto";
 import { packageDiffDto } from "./compare/package-diff-dto";
@@ -60,6 +61,10 @@ export function createResolverService(environment: ServiceEnvironment = {}): Res
 
     analyzeInput: (input) =>
       parseInput(input.text, { format: input.format, fileName: input.fileName, files: input.files, extras: input.extras, groups: input.groups }),
+
+    universalEnvironments: (scope, pythonVersions) => universalEnvironmentChoices(scope, pythonVersions),
+
+    narrowUniversal: (packages, target) => narrowUniversal(packages, target),
 
     readInput: (input) => {
       const set = parseInput(input.text, { format: input.format, fileName: input.fileName, files: input.files, extras: input.extras, groups: input.groups });

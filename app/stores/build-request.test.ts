@@ -23,6 +23,13 @@ describe("buildResolveRequest", () => {
     expect([request.constraints, request.overrides]).toEqual([[], []]);
   });
 
+  it("asks for one resolution for all platforms when the setting says so, with the Python range when one is given", () => {
+    const base = { requirementsText: "pandas\n", fileName: "requirements.txt", pins: {}, excluded: [] };
+    expect(buildResolveRequest({ ...base, settings: DEFAULT_SETTINGS }).universal).toBeUndefined();
+    expect(buildResolveRequest({ ...base, settings: { ...DEFAULT_SETTINGS, universal: true } }).universal).toEqual({});
+    expect(buildResolveRequest({ ...base, settings: { ...DEFAULT_SETTINGS, universal: true, universalPython: " >=3.9 " } }).universal).toEqual({ python: ">=3.9" });
+  });
+
   it("carries the project's other files, and constraints and overrides one requirement a line without comments", () => {
     const request = buildResolveRequest({
       requirementsText: "[metadata]\nname = x\n",

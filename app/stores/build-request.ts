@@ -64,5 +64,6 @@ export function buildResolveRequest(inputs: RequestInputs): ResolveRequest {
     excluded: [...inputs.excluded],
     noCache: false,
     refresh: false,
+    ...(settings.universal ? { universal: settings.universalPython.trim() ? { python: settings.universalPython.trim() } : {} } : {}),
   };
 }

@@ -53,6 +53,10 @@ export interface SessionSettings {
   excludeNewer: string;
   /** Releases whose dependencies the index cannot tell: assume none (with a warning) or never choose them. */
   unknownDependencies: UnknownDependenciesMode;
+  /** Resolve for every platform (Linux, macOS, Windows) and every Python in `universalPython` at once, as `uv lock` does. */
+  universal: boolean;
+  /** The Python range of a universal resolution (PEP 440, e.g. ">=3.9"); "" for the project's requires-python, else from the chosen Python on. */
+  universalPython: string;
 }
 
 export const DEFAULT_SETTINGS: SessionSettings = {
@@ -64,6 +68,8 @@ export const DEFAULT_SETTINGS: SessionSettings = {
   prerelease: "if-necessary-or-explicit",
   excludeNewer: "",
   unknownDependencies: "assume-none",
+  universal: false,
+  universalPython: "",
 };
 
 /** The session's data (what a permalink carries), without the actions. */

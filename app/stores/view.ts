@@ -1,5 +1,6 @@
 // The view store: what is selected and how the result is shown (tab, layout, filters, highlighted paths); not persisted.
 import { create } from "zustand";
+import type { TargetDto } from "../../workers/api";
 
 /** The graph's id for the user's own requirements, as `ResolvedPackageDto.dependents` names them. */
 export const ROOT_ID = "<root>";
@@ -14,7 +15,7 @@ export type GraphLayout = "hierarchical" | "force";
 
 export interface ViewState {
   tab: ResultTab;
-  /** The canonical name of the selected package. */
+  /** The key of the selected package: its canonical name (`name==version` when a universal result holds the name twice). */
   selected: string | null;
   /** Nodes and edges to emphasise in the graph (the paths that explain why the selection is there). */
   highlight: { nodes: string[]; edges: string[] } | null;
@@ -25,6 +26,9 @@ export interface ViewState {
   maxDepth: number | null;
   /** Bumped to ask the graph to centre on the selection (search, list, details links). */
   focusRequest: number;
+  /** A universal result viewed in one environment (null: every environment at once). */
+  environment: TargetDto | null;
+  setEnvironment: (environment: TargetDto | null) => void;
   setTab: (tab: ResultTab) => void;
   select: (name: string | null, options?: { focus?: boolean }) => void;
   setHighlight: (highlight: ViewState["highlight"]) => void;
@@ -43,6 +47,8 @@ export const useView = create<ViewState>()((set) => ({
   collapsed: [],
   maxDepth: null,
   focusRequest: 0,
+  environment: null,
+  setEnvironment: (environment) => set({ environment }),
   setTab: (tab) => set({ tab }),
   select: (selected, options) =>
     set((s) => ({ selected, highlight: selected ? s.highlight : null, focusRequest: options?.focus ? s.focusRequest + 1 : s.focusRequest })),

@@ -45,6 +45,33 @@ describe("fetch pool", () => {
     );
   });
 
+  it("can hold prefetches until a first urgent task starts, so a caller that never needs the network sends nothing", async () => {
+    const log: string[] = [];
+    const pool = createFetchPool({ concurrency: 4, holdPrefetchesUntilUrgent: true });
+    const [a, b, c] = [gate(log, "a", 1), gate(log, "b", 2), gate(log, "c", 3)];
+    const held = [pool.run("a", "prefetch", a.task), pool.run("b", "prefetch", b.task)];
+    await tick();
+    expect(log).toEqual([]);
+    expect(pool.stats()).toEqual({ running: 0, queued: 2 });
+    const urgent = pool.run("c", "urgent", c.task);
+    await tick();
+    expect(log).toEqual(["c", "a", "b"]);
+    for (const g of [a, b, c]) g.open();
+    expect(await Promise.all([...held, urgent])).toEqual([1, 2, 3]);
+  });
+
+  it("runs a held prefetch at once when an urgent caller joins it", async () => {
+    const log: string[] = [];
+    const pool = createFetchPool({ holdPrefetchesUntilUrgent: true });
+    const a = gate(log, "a", 1);
+    const first = pool.run("a", "prefetch", a.task);
+    const joined = pool.run("a", "urgent", async () => 99);
+    await tick();
+    expect(log).toEqual(["a"]);
+    a.open();
+    expect(await Promise.all([first, joined])).toEqual([1, 1]);
+  });
+
   it("starts urgent tasks before queued prefetches, FIFO within a priority", async () => {
     const log: string[] = [];
     const pool = createFetchPool({ concurrency: 1 });

@@ -6,6 +6,11 @@ export interface FetchPoolOptions {
   concurrency?: number;
   /** Rejects every queued task (with the signal's reason) when it aborts; running tasks watch it themselves. */
   signal?: AbortSignal;
+  /**
+   * Prefetches wait until a first urgent task has started: speculation pays only while the caller waits on the network,
+   * so a caller the cache answers whole (a warm resolution) sends nothing it did not need. Default false.
+   */
+  holdPrefetchesUntilUrgent?: boolean;
 }
 
 export interface FetchPool {
@@ -34,11 +39,13 @@ export function createFetchPool(options: FetchPoolOptions = {}): FetchPool {
   const prefetch: Entry[] = [];
   const byKey = new Map<string, Entry>();
   let running = 0;
+  let prefetchesAllowed = !options.holdPrefetchesUntilUrgent;
 
   const pump = (): void => {
     while (running < concurrency) {
-      const next = urgent.shift() ?? prefetch.shift();
+      const next = urgent.shift() ?? (prefetchesAllowed ? prefetch.shift() : undefined);
       if (next === undefined) return;
+      if (next.priority === "urgent") prefetchesAllowed = true;
       running += 1;
       next.start();
     }
@@ -66,6 +73,7 @@ export function createFetchPool(options: FetchPoolOptions = {}): FetchPool {
     if (at < 0) return false; // already running
     prefetch.splice(at, 1);
     urgent.push(entry);
+    pump();
     return true;
   }
 

@@ -436,13 +436,15 @@ describe("index client: sharing, pooling and priorities", () => {
     client.prefetchListing("c");
     client.prefetchListing("e");
     await new Promise((r) => setTimeout(r, 0));
-    expect(client.stats()).toMatchObject({ inFlight: 1, queued: 3 });
+    // Nothing speculative goes out before the solver waits on the network.
+    expect(client.stats()).toMatchObject({ inFlight: 0, queued: 4 });
+    expect(fake.calls).toEqual([]);
     const [d, e] = await Promise.all([client.getListing("d"), client.getListing("e")]);
     expect([d.kind, e.kind]).toEqual(["found", "found"]);
     await new Promise((r) => setTimeout(r, 30));
-    // "a" was already running; "e", queued as a prefetch, was promoted the moment it was asked for, ahead of "d",
-    // which reaches the pool a moment later; "b" and "c" stay behind both.
-    expect(fake.calls.map((c) => c.url.split("/")[4])).toEqual(["a", "e", "d", "b", "c"]);
+    // "e", queued as a prefetch, was promoted the moment it was asked for, ahead of "d", which reaches the pool a
+    // moment later; the prefetches "a", "b" and "c" follow, once the network is in use anyway.
+    expect(fake.calls.map((c) => c.url.split("/")[4])).toEqual(["e", "d", "a", "b", "c"]);
   });
 });
 
@@ -460,6 +462,21 @@ describe("index client: caches", () => {
     expect(again.kind === "found" && again.fromCache).toBe(true);
     expect(known(await second.client.getMetadata(found(again), "2.18.4")).requiresDist).toHaveLength(9);
     expect(second.client.stats()).toMatchObject({ requests: 0, cacheHits: 2 });
+  });
+
+  it("sends no speculative request in a session the store answers whole (a warm resolution)", async () => {
+    const store = createMemoryStore();
+    const first = setup({ store });
+    const listing = found(await first.client.getListing("requests"));
+    await first.client.getMetadata(listing, "2.18.4");
+
+    const second = setup({ store });
+    // A guess the solver will not need (a version never fetched before), then what it does need, all in the store.
+    second.client.prefetchMetadata(found(await second.client.getListing("requests")), "2.18.3");
+    await second.client.getMetadata(listing, "2.18.4");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(second.urls()).toEqual([]);
+    expect(second.client.stats()).toMatchObject({ requests: 0, cacheHits: 2, queued: 1 });
   });
 
   it("refetches listings after the TTL (injected clock) but keeps metadata forever", async () => {

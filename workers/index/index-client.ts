@@ -117,7 +117,8 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
     clock,
     random: options.random,
   });
-  const pool = createFetchPool({ concurrency: options.concurrency ?? 16, signal });
+  // Speculative requests wait for the first one the solver waits on: a resolution the cache answers whole sends none.
+  const pool = createFetchPool({ concurrency: options.concurrency ?? 16, signal, holdPrefetchesUntilUrgent: true });
   const cache = createIndexCache({ store: options.store, clock, listingTtlMs: ttl, noCache: options.noCache, refresh: options.refresh });
   /** Per index: whether `/pypi/<name>/<version>/json` exists next to its Simple root. */
   const jsonApiState = new Map<string, JsonApiPresence>();

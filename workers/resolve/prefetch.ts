@@ -14,6 +14,12 @@
  *   is walking through that project's versions one metadata round trip at a time; fetch the next candidates it would
  *   try (in its order, inside the range, not yanked): 1 on the second move, doubling with every further move up to
  *   BATCH_PREFETCH, so a short walk wastes at most a request or two and a long one overlaps its round trips.
+ * - Nothing speculative leaves before the solver itself waits on the network (the index client's pool holds prefetches
+ *   until a first urgent request): a resolution the cache answers whole makes no request at all.
+ *
+ * Measured (cheroot, pytest-cov, pytest-mock, pytest-testmon<1 at 50 ms a request, a real backtrack): 51 requests and
+ * ~1.1 s with this policy; 47 requests and ~1.6 s with the backtracking batch off. The 16 metadata files of versions the
+ * solver tries and rejects are needed by any resolver that learns their requirements; pip makes 96 requests here.
  */
 import { VersionRange } from "../packaging/ranges";
 import type { Version } from "../packaging/version";

@@ -7,6 +7,7 @@ import { useResolution } from "../../stores/resolution";
 import { Badge } from "../../components/badge";
 import { Button } from "../../components/button";
 import { CloseIcon } from "../../components/icons";
+import { packageKey } from "../../components/package-key";
 import { canonicalName } from "../../components/canonical-name";
 import { pathHighlight, whyPaths } from "./why-paths";
 import { ProjectFacts } from "./project-facts";
@@ -65,10 +66,11 @@ export function DetailsPanel({
   const selected = useView((s) => s.selected);
   const select = useView((s) => s.select);
   const setHighlight = useView((s) => s.setHighlight);
-  const byName = useMemo(() => new Map(packages.map((p) => [p.name, p])), [packages]);
+  // Keyed as the graph keys them: by name, or `name==version` where a universal result holds a name twice.
+  const byName = useMemo(() => new Map(packages.map((p) => [packageKey(p), p])), [packages]);
   const pkg = selected ? byName.get(selected) : undefined;
-  const dependentsOf = useMemo(() => new Map(packages.map((p) => [p.name, p.dependents])), [packages]);
-  const why = useMemo(() => (pkg ? whyPaths(pkg.name, dependentsOf) : null), [pkg, dependentsOf]);
+  const dependentsOf = useMemo(() => new Map(packages.map((p) => [packageKey(p), p.dependents])), [packages]);
+  const why = useMemo(() => (pkg ? whyPaths(packageKey(pkg), dependentsOf) : null), [pkg, dependentsOf]);
 
   useEffect(() => {
     setHighlight(why ? pathHighlight(why.paths) : null);
@@ -79,7 +81,7 @@ export function DetailsPanel({
   const goTo = (name: string) => select(name, { focus: true });
   const display = (name: string) => byName.get(name)?.displayName ?? name;
   const requirementFrom = (dependent: string) =>
-    dependent === ROOT_ID ? null : (byName.get(dependent)?.dependencies.find((d) => canonicalName(d.name) === pkg.name) ?? null);
+    dependent === ROOT_ID ? null : (byName.get(dependent)?.dependencies.find((d) => canonicalName(d.name) === pkg.name && (!d.targets || d.targets.includes(packageKey(pkg)))) ?? null);
 
   return (
     <aside aria-label={`Details of ${pkg.displayName}`} className="flex min-h-0 flex-1 flex-col overflow-hidden">
@@ -99,6 +101,11 @@ export function DetailsPanel({
             )}
             {pkg.unknownDependencies && <Badge tone="amber">dependencies unknown</Badge>}
           </div>
+          {pkg.marker && (
+            <p className="mt-1.5 text-xs text-slate-600 dark:text-slate-300">
+              Installed only where <code className="font-mono text-[11px]">{pkg.marker}</code>
+            </p>
+          )}
         </div>
         <Button variant="quiet" size="sm" aria-label="Close the details" onClick={() => select(null)}>
           <CloseIcon className="h-4 w-4" />
@@ -140,7 +147,7 @@ export function DetailsPanel({
                 {path.map((step, i) => (
                   <span key={step} className="inline-flex items-center gap-1">
                     {i > 0 && <span className="text-slate-400">→</span>}
-                    {step === pkg.name ? (
+                    {step === packageKey(pkg) ? (
                       <span className="font-semibold text-slate-900 dark:text-white">{pkg.displayName}</span>
                     ) : (
                       <PackageLink name={step} label={display(step)} onSelect={goTo} />
@@ -175,10 +182,10 @@ export function DetailsPanel({
           ) : (
             <ul aria-label="Dependencies" className="flex flex-col gap-0.5 text-[13px]">
               {pkg.dependencies.map((d) => {
-                const target = byName.get(canonicalName(d.name));
+                const target = byName.get(d.targets?.[0] ?? canonicalName(d.name));
                 return (
                   <li key={`${d.name}${d.specifier}${d.marker ?? ""}`} className="flex flex-wrap items-baseline gap-x-2">
-                    {target ? <PackageLink name={target.name} label={target.displayName} onSelect={goTo} /> : <span className="font-medium">{d.name}</span>}
+                    {target ? <PackageLink name={packageKey(target)} label={target.displayName} onSelect={goTo} /> : <span className="font-medium">{d.name}</span>}
                     {d.extras.length > 0 && <span className="text-xs text-violet-700 dark:text-violet-300">[{d.extras.join(",")}]</span>}
                     <code className="font-mono text-xs text-slate-600 dark:text-slate-300">{d.specifier || "any version"}</code>
                     {target && <span className="font-mono text-xs text-slate-400">→ {target.version}</span>}

@@ -12,6 +12,8 @@ const COLUMNS: { key: SortColumn; title: string; className: string }[] = [
   { key: "version", title: "Version", className: "w-[16%]" },
   { key: "requiredBy", title: "Required by", className: "" },
 ];
+/** A universal result's list has a fourth column: where each package is installed. */
+const WHERE_COLUMN: (typeof COLUMNS)[number] = { key: "where", title: "Installed where", className: "w-[24%]" };
 
 export function PackageTable({ packages }: { packages: ResolvedPackageDto[] }) {
   const filterId = useId();
@@ -23,6 +25,7 @@ export function PackageTable({ packages }: { packages: ResolvedPackageDto[] }) {
   const vulnerabilities = useMemo(() => new Map(audit?.packages.map((p) => [p.name, p.vulnerabilities?.length ?? 0])), [audit]);
   const rows = useMemo(() => packageRows(packages), [packages]);
   const shown = useMemo(() => sortRows(filterRows(rows, query), order), [rows, query, order]);
+  const columns = rows.some((r) => r.marker !== null) ? [...COLUMNS, WHERE_COLUMN] : COLUMNS;
 
   const sortBy = (column: SortColumn) =>
     setOrder((o) => ({ column, direction: o.column === column && o.direction === "ascending" ? "descending" : "ascending" }));
@@ -53,7 +56,7 @@ export function PackageTable({ packages }: { packages: ResolvedPackageDto[] }) {
         <table className="w-full table-fixed border-collapse text-sm">
           <thead className="sticky top-0 z-10 bg-slate-50 dark:bg-slate-900">
             <tr>
-              {COLUMNS.map((c) => {
+              {columns.map((c) => {
                 const active = order.column === c.key;
                 return (
                   <th
@@ -76,18 +79,18 @@ export function PackageTable({ packages }: { packages: ResolvedPackageDto[] }) {
           <tbody>
             {shown.map((row) => (
               <tr
-                key={row.name}
-                data-selected={selected === row.name || undefined}
+                key={row.key}
+                data-selected={selected === row.key || undefined}
                 data-vulnerable={(vulnerabilities.get(row.name) ?? 0) > 0 || undefined}
-                onClick={() => select(row.name)}
-                className={`cursor-pointer border-b border-slate-100 dark:border-slate-800/70 ${selected === row.name ? "bg-teal-50 dark:bg-teal-950/40" : "hover:bg-slate-50 dark:hover:bg-slate-800/40"}`}
+                onClick={() => select(row.key)}
+                className={`cursor-pointer border-b border-slate-100 dark:border-slate-800/70 ${selected === row.key ? "bg-teal-50 dark:bg-teal-950/40" : "hover:bg-slate-50 dark:hover:bg-slate-800/40"}`}
               >
                 <td className="px-3 py-1.5 align-top">
                   <button
                     type="button"
                     onClick={(e) => {
                       e.stopPropagation();
-                      select(row.name);
+                      select(row.key);
                     }}
                     className={`text-left font-medium hover:underline ${row.direct ? "text-teal-800 dark:text-teal-300" : "text-slate-900 dark:text-slate-100"}`}
                   >
@@ -117,6 +120,11 @@ export function PackageTable({ packages }: { packages: ResolvedPackageDto[] }) {
                     </span>
                   ))}
                 </td>
+                {columns.length > COLUMNS.length && (
+                  <td className="px-3 py-1.5 align-top font-mono text-[12px] break-words text-slate-600 dark:text-slate-300">
+                    {row.marker ?? <span className="font-sans text-slate-400">everywhere</span>}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -35,3 +35,23 @@ describe("sortRows", () => {
     expect(sortRows(rows, { column: "requiredBy", direction: "ascending" }).map((r) => r.name)).toEqual(["kiwisolver", "numpy", "matplotlib", "pandas"]);
   });
 });
+
+describe("rows of a universal result", () => {
+  const universal = [
+    pkg("pandas", "2.0.3", { direct: true, dependents: ["<root>"] }),
+    pkg("numpy", "1.24.4", { id: "numpy==1.24.4", marker: "python_full_version < '3.9'", dependents: ["pandas"] }),
+    pkg("numpy", "2.0.2", { id: "numpy==2.0.2", marker: "python_full_version >= '3.9'", dependents: ["pandas"] }),
+    pkg("pywin32", "306", { direct: true, marker: "sys_platform == 'win32'", dependents: ["<root>"] }),
+  ];
+  const universalRows = packageRows(universal);
+
+  it("keep both versions of a name apart, each with where it is installed", () => {
+    expect(universalRows.map((r) => r.key)).toEqual(["pandas", "numpy==1.24.4", "numpy==2.0.2", "pywin32"]);
+    expect(universalRows.map((r) => r.marker)).toEqual([null, "python_full_version < '3.9'", "python_full_version >= '3.9'", "sys_platform == 'win32'"]);
+  });
+
+  it("filter by where a package is installed and sort by it", () => {
+    expect(filterRows(universalRows, "win32").map((r) => r.key)).toEqual(["pywin32"]);
+    expect(sortRows(universalRows, { column: "where", direction: "descending" }).map((r) => r.key)).toEqual(["pywin32", "numpy==2.0.2", "numpy==1.24.4", "pandas"]);
+  });
+});

@@ -1,9 +1,12 @@
 // The rows of the resolved-packages table: built from a resolution, filtered by a query and sorted by a column.
 import type { ResolvedPackageDto } from "../../../workers/api";
+import { packageKey } from "../../components/package-key";
 
 export const ROOT_LABEL = "your requirements";
 
 export interface PackageRow {
+  /** The package's key in the page (its name, or `name==version` when a universal result holds the name twice). */
+  key: string;
   name: string;
   displayName: string;
   version: string;
@@ -11,17 +14,20 @@ export interface PackageRow {
   requiredBy: string[];
   direct: boolean;
   flags: string[];
+  /** Universal results: the marker of the environments the package is installed in; null when everywhere. */
+  marker: string | null;
 }
 
-export type SortColumn = "package" | "version" | "requiredBy";
+export type SortColumn = "package" | "version" | "requiredBy" | "where";
 export interface SortOrder {
   column: SortColumn;
   direction: "ascending" | "descending";
 }
 
 export function packageRows(packages: readonly ResolvedPackageDto[]): PackageRow[] {
-  const display = new Map(packages.map((p) => [p.name, p.displayName]));
+  const display = new Map(packages.map((p) => [packageKey(p), p.displayName]));
   return packages.map((p) => ({
+    key: packageKey(p),
     name: p.name,
     displayName: p.displayName,
     version: p.version,
@@ -35,6 +41,7 @@ export function packageRows(packages: readonly ResolvedPackageDto[]): PackageRow
       ...(p.yanked !== null ? ["yanked"] : []),
       ...(p.unknownDependencies ? ["unknown dependencies"] : []),
     ],
+    marker: p.marker ?? null,
   }));
 }
 
@@ -43,7 +50,7 @@ export function filterRows(rows: readonly PackageRow[], query: string): PackageR
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return [...rows];
   return rows.filter((row) => {
-    const haystack = [row.name, row.displayName, row.version, ...row.requiredBy, ...row.flags].join(" ").toLowerCase();
+    const haystack = [row.name, row.displayName, row.version, ...row.requiredBy, ...row.flags, row.marker ?? ""].join(" ").toLowerCase();
     return words.every((w) => haystack.includes(w));
   });
 }
@@ -56,7 +63,7 @@ const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" })
  */
 export function sortRows(rows: readonly PackageRow[], order: SortOrder): PackageRow[] {
   const key = (row: PackageRow): string =>
-    order.column === "package" ? row.name : order.column === "version" ? row.version : row.requiredBy.join(", ");
+    order.column === "package" ? row.name : order.column === "version" ? row.version : order.column === "where" ? (row.marker ?? "") : row.requiredBy.join(", ");
   const sign = order.direction === "ascending" ? 1 : -1;
-  return [...rows].sort((a, b) => sign * collator.compare(key(a), key(b)) || a.name.localeCompare(b.name));
+  return [...rows].sort((a, b) => sign * collator.compare(key(a), key(b)) || a.key.localeCompare(b.key));
 }

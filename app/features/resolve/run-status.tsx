@@ -155,7 +155,10 @@ export function RunStatus() {
   }
 
   const { stats } = resolution;
-  const target = `Python ${request.target.pythonVersion} · ${request.target.os} ${request.target.arch}`;
+  const scope = resolution.universal;
+  const target = scope
+    ? `all platforms · Python ${scope.python}${scope.forks.length > 1 ? ` · ${scope.forks.length} forks` : ""}`
+    : `Python ${request.target.pythonVersion} · ${request.target.os} ${request.target.arch}`;
   // A lock that was read, not resolved, took no time to resolve and no requests: say where it came from instead.
   const facts = current.readFrom
     ? `read from ${current.readFrom} · ${target}`

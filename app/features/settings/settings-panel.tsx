@@ -75,6 +75,34 @@ export function SettingsPanel({ offlineExamples }: { offlineExamples?: ReactNode
       <h2 id="settings-heading" className="text-[13px] font-semibold tracking-wide text-slate-700 dark:text-slate-200">
         Target and index
       </h2>
+      <div className="flex flex-wrap items-center gap-1.5" role="group" aria-label="Resolve for">
+        <span className="text-xs font-medium text-slate-600 dark:text-slate-300">Resolve for</span>
+        <Choice pressed={!settings.universal} onClick={() => update({ universal: false })} title="One Python on one platform and CPU, as pip does">
+          One target
+        </Choice>
+        <Choice
+          pressed={settings.universal}
+          onClick={() => update({ universal: true })}
+          title="One answer for Linux, macOS and Windows (x86_64 and ARM) and every Python in the range, as uv lock does"
+        >
+          All platforms
+        </Choice>
+      </div>
+      {settings.universal ? (
+        <Field label="Python versions" hint="Linux, macOS and Windows on x86_64 and ARM; packages needed only somewhere carry a marker. Blank: the project's requires-python, else this Python on.">
+          {(id) => (
+            <input
+              id={id}
+              type="text"
+              spellCheck={false}
+              className={`${FIELD} font-mono text-[12px]`}
+              value={settings.universalPython}
+              placeholder={`>=${settings.pythonVersion}`}
+              onChange={(e) => update({ universalPython: e.target.value })}
+            />
+          )}
+        </Field>
+      ) : (
       <div className="grid grid-cols-3 gap-2">
         <Field label="Python version">
           {(id) => (
@@ -110,6 +138,7 @@ export function SettingsPanel({ offlineExamples }: { offlineExamples?: ReactNode
           )}
         </Field>
       </div>
+      )}
       <Field label="Index URL">
         {(id) => (
           <div className="flex flex-col gap-1.5">

@@ -11,7 +11,7 @@ const session: LinkSession = {
   fileName: "pyproject.toml",
   extras: ["test"],
   groups: ["dev"],
-  settings: { pythonVersion: "3.11", os: "macos", arch: "arm64", indexUrl: "https://pypi.org/simple", resolution: "lowest-direct", prerelease: "allow", excludeNewer: "2024-01-31", unknownDependencies: "exclude" },
+  settings: { pythonVersion: "3.11", os: "macos", arch: "arm64", indexUrl: "https://pypi.org/simple", resolution: "lowest-direct", prerelease: "allow", excludeNewer: "2024-01-31", unknownDependencies: "exclude", universal: true, universalPython: ">=3.9, <3.13" },
   pins: { numpy: "==1.26.4" },
   excluded: ["pyarrow"],
   resolvedAt: "2026-11-21T10:00:00.000Z",
@@ -114,6 +114,22 @@ describe("session links of a project of several files", () => {
     const big = { ...project, files: { "huge.txt": "x".repeat(MAX_INFLATED_BYTES) } };
     await expect(encodeSessionLink(big)).rejects.toBeInstanceOf(SessionTooLargeForLink);
     await expect(encodeSessionLink(big)).rejects.toThrow(/^This session is too big for a link: its text and files come to 2\.0 MB, and a link holds up to 2\.0 MB\. Share the files themselves/);
+  });
+});
+
+describe("universal settings in links", () => {
+  it("open a link made before universal resolution existed for its one target, even where this browser resolves for all platforms", async () => {
+    const old = encodeRaw(JSON.stringify({ v: 1, text: "six\n", fileName: "requirements.txt", settings: { pythonVersion: "3.11", os: "windows" } }));
+    const here = { ...defaults, settings: { ...defaults.settings, universal: true, universalPython: ">=3.10" } };
+    const result = await decodeSessionLink(old, here);
+    expect(result).toMatchObject({ ok: true, problems: [], session: { settings: { universal: false, universalPython: "", os: "windows" } } });
+  });
+
+  it("name a universal Python range that is not a specifier and use the project's", async () => {
+    const bad = encodeRaw(JSON.stringify({ text: "six\n", settings: { universal: true, universalPython: "<script>" } }));
+    const result = await decodeSessionLink(bad, defaults);
+    expect(result).toMatchObject({ ok: true, session: { settings: { universal: true, universalPython: "" } } });
+    if (result.ok) expect(result.problems).toEqual(['the link\'s universal Python range "<script>" is not a version specifier; the project\'s requires-python is used']);
   });
 });
 

@@ -25,6 +25,9 @@ export interface LinkSession {
     prerelease: "if-necessary-or-explicit" | "allow" | "disallow";
     excludeNewer: string;
     unknownDependencies: "assume-none" | "exclude";
+    /** One resolution for every platform and Python in `universalPython` (absent in links made before it existed: false). */
+    universal: boolean;
+    universalPython: string;
   };
   pins: Record<string, string>;
   excluded: string[];
@@ -201,6 +204,11 @@ const settingRules = {
     schema: v.union([v.literal(""), v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))]),
     problem: (x) => `the link's exclude-newer date "${shown(x)}" is not a YYYY-MM-DD date; ignored`,
   },
+  universal: { schema: v.boolean(), problem: (x, d) => `the link's universal "${shown(x)}" is not true or false; using ${d}` },
+  universalPython: {
+    schema: v.pipe(v.string(), v.maxLength(200), v.regex(/^[\d\s.,<>=!~*]*$/)),
+    problem: (x) => `the link's universal Python range "${shown(x)}" is not a version specifier; the project's requires-python is used`,
+  },
 } satisfies { [K in keyof LinkSession["settings"]]: FieldRule<v.GenericSchema<unknown, LinkSession["settings"][K]>> };
 
 const names = v.array(v.string());
@@ -272,6 +280,9 @@ export function validateSession(payload: unknown, defaults: LinkSession): { sess
     pythonVersion: field(settingsIn, "pythonVersion", settingRules.pythonVersion, d.pythonVersion, problems),
     indexUrl: field(settingsIn, "indexUrl", settingRules.indexUrl, d.indexUrl, problems),
     excludeNewer: field(settingsIn, "excludeNewer", settingRules.excludeNewer, d.excludeNewer, problems),
+    // A link from before universal resolution resolved for its one target, whatever this browser's setting is.
+    universal: field(settingsIn, "universal", settingRules.universal, false, problems),
+    universalPython: field(settingsIn, "universalPython", settingRules.universalPython, "", problems),
   };
   const pins = field(data, "pins", sessionRules.pins, defaults.pins, problems);
   const format = field(data, "format", sessionRules.format, undefined, problems);

@@ -38,6 +38,11 @@ export function GraphLegend({
     { label: "With extras", style: { background: p.nodeFill, border: `1.5px solid ${p.nodeBorder}`, outline: `2px solid ${p.extras}`, outlineOffset: 1 }, count: count((x) => x.extras.length > 0) },
     { label: "Pre-release", style: { background: p.nodeFill, border: `2.5px dashed ${p.prerelease}` }, count: count((x) => x.prerelease) },
     { label: "Yanked", style: { background: p.yankedFill, border: `2.5px solid ${p.yankedBorder}` }, count: count((x) => x.yanked !== null) },
+    {
+      label: "Only on some platforms (dashed edges)",
+      style: { background: p.nodeFill, border: `1.5px dashed ${p.nodeBorder}` },
+      count: count((x) => x.marker !== undefined),
+    },
     { label: "Dependencies unknown", style: { background: p.unknownFill, border: `2.5px dotted ${p.unknownBorder}` }, count: count((x) => x.unknownDependencies) },
     ...(vulnerable || checking
       ? [

@@ -15,8 +15,15 @@ export function nodeLines(node: GraphNode, hiddenChildren = 0): string[] {
   if (node.traits.includes("yanked")) tags.push("yanked");
   if (node.traits.includes("unknown")) tags.push("deps unknown");
   if (tags.length) lines.push(tags.join(" · "));
+  if (node.marker) lines.push(markerLine(node.marker));
   if (hiddenChildren > 0) lines.push(`+${hiddenChildren} hidden`);
   return lines;
+}
+
+/** Where a package of a universal result is installed, short enough for a node: the marker, cut at 44 characters. */
+export function markerLine(marker: string): string {
+  const text = `only if ${marker.replace(/"/g, "'")}`;
+  return text.length > 44 ? `${text.slice(0, 43)}…` : text;
 }
 
 export function nodeSize(lines: readonly string[]): { w: number; h: number } {
@@ -38,7 +45,7 @@ export function cytoscapeElements(graph: DependencyGraph, visibility: GraphVisib
     elements.push({
       group: "edges",
       data: { id: edge.id, source: edge.source, target: edge.target, label: edge.label },
-      classes: edge.source === ROOT_ID ? ["from-root"] : [],
+      classes: [...(edge.source === ROOT_ID ? ["from-root"] : []), ...(edge.marker ? ["partial"] : [])],
     });
   }
   return elements;

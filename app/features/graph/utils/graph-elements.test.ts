@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { buildDependencyGraph, edgeLabel, nodeTraits } from "./graph-elements";
 import { pkg, resolutionOf } from "../../../testing/resolved-package";
+import { UNIVERSAL_EXAMPLE } from "../../../../workers/resolve/test-support/universal-example";
 
 describe("buildDependencyGraph", () => {
   it("draws an edge from each dependent to the package, labelled with the specifier the dependent asked for", () => {
@@ -61,5 +62,23 @@ describe("nodeTraits", () => {
     ]);
     expect(nodeTraits(pkg("x", "1", { yanked: "" }))).toEqual(["yanked"]);
     expect(nodeTraits(pkg("x", "1"))).toEqual([]);
+  });
+});
+
+describe("the graph of a universal result", () => {
+  // The example without pywin32, so every package hangs from another one.
+  const packages = UNIVERSAL_EXAMPLE.filter((p) => p.name !== "pywin32");
+  const graph = buildDependencyGraph(packages);
+
+  it("draws a name held at two versions as two packages, both reached by the edge that forks", () => {
+    expect(graph.nodes.map((n) => n.id)).toEqual(["click", "colorama", "pandas", "numpy==1.24.4", "numpy==2.0.2"]);
+    expect(graph.children.get("pandas")).toEqual(["numpy==1.24.4", "numpy==2.0.2"]);
+    expect(graph.nodes.find((n) => n.id === "numpy==2.0.2")?.label).toBe("numpy 2.0.2");
+  });
+
+  it("marks packages and edges that exist only in some environments", () => {
+    expect(graph.nodes.filter((n) => n.traits.includes("partial")).map((n) => n.id)).toEqual(["colorama", "numpy==1.24.4", "numpy==2.0.2"]);
+    expect(graph.edges.find((e) => e.id === "click->colorama")?.marker).toBe("platform_system == 'Windows'");
+    expect(graph.edges.find((e) => e.id === "<root>->click")?.marker).toBeUndefined();
   });
 });

@@ -2,8 +2,10 @@
 import type { ResolvedPackageDto } from "../../../../workers/api";
 import { ROOT_ID, edgeId } from "../../../stores/view";
 import { canonicalName } from "../../../components/canonical-name";
+import { packageKey } from "../../../components/package-key";
 
-export type NodeTrait = "direct" | "extras" | "prerelease" | "yanked" | "unknown";
+/** `partial`: a universal result installs the package only in some environments (it has a marker). */
+export type NodeTrait = "direct" | "extras" | "prerelease" | "yanked" | "unknown" | "partial";
 
 export interface GraphNode {
   id: string;
@@ -15,6 +17,8 @@ export interface GraphNode {
   traits: NodeTrait[];
   /** Steps from the user's requirements (direct requirements are 1, the root is 0). */
   depth: number;
+  /** Universal results: the marker of the environments the package is installed in (absent: everywhere). */
+  marker?: string;
 }
 
 export interface GraphEdge {
@@ -23,6 +27,8 @@ export interface GraphEdge {
   target: string;
   /** The specifier the source required the target with ("any" when it took any version). */
   label: string;
+  /** Universal results: where the edge exists, when that is narrower than where its source is installed. */
+  marker?: string;
 }
 
 export interface DependencyGraph {
@@ -46,6 +52,7 @@ export function nodeTraits(pkg: ResolvedPackageDto): NodeTrait[] {
   if (pkg.prerelease) traits.push("prerelease");
   if (pkg.yanked !== null) traits.push("yanked");
   if (pkg.unknownDependencies) traits.push("unknown");
+  if (pkg.marker) traits.push("partial");
   return traits;
 }
 
@@ -55,35 +62,37 @@ export function nodeTraits(pkg: ResolvedPackageDto): NodeTrait[] {
  * `rootSpecifiers` gives the user's own specifier per canonical name, when known.
  */
 export function buildDependencyGraph(packages: readonly ResolvedPackageDto[], rootSpecifiers: ReadonlyMap<string, string> = new Map()): DependencyGraph {
-  const byName = new Map(packages.map((p) => [p.name, p]));
+  const byKey = new Map(packages.map((p) => [packageKey(p), p]));
   const root: GraphNode = { id: ROOT_ID, label: "Your requirements", displayName: "Your requirements", version: "", extras: [], traits: [], depth: 0 };
   const edges: GraphEdge[] = [];
   const children = new Map<string, string[]>([[ROOT_ID, []]]);
-  for (const pkg of packages) children.set(pkg.name, []);
+  for (const pkg of packages) children.set(packageKey(pkg), []);
 
-  const addEdge = (source: string, target: string, label: string) => {
+  const addEdge = (source: string, target: string, label: string, marker?: string) => {
     const list = children.get(source);
     if (!list || list.includes(target)) return;
     list.push(target);
-    edges.push({ id: edgeId(source, target), source, target, label });
+    edges.push({ id: edgeId(source, target), source, target, label, ...(marker ? { marker } : {}) });
   };
 
   for (const pkg of packages) {
+    const key = packageKey(pkg);
     const dependents = pkg.direct && !pkg.dependents.includes(ROOT_ID) ? [ROOT_ID, ...pkg.dependents] : pkg.dependents;
     for (const dependent of dependents) {
       if (dependent === ROOT_ID) {
-        addEdge(ROOT_ID, pkg.name, edgeLabel(rootSpecifiers.get(pkg.name) ?? "", pkg.direct ? pkg.extras : []));
+        addEdge(ROOT_ID, key, edgeLabel(rootSpecifiers.get(pkg.name) ?? "", pkg.direct ? pkg.extras : []), pkg.marker);
         continue;
       }
-      const parent = byName.get(dependent);
+      const parent = byKey.get(dependent);
       if (!parent) continue;
-      const entry = parent.dependencies.find((d) => canonicalName(d.name) === pkg.name);
-      addEdge(dependent, pkg.name, entry ? edgeLabel(entry.specifier, entry.extras) : "any");
+      const entry = parent.dependencies.find((d) => canonicalName(d.name) === pkg.name && (!d.targets || d.targets.includes(key)));
+      addEdge(dependent, key, entry ? edgeLabel(entry.specifier, entry.extras) : "any", entry?.environmentMarker);
     }
   }
   // A package nobody depends on (the worker should not produce one) still hangs from the root.
   for (const pkg of packages) {
-    if (!edges.some((e) => e.target === pkg.name)) addEdge(ROOT_ID, pkg.name, edgeLabel(rootSpecifiers.get(pkg.name) ?? ""));
+    const key = packageKey(pkg);
+    if (!edges.some((e) => e.target === key)) addEdge(ROOT_ID, key, edgeLabel(rootSpecifiers.get(pkg.name) ?? ""));
   }
 
   const depth = new Map<string, number>([[ROOT_ID, 0]]);
@@ -98,13 +107,14 @@ export function buildDependencyGraph(packages: readonly ResolvedPackageDto[], ro
   }
 
   const nodes = packages.map<GraphNode>((pkg) => ({
-    id: pkg.name,
+    id: packageKey(pkg),
     label: `${pkg.displayName} ${pkg.version}`,
     displayName: pkg.displayName,
     version: pkg.version,
     extras: pkg.extras,
     traits: nodeTraits(pkg),
-    depth: depth.get(pkg.name) ?? 1,
+    depth: depth.get(packageKey(pkg)) ?? 1,
+    ...(pkg.marker ? { marker: pkg.marker } : {}),
   }));
   return { root, nodes, edges, children };
 }

@@ -9,7 +9,7 @@ export const FUZZ_DEFAULTS: LinkSession = {
   fileName: "requirements.txt",
   extras: [],
   groups: [],
-  settings: { pythonVersion: "3.13", os: "linux", arch: "x86_64", indexUrl: "https://pypi.org/simple", resolution: "highest", prerelease: "if-necessary-or-explicit", excludeNewer: "", unknownDependencies: "assume-none" },
+  settings: { pythonVersion: "3.13", os: "linux", arch: "x86_64", indexUrl: "https://pypi.org/simple", resolution: "highest", prerelease: "if-necessary-or-explicit", excludeNewer: "", unknownDependencies: "assume-none", universal: false, universalPython: "" },
   pins: {},
   excluded: [],
   resolvedAt: null,
