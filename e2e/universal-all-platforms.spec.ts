@@ -1,6 +1,8 @@
 // "All platforms": one resolution for Linux, macOS and Windows and a Python range, shown whole or narrowed to one environment.
 import { test, expect, type Page } from "@playwright/test";
+import { parse as parseToml } from "smol-toml";
 import { drawnGraph, freshPage, resolveAndWait, setRequirements, useSnapshotIndex } from "./support/explorer";
+import { downloadExport } from "./support/share";
 
 async function resolveForAllPlatforms(page: Page, requirements: string, python: string): Promise<number> {
   await freshPage(page);
@@ -60,6 +62,17 @@ test("one resolution for every platform marks what only some platforms install, 
   await page.screenshot({ path: "test-results/screens/universal-1440.png" });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: "test-results/screens/universal-390.png", fullPage: true });
+});
+
+test("a universal result downloads as a pylock.toml with its environments and markers, and as requirements with markers", async ({ page }) => {
+  await resolveForAllPlatforms(page, "pytest\n", ">=3.6");
+  const pylock = await downloadExport(page, /pylock\.toml/);
+  const lock = parseToml(pylock.text) as { environments?: string[]; packages: { name: string; marker?: string }[] };
+  expect(lock.environments?.length).toBe(3);
+  expect(lock.packages.find((p) => p.name === "colorama")?.marker).toMatch(/sys_platform == 'win32'/);
+  expect(lock.packages.find((p) => p.name === "pytest")?.marker).toBeUndefined();
+  const requirements = await downloadExport(page, /requirements\.txt/);
+  expect(requirements.text).toMatch(/^colorama==[\d.]+ ; sys_platform == 'win32'/m);
 });
 
 test("the setting travels in the link and survives a reload", async ({ page }) => {

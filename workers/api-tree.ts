@@ -34,6 +34,8 @@ export interface TextTreeLine {
   truncated: boolean;
   /** Whether this line is the last of its siblings (with the lines above, this draws the guides). */
   last: boolean;
+  /** Universal results: the marker of the environments where this edge exists, when not everywhere. */
+  marker?: string;
 }
 
 export type TextTree = { ok: true; lines: TextTreeLine[]; hasRepeats: boolean } | { ok: false; message: string };

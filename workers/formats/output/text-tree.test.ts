@@ -1,4 +1,5 @@
 // The text tree: what `uv tree` / pipdeptree users expect to read (guides, (*) repeats, specifiers, inverted, depth).
+import { UNIVERSAL_EXAMPLE } from "../../resolve/test-support/universal-example";
 import { describe, expect, it } from "vitest";
 import type { DependencyEdgeDto, ResolvedPackageDto } from "../../api";
 import { handmadePackage } from "./test-support/handmade-resolution";
@@ -135,5 +136,27 @@ describe("textTree", () => {
     if (!tree.ok) throw new Error(tree.message);
     expect(tree.lines.length).toBeLessThanOrEqual(10 + 10 * 10 * (layers - 1));
     expect(new Set(tree.lines.filter((l) => !l.repeated).map((l) => l.name)).size).toBe(packages.length);
+  });
+});
+
+describe("text tree of a universal result", () => {
+  it("shows each version of a forked name under the edge that reaches both, and where each edge exists", () => {
+    const text = renderTextTree(textTree(UNIVERSAL_EXAMPLE));
+    expect(text).toBe(
+      [
+        "click v8.1.7",
+        "└── colorama v0.4.6 [required: *] [only where platform_system == 'Windows']",
+        "pandas v2.0.3",
+        "├── numpy v1.24.4 [required: >=1.20]",
+        "└── numpy v2.0.2 [required: >=1.20]",
+        "pywin32 v306 [only where sys_platform == 'win32']",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("inverts for one version of a forked name by its key", () => {
+    const tree = textTree(UNIVERSAL_EXAMPLE, { invert: "numpy==1.24.4" });
+    expect(tree.ok && tree.lines.map((l) => `${l.name} ${l.version}`)).toEqual(["numpy==1.24.4 1.24.4", "pandas 2.0.3", "<root> "]);
   });
 });

@@ -9,10 +9,15 @@ const ROOT_DEPENDENT = "<root>";
 export const REPEAT_NOTE = "(*) Package tree already displayed";
 
 interface Edge {
+  /** The package's key: its canonical name, or `name==version` where a universal result holds the name twice. */
   name: string;
   specifier: string | null;
   extras: string[];
+  /** Universal results: where this edge (or, on a top line, the package) exists, when not everywhere. */
+  marker?: string;
 }
+
+const keyOf = (p: ResolvedPackageDto): string => p.id ?? p.name;
 
 /** Joins the distinct non-empty specifiers of the dependency entries naming `name` (a package can list one project twice, under markers). */
 function specifierOf(parent: ResolvedPackageDto, name: string): { specifier: string; extras: string[] } {
@@ -32,7 +37,7 @@ function byName(a: Edge, b: Edge): number {
  * printed once more with `repeated` and no children, as uv's de-duplication does.
  */
 export function textTree(packages: readonly ResolvedPackageDto[], options: TextTreeOptions = {}): TextTree {
-  const packageOf = new Map(packages.map((p) => [p.name, p]));
+  const packageOf = new Map(packages.map((p) => [keyOf(p), p]));
   const maxDepth = options.depth ?? Infinity;
   const rootSpecifiers = options.rootSpecifiers ?? new Map<string, string>();
 
@@ -50,15 +55,19 @@ export function textTree(packages: readonly ResolvedPackageDto[], options: TextT
         }
       }
       if (pkg.direct && !pkg.dependents.includes(ROOT_DEPENDENT)) up.push({ name: ROOT_DEPENDENT, specifier: rootSpecifiers.get(pkg.name) ?? null, extras: pkg.extras });
-      children.set(pkg.name, up.sort(byName));
+      children.set(keyOf(pkg), up.sort(byName));
     }
   } else {
     for (const pkg of packages) {
-      const down = pkg.dependencies
-        .map((d) => d.name)
-        .filter((name, i, all) => packageOf.has(name) && all.indexOf(name) === i && name !== pkg.name)
-        .map((name) => ({ name, ...specifierOf(pkg, name) }));
-      children.set(pkg.name, down.sort(byName));
+      const down: Edge[] = [];
+      for (const d of pkg.dependencies) {
+        // An edge of a universal result may reach several versions of one name (in disjoint environments).
+        for (const key of d.targets ?? [d.name]) {
+          if (!packageOf.has(key) || key === keyOf(pkg) || down.some((e) => e.name === key)) continue;
+          down.push({ name: key, ...specifierOf(pkg, d.name), ...(d.environmentMarker ? { marker: d.environmentMarker } : {}) });
+        }
+      }
+      children.set(keyOf(pkg), down.sort(byName));
     }
   }
 
@@ -66,7 +75,7 @@ export function textTree(packages: readonly ResolvedPackageDto[], options: TextT
     ? [{ name: options.invert, specifier: null, extras: [] }]
     : packages
         .filter((p) => p.direct || p.dependents.includes(ROOT_DEPENDENT))
-        .map((p) => ({ name: p.name, specifier: rootSpecifiers.get(p.name) ?? null, extras: p.extras }))
+        .map((p) => ({ name: keyOf(p), specifier: rootSpecifiers.get(p.name) ?? null, extras: p.extras, ...(p.marker ? { marker: p.marker } : {}) }))
         .sort(byName);
 
   const lines: TextTreeLine[] = [];
@@ -95,6 +104,7 @@ export function textTree(packages: readonly ResolvedPackageDto[], options: TextT
       repeated,
       truncated,
       last,
+      ...(edge.marker ? { marker: edge.marker } : {}),
     });
     if (repeated || truncated) continue;
     expanded.add(edge.name);
@@ -112,6 +122,7 @@ export function lineText(line: TextTreeLine, inverted: boolean): string {
   let text = line.label + (inverted ? "" : extras);
   if (line.version) text += ` v${line.version}`;
   if (line.specifier !== null) text += inverted ? ` [requires: ${line.constrains}${extras}${line.specifier || " (any version)"}]` : ` [required: ${line.specifier || "*"}]`;
+  if (line.marker) text += ` [only where ${line.marker}]`;
   if (line.repeated) text += " (*)";
   return text;
 }

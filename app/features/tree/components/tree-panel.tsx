@@ -2,6 +2,7 @@
 import { useEffect, useId, useState } from "react";
 import type { ResolvedPackageDto, ResolveRequest } from "../../../../workers/api";
 import { useView } from "../../../stores/view";
+import { packageKey } from "../../../components/package-key";
 import { Button } from "../../../components/button";
 import { CheckIcon } from "../../../components/icons";
 import { useRootSpecifiers } from "../../../hooks/use-root-specifiers";
@@ -19,7 +20,7 @@ export function TreePanel({ packages, request }: { packages: ResolvedPackageDto[
   const rootSpecifiers = useRootSpecifiers(request);
   const selected = useView((s) => s.selected);
   // A package inverted for that is not in a new result: back to the whole tree.
-  const invertFor = invert && packages.some((p) => p.name === invert) ? invert : null;
+  const invertFor = invert && packages.some((p) => packageKey(p) === invert) ? invert : null;
   const { tree, failure } = useTextTree(packages, { invert: invertFor, depth, rootSpecifiers });
   const sorted = [...packages].sort((a, b) => a.name.localeCompare(b.name));
 
@@ -48,15 +49,15 @@ export function TreePanel({ packages, request }: { packages: ResolvedPackageDto[
         <select id={invertId} className={SELECT} value={invertFor ?? ""} onChange={(e) => setInvert(e.target.value || null)}>
           <option value="">— (your requirements first)</option>
           {sorted.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.displayName}
+            <option key={packageKey(p)} value={packageKey(p)}>
+              {p.displayName}{p.id ? ` ${p.version}` : ""}
             </option>
           ))}
         </select>
         </span>
-        {selected && selected !== invertFor && packages.some((p) => p.name === selected) && (
+        {selected && selected !== invertFor && packages.some((p) => packageKey(p) === selected) && (
           <button type="button" className="font-medium text-teal-700 underline hover:no-underline dark:text-teal-300" onClick={() => setInvert(selected)}>
-            Who requires {packages.find((p) => p.name === selected)?.displayName}?
+            Who requires {packages.find((p) => packageKey(p) === selected)?.displayName}?
           </button>
         )}
         <span className="flex items-center gap-2">
