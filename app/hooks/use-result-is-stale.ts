@@ -21,7 +21,9 @@ export function useResultIsStale(): boolean {
   const overridesText = useSession((s) => s.overridesText);
   return useMemo(() => {
     if (!current) return false;
-    const now = buildResolveRequest({ requirementsText, fileName, format, projectFiles, constraintsText, overridesText, extras, groups, settings, pins, excluded, reproduceAt });
+    // A lock read holds every extra and group of its project: ticking them does not make it out of date, editing the project does.
+    const chosen = current.readFrom === undefined ? { extras, groups } : { extras: current.request.input.extras ?? [], groups: current.request.input.groups ?? [] };
+    const now = buildResolveRequest({ requirementsText, fileName, format, projectFiles, constraintsText, overridesText, ...chosen, settings, pins, excluded, reproduceAt });
     return JSON.stringify(now) !== JSON.stringify(current.request);
   }, [current, requirementsText, fileName, format, projectFiles, constraintsText, overridesText, extras, groups, settings, pins, excluded, reproduceAt]);
 }

@@ -3,6 +3,7 @@ import type { DependencyEdgeDto, DistributionFileDto, ResolvedPackageDto, Resolv
 import { canonicalizeName } from "../../packaging/names";
 import { exportProject, markerExtras } from "./export-project";
 import { poetryContentHash } from "./poetry-content-hash";
+import { skippedComments } from "./skipped-comments";
 import { headerLines } from "./request-description";
 import type { ResolvedResolution } from "./resolved-resolution";
 import { tomlKey, tomlString } from "./toml-values";
@@ -111,6 +112,9 @@ function packageLines(pkg: ResolvedPackageDto, groups: string[], optional: boole
 export function formatPoetryLock(resolution: ResolvedResolution, request: ResolveRequest): string {
   const project = exportProject(request);
   const lines = headerLines(request, resolution.resolvedAt, "poetry-lock");
+  // Requirements skipped for the target (their marker is false) stay visible under the header, as in every export.
+  const skipped = skippedComments(resolution);
+  if (skipped.length > 0) lines.push(...skipped, "#");
   const groups = packageGroups(resolution, project.requirements);
   const sorted = [...resolution.packages].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const pkg of sorted) {

@@ -4,6 +4,7 @@ import { canonicalizeName } from "../../packaging/names";
 import type { InputRequirement } from "../../api-input";
 import { exportProject, markerExtras, type ExportProject } from "./export-project";
 import { lockRequiresPython } from "./pylock-toml";
+import { skippedComments } from "./skipped-comments";
 import { DEFAULT_INDEX_URL, headerLines, redactUrl } from "./request-description";
 import type { ResolvedResolution } from "./resolved-resolution";
 import { tomlInlineTable, tomlString, type TomlScalar, raw } from "./toml-values";
@@ -137,6 +138,9 @@ function projectLines(project: ExportProject, resolved: Set<string>): string[] {
 export function formatUvLock(resolution: ResolvedResolution, request: ResolveRequest): string {
   const project = exportProject(request);
   const lines = headerLines(request, resolution.resolvedAt, "uv-lock");
+  // Requirements skipped for the target (their marker is false) stay visible under the header, as in every export.
+  const skipped = skippedComments(resolution);
+  if (skipped.length > 0) lines.push(...skipped, "#");
   lines.push(`version = ${UV_LOCK_VERSION}`, `revision = ${UV_LOCK_REVISION}`, `requires-python = ${tomlString(project.requiresPython ?? lockRequiresPython(request))}`);
   const resolved = new Set(resolution.packages.map((p) => p.name));
   const projectName = canonicalizeName(project.name);
