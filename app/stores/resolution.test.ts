@@ -1,12 +1,12 @@
 // The resolution store's transitions: what the run status shows, and "what changed" kept across a failed run.
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Resolution, ResolveRequest, ResolveStats } from "../../workers/api";
-import { pkg } from "../testing/resolved-package";
+import { resolvedPackage } from "../../test-support/resolved-package";
 import { useResolution } from "./resolution";
 
 const request = { input: { text: "requests\n" } } as ResolveRequest;
 const stats = {} as ResolveStats;
-const resolved = (...names: string[]): Resolution => ({ status: "resolved", packages: names.map((n) => pkg(n, "1.0")), warnings: [], diagnostics: [], stats, resolvedAt: "2026-01-01T00:00:00Z" });
+const resolved = (...names: string[]): Resolution => ({ status: "resolved", packages: names.map((n) => resolvedPackage(n, "1.0")), warnings: [], diagnostics: [], stats, resolvedAt: "2026-01-01T00:00:00Z" });
 const failed: Resolution = { status: "error", error: { kind: "index-unreachable", message: "offline" }, warnings: [], diagnostics: [], stats, resolvedAt: "2026-01-01T00:00:00Z" };
 
 beforeEach(() => useResolution.setState({ running: null, current: null, previousPackages: null, notice: null }));
