@@ -1,8 +1,10 @@
-// ESLint flat config: typescript-eslint for all code, react-hooks rules for the app, and the layer rules of docs/architecture.md.
+// ESLint flat config: typescript-eslint for all code, react-hooks rules for the app, no import cycles, and the layer rules of docs/architecture.md.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import boundaries from "eslint-plugin-boundaries";
+import importX from "eslint-plugin-import-x";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
 import globals from "globals";
 import { layerElements, layerPolicies } from "./eslint.layers.js";
 
@@ -17,6 +19,18 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    // No module of the app or the worker imports itself through others (type-only imports, erased at build time, do not
+    // count). Tests and scripts are leaves nothing imports back, so the rule skips them and lint stays fast.
+    files: ["app/**/*.{ts,tsx}", "workers/**/*.ts"],
+    ignores: ["**/*.test.{ts,tsx}"],
+    plugins: { "import-x": importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      "import-x/resolver-next": [createTypeScriptImportResolver({ project: "tsconfig.json" })],
+    },
+    rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
   },
   {
     files: ["app/**/*.{ts,tsx}"],

@@ -1,7 +1,7 @@
 // The page layout: header; inputs, settings and the resolve button on the left; status and results (graph, list, details, conflicts) on the right.
 import { useEffect, useRef } from "react";
 import type { ResolvedPackageDto, ResolveRequest, UniversalScopeDto } from "../workers/api";
-import { packageKey } from "./components/package-key";
+import { packageKey } from "./lib/package-key";
 import { EnvironmentPicker } from "./features/universal/environment-picker";
 import { useShownPackages } from "./features/universal/use-shown-packages";
 import { useResolution } from "./stores/resolution";

@@ -123,8 +123,9 @@ test.describe("a link naming an index other than pypi.org or the bundled snapsho
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText(foreignIndex);
     await expect(dialog.getByRole("button", { name: "Use pypi.org instead" })).toBeFocused();
-    // Nothing from the link is applied yet, and nothing went to the index.
-    await fresh.waitForTimeout(1000);
+    // Nothing from the link is applied yet, and nothing went to the index, once the page has done all it does on opening
+    // (its network has gone quiet: the worker started, the bundle loaded), however long that takes on this machine.
+    await fresh.waitForLoadState("networkidle");
     expect(toForeign).toHaveLength(0);
     expect(await editorText(fresh)).toBe(example);
 

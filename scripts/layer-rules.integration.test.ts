@@ -1,4 +1,4 @@
-// The layer rules of docs/architecture.md: ESLint rejects an import that crosses a layer the wrong way.
+// The layer rules of docs/architecture.md: ESLint rejects an import that crosses a layer the wrong way, or closes a cycle.
 import { describe, expect, it } from "vitest";
 import { ESLint } from "eslint";
 
@@ -8,6 +8,12 @@ const eslint = new ESLint({ cwd: process.cwd() });
 async function layerErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
   return result.messages.filter((m) => m.ruleId === "boundaries/dependencies").map((m) => m.message);
+}
+
+/** The import-cycle messages ESLint gives for `code` placed at `filePath` (the rest of the tree read from disk). */
+async function cycleErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result.messages.filter((m) => m.ruleId === "import-x/no-cycle").map((m) => m.message);
 }
 
 describe("layer rules", () => {
@@ -47,5 +53,11 @@ describe("layer rules", () => {
   it("keeps features from importing one another", async () => {
     expect(await layerErrors("app/features/list/probe.ts", `import { findPackage } from "../graph/utils/find-package";\nexport const x = findPackage;\n`)).toHaveLength(1);
     expect(await layerErrors("app/features/graph/probe.ts", `import { findPackage } from "./utils/find-package";\nexport const x = findPackage;\n`)).toEqual([]);
+  });
+
+  it("rejects an import that closes a cycle, whatever the layers", async () => {
+    // parse-input imports the format detector; the detector importing parse-input back closes the loop.
+    expect(await cycleErrors("workers/api-input-format.ts", `import { parseInput } from "./formats/input/parse-input";\nexport const x = parseInput;\n`)).toHaveLength(1);
+    expect(await cycleErrors("app/stores/probe.ts", `import { buildResolveRequest } from "./build-request";\nexport const x = buildResolveRequest;\n`)).toEqual([]);
   });
 });

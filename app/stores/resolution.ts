@@ -1,9 +1,7 @@
 // The resolution store: the run in progress (progress, cancel), the latest result and the one before it (for "what changed").
+// State and its transitions only: app/resolution-run.ts starts and cancels runs on the worker and reports here.
 import { create } from "zustand";
 import type { ResolvedPackageDto, Resolution, ResolveProgress, ResolveRequest } from "../../workers/api";
-import { resolve, type ResolveRun } from "../resolver-client";
-import { buildResolveRequest } from "./build-request";
-import { useSession } from "./session";
 
 export interface FinishedResolution {
   runId: number;
@@ -21,58 +19,42 @@ export interface ResolutionState {
   previousPackages: ResolvedPackageDto[] | null;
   /** A one-line notice about the last run that left no result (cancelled, or the worker failed). */
   notice: { kind: "cancelled" | "failure"; message: string } | null;
-  run: () => void;
-  cancel: () => void;
+  /** A run began (any earlier one is superseded); `startedAt` is the page's clock reading, for the elapsed time shown. */
+  started: (runId: number, request: ResolveRequest, startedAt: number) => void;
+  /** Progress of the run `runId`; ignored once another run has begun. */
+  progressed: (runId: number, progress: ResolveProgress) => void;
+  /** The run `runId` ended with a resolution (resolved or not): it becomes the current one. */
+  finished: (runId: number, request: ResolveRequest, resolution: Resolution) => void;
+  /** The run ended without a result (cancelled, or the worker failed), with a one-line notice saying so. */
+  stopped: (notice: { kind: "cancelled" | "failure"; message: string }) => void;
+  /** The person asked to cancel the run in progress. */
+  cancelRequested: () => void;
   dismissChanges: () => void;
 }
-
-let active: ResolveRun | null = null;
 
 export const useResolution = create<ResolutionState>()((set, get) => ({
   running: null,
   current: null,
   previousPackages: null,
   notice: null,
-  run: () => {
-    active?.cancel();
-    const session = useSession.getState();
-    const request = buildResolveRequest(session);
-    const started = performance.now();
-    const run = resolve(request, (progress) => {
-      const running = get().running;
-      if (running?.runId === run.runId) set({ running: { ...running, progress } });
-    });
-    active = run;
-    set({ running: { runId: run.runId, startedAt: started, progress: null, request, cancelRequested: false }, notice: null });
-    run.promise.then(
-      (resolution) => {
-        if (active !== run) return;
-        active = null;
-        if (resolution.status === "error" && resolution.error.kind === "cancelled") {
-          const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          set({ running: null, notice: { kind: "cancelled", message: `Resolution cancelled after ${seconds} s.` } });
-          return;
-        }
-        const { current, previousPackages } = get();
-        const lastResolved = current?.resolution.status === "resolved" ? current.resolution.packages : null;
-        set({
-          running: null,
-          current: { runId: run.runId, request, resolution },
-          previousPackages: resolution.status === "resolved" ? lastResolved : previousPackages,
-        });
-      },
-      (error: unknown) => {
-        if (active !== run) return;
-        active = null;
-        set({ running: null, notice: { kind: "failure", message: `The resolver stopped unexpectedly: ${String(error)}` } });
-      },
-    );
-  },
-  cancel: () => {
+  started: (runId, request, startedAt) => set({ running: { runId, startedAt, progress: null, request, cancelRequested: false }, notice: null }),
+  progressed: (runId, progress) => {
     const running = get().running;
-    if (!running || !active) return;
-    active.cancel();
-    set({ running: { ...running, cancelRequested: true } });
+    if (running?.runId === runId) set({ running: { ...running, progress } });
+  },
+  finished: (runId, request, resolution) => {
+    const { current, previousPackages } = get();
+    const lastResolved = current?.resolution.status === "resolved" ? current.resolution.packages : null;
+    set({
+      running: null,
+      current: { runId, request, resolution },
+      previousPackages: resolution.status === "resolved" ? lastResolved : previousPackages,
+    });
+  },
+  stopped: (notice) => set({ running: null, notice }),
+  cancelRequested: () => {
+    const running = get().running;
+    if (running) set({ running: { ...running, cancelRequested: true } });
   },
   dismissChanges: () => set({ previousPackages: null }),
 }));

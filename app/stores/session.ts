@@ -4,7 +4,7 @@ import { createJSONStorage, persist } from "zustand/middleware";
 import { reportingStorage } from "./saved-state";
 import type { InputFormat, PrereleaseMode, ResolutionStrategy, TargetDto, UnknownDependenciesMode } from "../../workers/api";
 import { INPUT_FORMATS, detectFormat } from "../../workers/api-input-format";
-import { canonicalName } from "../components/canonical-name";
+import { canonicalName } from "../lib/canonical-name";
 
 /** The text a first visit starts with: it resolves on pypi.org and on the offline 2020 snapshot alike. */
 export const EXAMPLE_REQUIREMENTS = `# Paste requirements.txt lines — each is parsed as you type

@@ -26,6 +26,8 @@ export interface IndexHandlerOptions extends IndexSourceOptions {
   basePath?: string;
   /** Delay every index response by this many milliseconds. */
   latencyMs?: number;
+  /** How the latency is waited out (default: a timer); a test passes its own to release responses when it chooses. */
+  sleep?: (ms: number) => Promise<void>;
   /** Fraction of index requests answered 500/503/429 (deterministic from `seed`). */
   failRate?: number;
   /** Fraction of index requests answered 200 with an invalid body (deterministic from `seed`). */
@@ -232,7 +234,7 @@ export function createIndexHandler(options: IndexHandlerOptions = {}): IndexHand
       sendResponse(req, res, { status: 200, contentType: JSON_TYPE, cacheControl: "no-store", body });
       return;
     }
-    if (options.latencyMs !== undefined && options.latencyMs > 0) await sleep(options.latencyMs);
+    if (options.latencyMs !== undefined && options.latencyMs > 0) await (options.sleep ?? sleep)(options.latencyMs);
     const fault = faults.decide(method, `${path}${url.search}`);
     if (fault?.kind === "fail") {
       stats.fault(String(fault.status));

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startFixtureIndex } from "./server";
 import type { FixtureIndex } from "./server";
 import { readStoredZip } from "./stored-zip-reader";
@@ -459,12 +459,18 @@ describe("fault injection and latency", () => {
   });
 
   it("delays responses by --latency-ms", async () => {
-    const server = await startFixtureIndex({ port: 0, latencyMs: 150 });
+    // The wait is the test's: the response must not come before it is released, whatever the machine's speed.
+    const waits: number[] = [];
+    let release: () => void = () => undefined;
+    const sleep = (ms: number) => new Promise<void>((resolve) => ((release = resolve), waits.push(ms)));
+    const server = await startFixtureIndex({ port: 0, latencyMs: 150, sleep });
     try {
-      const t = performance.now();
-      const r = await fetch(`${server.url}/scenarios/yanked/simple/`);
-      expect(r.status).toBe(200);
-      expect(performance.now() - t).toBeGreaterThanOrEqual(145);
+      let answered = false;
+      const response = fetch(`${server.url}/scenarios/yanked/simple/`).then((r) => ((answered = true), r));
+      await vi.waitFor(() => expect(waits).toEqual([150]));
+      expect(answered).toBe(false);
+      release();
+      expect((await response).status).toBe(200);
     } finally {
       await server.close();
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pkg } from "../../app/testing/resolved-package";
+import { resolvedPackage } from "../../test-support/resolved-package";
 import { freshnessOf } from "./freshness";
 import { diffPackages } from "./resolution-diff";
 
@@ -8,7 +8,7 @@ const file = (uploadTime: string | null) => ({ filename: "x.whl", url: "https://
 describe("freshness of a resolved package", () => {
   it("counts newer final releases, names the gap to the newest and keeps the resolver's reasons", () => {
     const f = freshnessOf(
-      pkg("urllib3", "1.23", {
+      resolvedPackage("urllib3", "1.23", {
         files: [file("2018-06-05T10:00:00Z"), file("2018-06-04T22:00:00Z")],
         rejectedNewer: [
           { version: "1.24", reason: "excluded by requests's requirement urllib3<1.24,>=1.21.1" },
@@ -33,15 +33,15 @@ describe("freshness of a resolved package", () => {
   });
 
   it("is current when nothing newer exists, and names a major gap", () => {
-    expect(freshnessOf(pkg("six", "1.15.0"))).toMatchObject({ newest: "1.15.0", behind: 0, gap: null, releasedAt: null });
-    expect(freshnessOf(pkg("django", "2.2.17", { rejectedNewer: [{ version: "3.1.3", reason: "excluded by your requirement django<3" }] })).gap).toBe("major");
+    expect(freshnessOf(resolvedPackage("six", "1.15.0"))).toMatchObject({ newest: "1.15.0", behind: 0, gap: null, releasedAt: null });
+    expect(freshnessOf(resolvedPackage("django", "2.2.17", { rejectedNewer: [{ version: "3.1.3", reason: "excluded by your requirement django<3" }] })).gap).toBe("major");
   });
 });
 
 describe("diff of two resolutions", () => {
   it("sorts changes by PEP 440 direction, not by text", () => {
-    const before = [pkg("a", "1.9"), pkg("b", "2.0"), pkg("c", "1.0")];
-    const after = [pkg("a", "1.10"), pkg("b", "1.10"), pkg("d", "0.1")];
+    const before = [resolvedPackage("a", "1.9"), resolvedPackage("b", "2.0"), resolvedPackage("c", "1.0")];
+    const after = [resolvedPackage("a", "1.10"), resolvedPackage("b", "1.10"), resolvedPackage("d", "0.1")];
     expect(diffPackages(before, after)).toEqual({
       added: [{ name: "d", to: "0.1" }],
       removed: [{ name: "c", from: "1.0" }],

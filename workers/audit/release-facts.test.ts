@@ -6,7 +6,7 @@ import { createMemoryStore } from "../index/test-support/memory-store";
 import { createTestClock } from "../index/test-support/test-clock";
 import { auditPackages, VULNERABILITY_DATA_UNAVAILABLE } from "./audit-packages";
 import { createReleaseFactsClient, DEFAULT_FACTS_TTL_MS } from "./release-facts";
-import { pkg as resolvedPackage } from "../../app/testing/resolved-package";
+import { resolvedPackage } from "../../test-support/resolved-package";
 
 const ROOT = "https://pypi.example/simple/";
 const URL_REQUESTS = "https://pypi.example/pypi/requests/2.18.0/json";

@@ -1,6 +1,6 @@
 // The diff of two package graphs: each kind of change, the path that explains it and the requirement that moved it, in the JSON.
 import { describe, expect, it } from "vitest";
-import { handmadePackage } from "../formats/output/test-support/handmade-resolution";
+import { resolvedPackage } from "../../test-support/resolved-package";
 import { diffJson, diffPackages, formatDiffText } from "./package-diff";
 
 const edge = (name: string, specifier = "") => ({ name, specifier, marker: null, extras: [] });
@@ -10,12 +10,12 @@ const roots = new Map([["web", ">=1"]]);
 const before = {
   rootSpecifiers: roots,
   packages: [
-    handmadePackage("web", "1.0", { direct: true, dependents: ["<root>"], dependencies: [edge("tpl", ">=2"), edge("http")] }),
-    handmadePackage("tpl", "2.0", { dependents: ["web"], dependencies: [edge("esc", ">=1")] }),
-    handmadePackage("esc", "1.0", { dependents: ["tpl"] }),
-    handmadePackage("http", "1.0", { dependents: ["web"], dependencies: [edge("ssl", "<3")] }),
-    handmadePackage("ssl", "2.0", { dependents: ["http"] }),
-    handmadePackage("old-helper", "0.1", { dependents: ["web"] }),
+    resolvedPackage("web", "1.0", { direct: true, dependents: ["<root>"], dependencies: [edge("tpl", ">=2"), edge("http")] }),
+    resolvedPackage("tpl", "2.0", { dependents: ["web"], dependencies: [edge("esc", ">=1")] }),
+    resolvedPackage("esc", "1.0", { dependents: ["tpl"] }),
+    resolvedPackage("http", "1.0", { dependents: ["web"], dependencies: [edge("ssl", "<3")] }),
+    resolvedPackage("ssl", "2.0", { dependents: ["http"] }),
+    resolvedPackage("old-helper", "0.1", { dependents: ["web"] }),
   ],
 };
 // web 1.1 asks tpl>=3 (excludes 2.0); tpl 3.0 asks esc>=1 (esc moved with it); ssl moved to 3.0, so http had to move
@@ -23,12 +23,12 @@ const before = {
 const after = {
   rootSpecifiers: roots,
   packages: [
-    handmadePackage("web", "1.1", { direct: true, dependents: ["<root>"], dependencies: [edge("tpl", ">=3"), edge("http")] }),
-    handmadePackage("tpl", "3.0", { dependents: ["web"], dependencies: [edge("esc", ">=1"), edge("markup", ">=0.5")] }),
-    handmadePackage("esc", "1.2", { dependents: ["tpl"] }),
-    handmadePackage("markup", "0.5", { dependents: ["tpl"] }),
-    handmadePackage("http", "0.9", { dependents: ["web"], dependencies: [edge("ssl")] }),
-    handmadePackage("ssl", "3.0", { dependents: ["http"] }),
+    resolvedPackage("web", "1.1", { direct: true, dependents: ["<root>"], dependencies: [edge("tpl", ">=3"), edge("http")] }),
+    resolvedPackage("tpl", "3.0", { dependents: ["web"], dependencies: [edge("esc", ">=1"), edge("markup", ">=0.5")] }),
+    resolvedPackage("esc", "1.2", { dependents: ["tpl"] }),
+    resolvedPackage("markup", "0.5", { dependents: ["tpl"] }),
+    resolvedPackage("http", "0.9", { dependents: ["web"], dependencies: [edge("ssl")] }),
+    resolvedPackage("ssl", "3.0", { dependents: ["http"] }),
   ],
 };
 
@@ -61,8 +61,8 @@ describe("diffPackages", () => {
 
   it("without a reason the diff says so instead of inventing one", () => {
     const loose = diffPackages(
-      { rootSpecifiers: roots, packages: [handmadePackage("web", "1.0", { direct: true, dependents: ["<root>"] })] },
-      { rootSpecifiers: roots, packages: [handmadePackage("web", "1.1", { direct: true, dependents: ["<root>"] })] },
+      { rootSpecifiers: roots, packages: [resolvedPackage("web", "1.0", { direct: true, dependents: ["<root>"] })] },
+      { rootSpecifiers: roots, packages: [resolvedPackage("web", "1.1", { direct: true, dependents: ["<root>"] })] },
     );
     expect(loose.changed[0]).toMatchObject({ cause: "free", reason: "no requirement forces it: the old version would still do" });
     expect(formatDiffText(loose)).toBe("Upgraded (1):\n  web 1.0 -> 1.1\n      via web>=1\n      because no requirement forces it: the old version would still do\n0 unchanged\n");

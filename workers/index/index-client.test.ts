@@ -441,7 +441,8 @@ describe("index client: sharing, pooling and priorities", () => {
     expect(fake.calls).toEqual([]);
     const [d, e] = await Promise.all([client.getListing("d"), client.getListing("e")]);
     expect([d.kind, e.kind]).toEqual(["found", "found"]);
-    await new Promise((r) => setTimeout(r, 30));
+    // The prefetches "a", "b" and "c" run once the network is in use: wait for the fifth request, not for a time.
+    await vi.waitFor(() => expect(fake.calls).toHaveLength(5), { timeout: 10_000 });
     // "e", queued as a prefetch, was promoted the moment it was asked for, ahead of "d", which reaches the pool a
     // moment later; the prefetches "a", "b" and "c" follow, once the network is in use anyway.
     expect(fake.calls.map((c) => c.url.split("/")[4])).toEqual(["e", "d", "a", "b", "c"]);

@@ -6,7 +6,7 @@ import { useAudit } from "../../stores/audit";
 import { useView } from "../../stores/view";
 import { Badge } from "../../components/badge";
 import { Button } from "../../components/button";
-import { download } from "../../components/download";
+import { download } from "../../lib/download";
 import { licenceCsv, licenceGroups } from "./licence-groups";
 
 type AuditView = "security" | "licences" | "outdated";

@@ -4,7 +4,7 @@ import type { ResolvedPackageDto, ResolveRequest } from "../../../workers/api";
 import type { FixOutcomeDto, VulnerabilityDto } from "../../../workers/api-audit";
 import { resolver } from "../../resolver-client";
 import { useAudit } from "../../stores/audit";
-import { useResolution } from "../../stores/resolution";
+import { runResolution } from "../../resolution-run";
 import { useSession } from "../../stores/session";
 import { Badge } from "../../components/badge";
 import { Button } from "../../components/button";
@@ -20,7 +20,7 @@ function applyFix(outcome: Extract<FixOutcomeDto, { kind: "fixed" }>): void {
   } else {
     session.setPin(name, requirement.slice(name.length));
   }
-  useResolution.getState().run();
+  runResolution();
 }
 
 function Advisory({ vuln, onFix, busy }: { vuln: VulnerabilityDto; onFix: () => void; busy: boolean }) {

@@ -3,12 +3,12 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { StylesheetJson } from "cytoscape";
 import type { ExplanationGraphDto, SuggestionDto } from "../../../workers/api";
 import { useSession } from "../../stores/session";
-import { useResolution } from "../../stores/resolution";
+import { runResolution } from "../../resolution-run";
 import { useTheme } from "../../stores/theme";
-import { useCytoscape } from "../../components/use-cytoscape";
+import { useCytoscape } from "../../hooks/use-cytoscape";
 import { layeredLayout, type LayeredOptions } from "../../lib/layout/layered-layout";
 import { layoutInputOf, withPositions } from "../../lib/layout/cytoscape-layout";
-import { nodeBoxStyle, paletteFor, type GraphPalette } from "../../components/graph-palette";
+import { nodeBoxStyle, paletteFor, type GraphPalette } from "../../lib/graph-palette";
 import { Button } from "../../components/button";
 import { AlertIcon, SparkIcon } from "../../components/icons";
 import { applySuggestion, isApplicable } from "./apply-suggestion";
@@ -113,7 +113,7 @@ function Suggestions({ suggestions }: { suggestions: SuggestionDto[] }) {
     if (next.pythonVersion !== session.settings.pythonVersion) session.updateSettings({ pythonVersion: next.pythonVersion });
     for (const name of Object.keys(session.pins)) if (!(name in next.pins)) session.removePin(name);
     for (const name of session.excluded) if (!next.excluded.includes(name)) session.include(name);
-    useResolution.getState().run();
+    runResolution();
   };
   if (suggestions.length === 0) {
     return <p className="text-sm text-slate-600 dark:text-slate-300">No single edit of your requirements makes this resolvable; the explanation above shows what clashes.</p>;

@@ -3,12 +3,12 @@ import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import type { ResolvedPackageDto, ResolveRequest } from "../../../workers/api";
 import { useView, ROOT_ID } from "../../stores/view";
 import { useSession } from "../../stores/session";
-import { useResolution } from "../../stores/resolution";
+import { runResolution } from "../../resolution-run";
 import { Badge } from "../../components/badge";
 import { Button } from "../../components/button";
 import { CloseIcon } from "../../components/icons";
-import { packageKey } from "../../components/package-key";
-import { canonicalName } from "../../components/canonical-name";
+import { canonicalName } from "../../lib/canonical-name";
+import { packageKey } from "../../lib/package-key";
 import { pathHighlight, whyPaths } from "./why-paths";
 import { ProjectFacts } from "./project-facts";
 import { pinSpecifier } from "./pin-specifier";
@@ -209,7 +209,7 @@ function WhatIf({ pkg }: { pkg: ResolvedPackageDto }) {
   const listId = useId();
   const apply = (edit: () => void) => {
     edit();
-    useResolution.getState().run();
+    runResolution();
   };
   const pin = pinSpecifier(spec);
   return (

@@ -6,7 +6,7 @@ import { resolver } from "../../resolver-client";
 import { useResolution } from "../../stores/resolution";
 import { buttonClass } from "../../components/button";
 import { DownloadIcon } from "../../components/icons";
-import { download } from "../../components/download";
+import { download } from "../../lib/download";
 import { useAudit } from "../../stores/audit";
 
 function ChevronIcon({ className }: { className?: string }) {

@@ -1,5 +1,5 @@
 // The extras and dependency groups offered as checkboxes: those the file defines, in its order, plus any chosen that it no longer defines (so they can be unticked).
-import { canonicalName } from "../../components/canonical-name";
+import { canonicalName } from "../../lib/canonical-name";
 
 export interface Choice {
   /** The name shown (as the file spells it, or as it was chosen when the file lacks it). */

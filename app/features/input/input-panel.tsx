@@ -2,6 +2,7 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useSession } from "../../stores/session";
 import { useResolution } from "../../stores/resolution";
+import { runResolution } from "../../resolution-run";
 import { RequirementsEditor } from "./requirements-editor";
 import { ParsedLinesPanel } from "./parsed-lines-panel";
 import { editorDiagnostics } from "./line-diagnostics";
@@ -47,7 +48,7 @@ export function InputPanel() {
   }, [reading, lines, resolved, text, format]);
   // Diagnostics about no line of the text (an extra asked for that the file does not define) are listed, never put on line 1.
   const listed = reading ? reading.set.diagnostics.filter((d) => (isRequirements ? d.severity !== "error" || d.line < 1 : true)) : [];
-  const runResolve = useCallback(() => useResolution.getState().run(), []);
+  const runResolve = useCallback(() => runResolution(), []);
   const open = useCallback(
     (files: File[]) => {
       setDragging(false);

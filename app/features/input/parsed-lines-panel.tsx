@@ -1,6 +1,6 @@
 // Shows, line by line, what the worker's parser understood: name, extras, specifier and marker, or the error and its column.
 import type { ParsedLine } from "../../../workers/api";
-import { canonicalName } from "../../components/canonical-name";
+import { canonicalName } from "../../lib/canonical-name";
 
 function RequirementRow({ line }: { line: Extract<ParsedLine, { kind: "requirement" }> }) {
   return (

@@ -2,7 +2,7 @@
 // and ticks the groups its tool installs by default (Poetry's non-optional groups) when they appear, however the text arrived.
 import { useEffect, useRef } from "react";
 import type { InputReading } from "../../../workers/api";
-import { canonicalName } from "../../components/canonical-name";
+import { canonicalName } from "../../lib/canonical-name";
 import { useSession } from "../../stores/session";
 
 /**

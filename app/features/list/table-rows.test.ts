@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { filterRows, packageRows, sortRows, ROOT_LABEL } from "./table-rows";
-import { pkg, resolutionOf } from "../../testing/resolved-package";
+import { resolvedPackage } from "../../../test-support/resolved-package";
+import { resolutionOf } from "../../test-support/resolution-of";
 
 const packages = resolutionOf({ "<root>": ["pandas", "matplotlib"], pandas: ["numpy"], matplotlib: ["numpy", "kiwisolver"] }, { numpy: "1.19.4", pandas: "1.1.4", matplotlib: "3.3.3", kiwisolver: "1.3.1" });
 const rows = packageRows(packages);
@@ -12,7 +13,7 @@ describe("packageRows", () => {
     expect(rows.find((r) => r.name === "pandas")?.requiredBy).toEqual([ROOT_LABEL]);
   });
   it("turns traits into flags", () => {
-    const [row] = packageRows([pkg("a", "1rc1", { extras: ["x", "y"], prerelease: true, yanked: "", unknownDependencies: true })]);
+    const [row] = packageRows([resolvedPackage("a", "1rc1", { extras: ["x", "y"], prerelease: true, yanked: "", unknownDependencies: true })]);
     expect(row.flags).toEqual(["[x,y]", "pre-release", "yanked", "unknown dependencies"]);
   });
 });
@@ -30,7 +31,7 @@ describe("sortRows", () => {
   it("sorts by name, by version with numeric runs, and by dependents, both ways", () => {
     expect(sortRows(rows, { column: "package", direction: "ascending" }).map((r) => r.name)).toEqual(["kiwisolver", "matplotlib", "numpy", "pandas"]);
     expect(sortRows(rows, { column: "package", direction: "descending" }).map((r) => r.name)).toEqual(["pandas", "numpy", "matplotlib", "kiwisolver"]);
-    const versions = packageRows([pkg("a", "1.10.0"), pkg("b", "1.9.0"), pkg("c", "1.9.10")]);
+    const versions = packageRows([resolvedPackage("a", "1.10.0"), resolvedPackage("b", "1.9.0"), resolvedPackage("c", "1.9.10")]);
     expect(sortRows(versions, { column: "version", direction: "ascending" }).map((r) => r.version)).toEqual(["1.9.0", "1.9.10", "1.10.0"]);
     expect(sortRows(rows, { column: "requiredBy", direction: "ascending" }).map((r) => r.name)).toEqual(["kiwisolver", "numpy", "matplotlib", "pandas"]);
   });

@@ -1,6 +1,6 @@
 // The rows of the resolved-packages table: built from a resolution, filtered by a query and sorted by a column.
 import type { ResolvedPackageDto } from "../../../workers/api";
-import { packageKey } from "../../components/package-key";
+import { packageKey } from "../../lib/package-key";
 
 export const ROOT_LABEL = "your requirements";
 

@@ -1,7 +1,7 @@
 // The diff of the lock against an upgrade (before the user accepts it) or against another lock: each change with the requirement path that explains it; downloadable as JSON.
 import type { PackageDiffDto } from "../../../workers/api-locks";
 import { Button } from "../../components/button";
-import { download } from "../../components/download";
+import { download } from "../../lib/download";
 import { DownloadIcon } from "../../components/icons";
 import { useLock } from "./lock-store";
 

@@ -1,6 +1,6 @@
 // What the result area shows before anything was resolved: what Tangle does, and examples that run offline.
 import { snapshotIndexUrl, useSession } from "../../stores/session";
-import { useResolution } from "../../stores/resolution";
+import { runResolution } from "../../resolution-run";
 import { useView } from "../../stores/view";
 import { GraphIcon } from "../../components/icons";
 import { EXAMPLES, type Example } from "./examples";
@@ -12,7 +12,7 @@ function tryExample(example: Example): void {
   session.updateSettings({ indexUrl: snapshotIndexUrl() });
   session.clearWhatIf();
   useView.getState().reset();
-  useResolution.getState().run();
+  runResolution();
 }
 
 export function ExampleButtons({ compact = false }: { compact?: boolean }) {

@@ -2,6 +2,7 @@
 import { useCallback } from "react";
 import { useSession } from "../../stores/session";
 import { useResolution } from "../../stores/resolution";
+import { runResolution } from "../../resolution-run";
 import { Button } from "../../components/button";
 import { CloseIcon, PlayIcon } from "../../components/icons";
 import { useResolveShortcut } from "./use-resolve-shortcut";
@@ -9,20 +10,19 @@ import { useResolveShortcut } from "./use-resolve-shortcut";
 const IS_MAC = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 
 export function ResolveBar() {
-  const run = useResolution((s) => s.run);
   const pins = useSession((s) => s.pins);
   const excluded = useSession((s) => s.excluded);
   const removePin = useSession((s) => s.removePin);
   const include = useSession((s) => s.include);
   const clearWhatIf = useSession((s) => s.clearWhatIf);
-  const start = useCallback(() => run(), [run]);
+  const start = useCallback(() => runResolution(), []);
   // Removing what-if edits re-resolves, as adding one does (once something was resolved).
   const thenResolve = useCallback(
     (edit: () => void) => () => {
       edit();
-      if (useResolution.getState().current) run();
+      if (useResolution.getState().current) runResolution();
     },
-    [run],
+    [],
   );
   useResolveShortcut(start);
   const edits = Object.keys(pins).length + excluded.length;

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import type { ResolveProgress } from "../../../workers/api";
 import { useResolution } from "../../stores/resolution";
+import { cancelResolution, runResolution } from "../../resolution-run";
 import { snapshotIndexUrl, useSession } from "../../stores/session";
 import { Button } from "../../components/button";
 import { AlertIcon, CheckIcon, StopIcon, WifiOffIcon } from "../../components/icons";
@@ -34,7 +35,6 @@ function Counter({ value, label }: { value: number | string; label: string }) {
 }
 
 function ProgressCard({ progress, startedAt, cancelRequested, indexUrl }: { progress: ResolveProgress | null; startedAt: number; cancelRequested: boolean; indexUrl: string }) {
-  const cancel = useResolution((s) => s.cancel);
   const elapsed = useElapsed(startedAt);
   const found = progress?.projectsDiscovered ?? 0;
   const fetched = progress?.metadataFetched ?? 0;
@@ -65,7 +65,7 @@ function ProgressCard({ progress, startedAt, cancelRequested, indexUrl }: { prog
             )}
           </div>
         </div>
-        <Button variant="danger" onClick={cancel} disabled={cancelRequested}>
+        <Button variant="danger" onClick={cancelResolution} disabled={cancelRequested}>
           <StopIcon className="h-3.5 w-3.5" />
           Cancel
         </Button>
@@ -127,7 +127,7 @@ export function RunStatus() {
     if (error.kind === "index-unreachable") {
       const useSnapshot = () => {
         useSession.getState().updateSettings({ indexUrl: snapshotIndexUrl() });
-        useResolution.getState().run();
+        runResolution();
       };
       return (
         <Callout tone="red" icon={<WifiOffIcon className="h-5 w-5" />} title="The package index cannot be reached" label="Index unreachable">

@@ -1,10 +1,9 @@
 // The bar over a result that no longer matches the input or settings: says so and offers to resolve again.
-import { useResolution } from "../../stores/resolution";
+import { runResolution } from "../../resolution-run";
 import { Button } from "../../components/button";
 import { PlayIcon } from "../../components/icons";
 
 export function StaleNotice() {
-  const run = useResolution((s) => s.run);
   return (
     <div
       role="status"
@@ -14,7 +13,7 @@ export function StaleNotice() {
       <span>
         <strong className="font-semibold">Out of date:</strong> the input or settings changed since this result. Suggestions cannot be applied until you resolve again.
       </span>
-      <Button size="sm" variant="primary" onClick={() => run()}>
+      <Button size="sm" variant="primary" onClick={() => runResolution()}>
         <PlayIcon className="h-3.5 w-3.5" />
         Resolve again
       </Button>

@@ -1,6 +1,7 @@
 // Keeps the URL fragment and the session in step: opens the link the page was loaded with (or navigated to), rewrites the address as the user edits, and adds a history entry per resolution.
 import { EXAMPLE_REQUIREMENTS, PYPI_SIMPLE_URL, sessionData, snapshotIndexUrl, useSession, type SessionData } from "../../stores/session";
 import { useResolution, type FinishedResolution } from "../../stores/resolution";
+import { runResolution } from "../../resolution-run";
 import { decodeSessionLink, encodeSessionLink } from "./session-link";
 import { isTrustedIndex, linkSessionOf, sessionDataOf, sessionKey } from "./link-session";
 import { editAction, parseHistoryEntry, resolutionAction, type HistoryAction, type HistoryEntry } from "./link-history";
@@ -147,7 +148,7 @@ function resolveRestored(): void {
   state.restoring = true;
   useShare.getState().setLanding(true);
   try {
-    useResolution.getState().run();
+    runResolution();
   } finally {
     state.restoring = false;
   }
@@ -266,5 +267,5 @@ export function startSessionLinkSync(): () => void {
 /** Clears the reproduction time and resolves against the index as it is today. */
 export function resolveAgainstToday(): void {
   useSession.getState().setReproduceAt(null);
-  useResolution.getState().run();
+  runResolution();
 }

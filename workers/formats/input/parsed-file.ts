@@ -1,5 +1,5 @@
 // What reading a dependency file takes (options) and what each format's reader returns before parse-input selects the requested extras and groups into an api-input RequirementSet.
-import type { Diagnostic, InputFormat, InputRequirement } from "../../api-input";
+import type { InputFormat, RequirementSet } from "../../api-input";
 import type { ReadFile } from "./file-references";
 
 export interface ParseInputOptions {
@@ -20,20 +20,12 @@ export interface ParseInputOptions {
   groups?: string[];
 }
 
-/** A format parser's raw output: every requirement it found, tagged with its source; parse-input selects. */
-export interface ParsedFile {
-  requirements: InputRequirement[];
-  constraints: InputRequirement[];
-  requiresPython: string | null;
-  indexUrl: string | null;
-  extraIndexUrls: string[];
-  pre: boolean;
-  extras: string[];
-  groups: string[];
-  /** Groups installed by default (Poetry groups without `optional = true`, and its legacy dev-dependencies). */
-  defaultGroups?: string[];
-  diagnostics: Diagnostic[];
-}
+/**
+ * A format parser's raw output: every requirement it found, tagged with its source, and every extra and group the file
+ * defines (Poetry groups without `optional = true`, and its legacy dev-dependencies, as default groups); parse-input
+ * selects what was asked for and names the format.
+ */
+export type ParsedFile = Omit<RequirementSet, "format">;
 
 export function emptyParsedFile(): ParsedFile {
   return {

@@ -4,9 +4,10 @@ import { exportFormat } from "./export-formats";
 import { formatJsonReport } from "./json-report";
 import { formatPylockToml } from "./pylock-toml";
 import { formatRequirementsTxt } from "./requirements-txt";
-import { handmadePackage, handmadeRequest, handmadeResolution } from "./test-support/handmade-resolution";
+import { handmadeRequest, handmadeResolution } from "./test-support/handmade-resolution";
+import { resolvedPackage } from "../../../test-support/resolved-package";
 
-const resolution = handmadeResolution([handmadePackage("jinja2", "2.9.6"), handmadePackage("markupsafe", "1.1.1"), handmadePackage("private-lib", "1.0")]);
+const resolution = handmadeResolution([resolvedPackage("jinja2", "2.9.6"), resolvedPackage("markupsafe", "1.1.1"), resolvedPackage("private-lib", "1.0")]);
 const audit: AuditReportDto = {
   packages: [
     {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import type { Resolution } from "../../api";
 import { formatJsonReport } from "./json-report";
-import { handmadeFile, handmadePackage, handmadeRequest, handmadeResolution } from "./test-support/handmade-resolution";
+import { handmadeFile, handmadeRequest, handmadeResolution } from "./test-support/handmade-resolution";
+import { resolvedPackage } from "../../../test-support/resolved-package";
 
 function unsatisfiable(waysOutIncomplete: boolean | undefined): Resolution {
   return {
@@ -28,7 +29,7 @@ describe("formatJsonReport", () => {
 
   it("names one file per package for the request's target, and none without a request to know the target by", () => {
     const files = [handmadeFile("lib-1.0.tar.gz", { hashes: { sha256: "ab".repeat(32) } }), handmadeFile("lib-1.0-py3-none-any.whl", { hashes: { sha256: "cd".repeat(32) } })];
-    const resolution = handmadeResolution([handmadePackage("lib", "1.0", { files })]);
+    const resolution = handmadeResolution([resolvedPackage("lib", "1.0", { files })]);
     expect(formatJsonReport(resolution, handmadeRequest()).packages[0].file).toEqual({
       filename: "lib-1.0-py3-none-any.whl",
       url: "https://files.example.org/packages/lib-1.0-py3-none-any.whl",

@@ -10,7 +10,8 @@ import { compareVersions, tryParseVersion } from "../../packaging/version";
 import { startFixtureIndex, type FixtureIndex } from "../../../scripts/fixture-index/server";
 import { formatPylockToml } from "./pylock-toml";
 import { pinsOf, resolveFixture, withoutPort, type ResolvedFixture } from "./test-support/export-fixtures";
-import { digest, handmadeFile, handmadePackage, handmadeRequest, handmadeResolution } from "./test-support/handmade-resolution";
+import { digest, handmadeFile, handmadeRequest, handmadeResolution } from "./test-support/handmade-resolution";
+import { resolvedPackage } from "../../../test-support/resolved-package";
 
 // ---------------------------------------------------------------------------------------------------------------
 // A PEP 751 checker (lock-version 1.0), written from the specification: required keys, types, and the rules an
@@ -331,8 +332,8 @@ describe("pylock.toml edge cases", () => {
 
   it("leaves out a package none of whose files has a hash, saying so, and keeps other hash algorithms when sha256 is missing", () => {
     const packages = [
-      handmadePackage("nohash", "1.0", { files: [handmadeFile("nohash-1.0.tar.gz", { hashes: {} })] }),
-      handmadePackage("sha512only", "2.0", { files: [handmadeFile("sha512only-2.0-py3-none-any.whl", { hashes: { SHA512: "AB".repeat(64), md5: "00".repeat(16) } })] }),
+      resolvedPackage("nohash", "1.0", { files: [handmadeFile("nohash-1.0.tar.gz", { hashes: {} })] }),
+      resolvedPackage("sha512only", "2.0", { files: [handmadeFile("sha512only-2.0-py3-none-any.whl", { hashes: { SHA512: "AB".repeat(64), md5: "00".repeat(16) } })] }),
     ];
     const text = formatPylockToml(handmadeResolution(packages), request);
     expect(text).toContain("# WARNING: nohash==1.0 is not locked: the index gave no hash for any of its files.\n");
@@ -344,7 +345,7 @@ describe("pylock.toml edge cases", () => {
 
   it("escapes what TOML must escape, converts upload times to UTC, and redacts index credentials", () => {
     const url = `https://files.example.org/it's "odd"\\path\u0001/weird-1.0-py3-none-any.whl`;
-    const pkg = handmadePackage("weird", "1.0", {
+    const pkg = resolvedPackage("weird", "1.0", {
       index: "https://user:secret@pkgs.example.org/simple/",
       requiresPython: ">=3.8,!=3.9.*",
       files: [

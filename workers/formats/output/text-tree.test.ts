@@ -2,7 +2,7 @@
 import { UNIVERSAL_EXAMPLE } from "../../resolve/test-support/universal-example";
 import { describe, expect, it } from "vitest";
 import type { DependencyEdgeDto, ResolvedPackageDto } from "../../api";
-import { handmadePackage } from "./test-support/handmade-resolution";
+import { resolvedPackage } from "../../../test-support/resolved-package";
 import { renderTextTree, textTree } from "./text-tree";
 
 function dep(name: string, specifier = "", extras: string[] = []): DependencyEdgeDto {
@@ -12,17 +12,17 @@ function dep(name: string, specifier = "", extras: string[] = []): DependencyEdg
 /** flask's real shape: jinja2 and werkzeug both need markupsafe, which here needs a helper so its subtree is worth eliding. */
 function flaskResolution(): ResolvedPackageDto[] {
   return [
-    handmadePackage("flask", "3.0.0", {
+    resolvedPackage("flask", "3.0.0", {
       displayName: "Flask",
       direct: true,
       dependents: ["<root>"],
       dependencies: [dep("werkzeug", ">=3.0.0"), dep("jinja2", ">=3.1.2"), dep("click", ">=8.1.3")],
     }),
-    handmadePackage("jinja2", "3.1.2", { displayName: "Jinja2", dependents: ["flask"], dependencies: [dep("markupsafe", ">=2.0")] }),
-    handmadePackage("werkzeug", "3.0.1", { dependents: ["flask"], dependencies: [dep("markupsafe", ">=2.1.1")] }),
-    handmadePackage("markupsafe", "2.1.3", { displayName: "MarkupSafe", dependents: ["jinja2", "werkzeug"], dependencies: [dep("helper")] }),
-    handmadePackage("helper", "1.0", { dependents: ["markupsafe"] }),
-    handmadePackage("click", "8.1.7", { dependents: ["flask", "<root>"], direct: true }),
+    resolvedPackage("jinja2", "3.1.2", { displayName: "Jinja2", dependents: ["flask"], dependencies: [dep("markupsafe", ">=2.0")] }),
+    resolvedPackage("werkzeug", "3.0.1", { dependents: ["flask"], dependencies: [dep("markupsafe", ">=2.1.1")] }),
+    resolvedPackage("markupsafe", "2.1.3", { displayName: "MarkupSafe", dependents: ["jinja2", "werkzeug"], dependencies: [dep("helper")] }),
+    resolvedPackage("helper", "1.0", { dependents: ["markupsafe"] }),
+    resolvedPackage("click", "8.1.7", { dependents: ["flask", "<root>"], direct: true }),
   ];
 }
 
@@ -86,8 +86,8 @@ describe("textTree", () => {
 
   it("shows extras asked on an edge with the package they were asked of", () => {
     const packages = [
-      handmadePackage("app", "1.0", { direct: true, dependents: ["<root>"], dependencies: [dep("requests", ">=2", ["socks"])] }),
-      handmadePackage("requests", "2.31.0", { extras: ["socks"], dependents: ["app"] }),
+      resolvedPackage("app", "1.0", { direct: true, dependents: ["<root>"], dependencies: [dep("requests", ">=2", ["socks"])] }),
+      resolvedPackage("requests", "2.31.0", { extras: ["socks"], dependents: ["app"] }),
     ];
     expect(renderTextTree(textTree(packages))).toBe("app v1.0\n└── requests[socks] v2.31.0 [required: >=2]\n");
     expect(renderTextTree(textTree(packages, { invert: "requests" }), { invert: "requests" })).toBe(
@@ -97,8 +97,8 @@ describe("textTree", () => {
 
   it("ends on a dependency cycle, marking the package met again", () => {
     const packages = [
-      handmadePackage("a", "1", { direct: true, dependents: ["<root>", "b"], dependencies: [dep("b")] }),
-      handmadePackage("b", "1", { dependents: ["a"], dependencies: [dep("a")] }),
+      resolvedPackage("a", "1", { direct: true, dependents: ["<root>", "b"], dependencies: [dep("b")] }),
+      resolvedPackage("b", "1", { dependents: ["a"], dependencies: [dep("a")] }),
     ];
     expect(renderTextTree(textTree(packages))).toBe("a v1\n└── b v1 [required: *]\n    └── a v1 [required: *] (*)\n(*) Package tree already displayed\n");
   });
@@ -106,7 +106,7 @@ describe("textTree", () => {
   it("walks a 20,000-package chain without exhausting the stack, one line per package", () => {
     const n = 20_000;
     const packages = Array.from({ length: n }, (_, i) =>
-      handmadePackage(`p${i}`, "1", {
+      resolvedPackage(`p${i}`, "1", {
         direct: i === 0,
         dependents: i === 0 ? ["<root>"] : [`p${i - 1}`],
         dependencies: i + 1 < n ? [dep(`p${i + 1}`)] : [],
@@ -124,7 +124,7 @@ describe("textTree", () => {
     for (let k = 0; k < layers; k++) {
       for (let j = 0; j < 10; j++) {
         packages.push(
-          handmadePackage(`l${k}-${j}`, "1", {
+          resolvedPackage(`l${k}-${j}`, "1", {
             direct: k === 0,
             dependents: k === 0 ? ["<root>"] : Array.from({ length: 10 }, (_, i) => `l${k - 1}-${i}`),
             dependencies: k + 1 < layers ? Array.from({ length: 10 }, (_, i) => dep(`l${k + 1}-${i}`)) : [],

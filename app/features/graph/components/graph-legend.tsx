@@ -1,7 +1,7 @@
 // The graph's legend: what the node borders and fills mean, with a count of each kind in this result; a strip below the drawing, never over it.
 import type { CSSProperties } from "react";
 import type { ResolvedPackageDto } from "../../../../workers/api";
-import type { GraphPalette } from "../../../components/graph-palette";
+import type { GraphPalette } from "../../../lib/graph-palette";
 import { DIFF_MARKS, type DiffMark } from "../../../stores/comparison";
 import { diffColour } from "../utils/graph-style";
 

@@ -3,7 +3,7 @@ import { useRef } from "react";
 import type { ResolvedPackageDto, ResolveRequest } from "../../../../workers/api";
 import { useView } from "../../../stores/view";
 import { useTheme } from "../../../stores/theme";
-import { paletteFor } from "../../../components/graph-palette";
+import { paletteFor } from "../../../lib/graph-palette";
 import { LARGE_GRAPH } from "../utils/graph-style";
 import { followResolutions } from "../utils/follow-resolutions";
 import { useGraphCytoscape } from "../hooks/use-graph-cytoscape";

@@ -1,8 +1,8 @@
 // Creates the dependency graph's Cytoscape instance (core only: positions come from the layout worker) once the library has loaded.
 import type { RefObject } from "react";
 import type { Core } from "cytoscape";
-import { loadCytoscapeCore } from "../../../components/load-cytoscape";
-import { useCytoscape, type CytoscapeHandle, type CytoscapeOptions } from "../../../components/use-cytoscape";
+import { loadCytoscapeCore } from "../../../lib/load-cytoscape";
+import { useCytoscape, type CytoscapeHandle, type CytoscapeOptions } from "../../../hooks/use-cytoscape";
 import { MAX_ZOOM, MIN_ZOOM } from "../utils/draw-elements";
 
 export type GraphCytoscape = CytoscapeHandle;

@@ -4,7 +4,7 @@ import { layoutInputOf } from "../../../lib/layout/cytoscape-layout";
 import { cytoscapeElements } from "../utils/cytoscape-elements";
 import { buildDependencyGraph } from "../utils/graph-elements";
 import { visibleNodes } from "../utils/graph-filter";
-import { resolutionOf } from "../../../testing/resolved-package";
+import { resolutionOf } from "../../../test-support/resolution-of";
 
 const elementsOf = (edges: Record<string, string[]>, rootSpecifiers = new Map<string, string>()) => {
   const graph = buildDependencyGraph(resolutionOf(edges), rootSpecifiers);

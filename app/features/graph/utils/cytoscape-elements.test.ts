@@ -2,7 +2,8 @@ import { describe, it, expect } from "vitest";
 import { cytoscapeElements, nodeLines, nodeSize } from "./cytoscape-elements";
 import { buildDependencyGraph } from "./graph-elements";
 import { visibleNodes } from "./graph-filter";
-import { pkg, resolutionOf } from "../../../testing/resolved-package";
+import { resolvedPackage } from "../../../../test-support/resolved-package";
+import { resolutionOf } from "../../../test-support/resolution-of";
 
 describe("cytoscapeElements", () => {
   const packages = resolutionOf({ "<root>": ["a"], a: ["b:>=2"], b: ["c"] });
@@ -23,7 +24,7 @@ describe("cytoscapeElements", () => {
 
 describe("nodeLines and nodeSize", () => {
   it("adds a line for extras and warnings and sizes the box to the longest line", () => {
-    const [node] = buildDependencyGraph([pkg("dask", "2.9.2", { extras: ["complete"], yanked: "bad", direct: true })]).nodes;
+    const [node] = buildDependencyGraph([resolvedPackage("dask", "2.9.2", { extras: ["complete"], yanked: "bad", direct: true })]).nodes;
     const lines = nodeLines(node);
     expect(lines).toEqual(["dask 2.9.2", "[complete] · yanked"]);
     const size = nodeSize(lines);

@@ -8,7 +8,7 @@ import { buildDependencyGraph } from "./graph-elements";
 import { visibleNodes } from "./graph-filter";
 import { layeredLayout } from "../../../lib/layout/layered-layout";
 import { layoutInputOf } from "../../../lib/layout/cytoscape-layout";
-import { resolutionOf } from "../../../testing/resolved-package";
+import { resolutionOf } from "../../../test-support/resolution-of";
 
 const ROOT = "<root>";
 

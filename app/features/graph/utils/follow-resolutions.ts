@@ -1,5 +1,5 @@
 // The graph's reactions to resolutions starting and finishing: warm its lazy parts on the first start, mark each result's arrival for timing.
-import { loadCytoscapeCore } from "../../../components/load-cytoscape";
+import { loadCytoscapeCore } from "../../../lib/load-cytoscape";
 import { useResolution } from "../../../stores/resolution";
 import { warmLayoutWorker } from "../layout/layout-worker-client";
 

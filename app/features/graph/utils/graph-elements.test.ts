@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { buildDependencyGraph, edgeLabel, nodeTraits } from "./graph-elements";
-import { pkg, resolutionOf } from "../../../testing/resolved-package";
+import { resolvedPackage } from "../../../../test-support/resolved-package";
+import { resolutionOf } from "../../../test-support/resolution-of";
 import { UNIVERSAL_EXAMPLE } from "../../../../workers/resolve/test-support/universal-example";
 
 describe("buildDependencyGraph", () => {
@@ -16,8 +17,8 @@ describe("buildDependencyGraph", () => {
 
   it("labels a dependency with no specifier 'any' and matches names across spellings", () => {
     const packages = [
-      pkg("python-dateutil", "2.8.1", { dependents: ["pandas"] }),
-      pkg("pandas", "1.1.4", { direct: true, dependents: ["<root>"], dependencies: [{ name: "Python_Dateutil", specifier: "", marker: null, extras: [] }] }),
+      resolvedPackage("python-dateutil", "2.8.1", { dependents: ["pandas"] }),
+      resolvedPackage("pandas", "1.1.4", { direct: true, dependents: ["<root>"], dependencies: [{ name: "Python_Dateutil", specifier: "", marker: null, extras: [] }] }),
     ];
     const graph = buildDependencyGraph(packages);
     expect(graph.edges.find((e) => e.id === "pandas->python-dateutil")?.label).toBe("any");
@@ -25,7 +26,7 @@ describe("buildDependencyGraph", () => {
 
   it("gives depths from the root and hangs orphan packages from the root", () => {
     const packages = resolutionOf({ "<root>": ["a"], a: ["b"], b: ["c"] });
-    packages.push(pkg("orphan", "1"));
+    packages.push(resolvedPackage("orphan", "1"));
     const graph = buildDependencyGraph(packages);
     const depth = Object.fromEntries(graph.nodes.map((n) => [n.id, n.depth]));
     expect(depth).toEqual({ a: 1, b: 2, c: 3, orphan: 1 });
@@ -33,12 +34,12 @@ describe("buildDependencyGraph", () => {
   });
 
   it("adds the root edge for a direct requirement whose dependents omit the root", () => {
-    const graph = buildDependencyGraph([pkg("requests", "2.25.0", { direct: true })]);
+    const graph = buildDependencyGraph([resolvedPackage("requests", "2.25.0", { direct: true })]);
     expect(graph.edges.map((e) => e.id)).toEqual(["<root>->requests"]);
   });
 
   it("labels nodes 'name version' and puts extras into edge labels", () => {
-    expect(buildDependencyGraph([pkg("dask", "2.9.2", { displayName: "Dask", direct: true })]).nodes[0].label).toBe("Dask 2.9.2");
+    expect(buildDependencyGraph([resolvedPackage("dask", "2.9.2", { displayName: "Dask", direct: true })]).nodes[0].label).toBe("Dask 2.9.2");
     expect(edgeLabel(">=2", ["complete"])).toBe("[complete] >=2");
     expect(edgeLabel("  ")).toBe("any");
   });
@@ -53,15 +54,15 @@ describe("buildDependencyGraph", () => {
 
 describe("nodeTraits", () => {
   it("lists every trait that makes a node look different", () => {
-    expect(nodeTraits(pkg("x", "1.0rc1", { direct: true, extras: ["s"], prerelease: true, yanked: "broken", unknownDependencies: true }))).toEqual([
+    expect(nodeTraits(resolvedPackage("x", "1.0rc1", { direct: true, extras: ["s"], prerelease: true, yanked: "broken", unknownDependencies: true }))).toEqual([
       "direct",
       "extras",
       "prerelease",
       "yanked",
       "unknown",
     ]);
-    expect(nodeTraits(pkg("x", "1", { yanked: "" }))).toEqual(["yanked"]);
-    expect(nodeTraits(pkg("x", "1"))).toEqual([]);
+    expect(nodeTraits(resolvedPackage("x", "1", { yanked: "" }))).toEqual(["yanked"]);
+    expect(nodeTraits(resolvedPackage("x", "1"))).toEqual([]);
   });
 });
 

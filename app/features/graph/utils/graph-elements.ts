@@ -1,8 +1,8 @@
 // Builds the dependency graph's nodes and edges (plain data, ready for Cytoscape) from a resolution's packages.
 import type { ResolvedPackageDto } from "../../../../workers/api";
 import { ROOT_ID, edgeId } from "../../../stores/view";
-import { canonicalName } from "../../../components/canonical-name";
-import { packageKey } from "../../../components/package-key";
+import { canonicalName } from "../../../lib/canonical-name";
+import { packageKey } from "../../../lib/package-key";
 
 /** `partial`: a universal result installs the package only in some environments (it has a marker). */
 export type NodeTrait = "direct" | "extras" | "prerelease" | "yanked" | "unknown" | "partial";

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { buildDependencyGraph } from "./graph-elements";
 import { focusedNodes, focusVisibility } from "./graph-focus";
-import { resolutionOf } from "../../../testing/resolved-package";
+import { resolutionOf } from "../../../test-support/resolution-of";
 
 const ROOT = "<root>";
 

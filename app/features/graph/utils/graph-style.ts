@@ -1,6 +1,6 @@
 // The Cytoscape stylesheet of the dependency graph: node traits (direct, extras, pre-release, yanked, unknown), edges, highlight.
 import type { StylesheetJson } from "cytoscape";
-import { nodeBoxStyle, type GraphPalette } from "../../../components/graph-palette";
+import { nodeBoxStyle, type GraphPalette } from "../../../lib/graph-palette";
 import { DIFF_MARKS, type DiffMark } from "../../../stores/comparison";
 
 export const NODE_FONT_SIZE = 12;

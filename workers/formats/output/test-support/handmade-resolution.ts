@@ -18,27 +18,6 @@ export function handmadeFile(filename: string, overrides: Partial<DistributionFi
   };
 }
 
-export function handmadePackage(name: string, version: string, overrides: Partial<ResolvedPackageDto> = {}): ResolvedPackageDto {
-  return {
-    name,
-    displayName: name,
-    version,
-    extras: [],
-    direct: false,
-    dependencies: [],
-    dependents: [],
-    warnings: [],
-    yanked: null,
-    prerelease: false,
-    unknownDependencies: false,
-    requiresPython: null,
-    index: "https://pypi.org/simple/",
-    files: [],
-    rejectedNewer: [],
-    ...overrides,
-  };
-}
-
 export function handmadeResolution(packages: ResolvedPackageDto[]): ResolvedResolution {
   return {
     status: "resolved",

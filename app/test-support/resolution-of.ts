@@ -1,26 +1,6 @@
-// Test helper: builds ResolvedPackageDto values and small resolutions for the app's unit tests.
+// Test helper: small resolutions from an adjacency list, for the app's unit tests.
 import type { ResolvedPackageDto } from "../../workers/api";
-
-export function pkg(name: string, version: string, fields: Partial<ResolvedPackageDto> = {}): ResolvedPackageDto {
-  return {
-    name,
-    displayName: fields.displayName ?? name,
-    version,
-    extras: [],
-    direct: false,
-    dependencies: [],
-    dependents: [],
-    warnings: [],
-    yanked: null,
-    prerelease: false,
-    unknownDependencies: false,
-    requiresPython: null,
-    index: "https://example.test/simple",
-    files: [],
-    rejectedNewer: [],
-    ...fields,
-  };
-}
+import { resolvedPackage } from "../../test-support/resolved-package";
 
 /**
  * A resolution from an adjacency list: `edges` maps a package (or "<root>") to its dependencies as
@@ -40,6 +20,6 @@ export function resolutionOf(edges: Record<string, string[]>, versions: Record<s
       const [dep, specifier = ""] = t.split(":");
       return { name: dep, specifier, marker: null, extras: [] };
     });
-    return pkg(name, versions[name] ?? "1.0", { dependents, dependencies, direct: dependents.includes("<root>") });
+    return resolvedPackage(name, versions[name] ?? "1.0", { dependents, dependencies, direct: dependents.includes("<root>") });
   });
 }

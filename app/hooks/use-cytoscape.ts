@@ -1,7 +1,7 @@
 // Creates a Cytoscape instance in a container once the library has loaded, and destroys it with the component.
 import { useEffect, useState, type RefObject } from "react";
 import type { Core, CytoscapeOptions as CytoscapeInit } from "cytoscape";
-import { loadCytoscapeCore, type CytoscapeFactory } from "./load-cytoscape";
+import { loadCytoscapeCore, type CytoscapeFactory } from "../lib/load-cytoscape";
 
 export interface CytoscapeHandle {
   cy: Core | null;
