@@ -39,10 +39,10 @@ describe("sortRows", () => {
 
 describe("rows of a universal result", () => {
   const universal = [
-    pkg("pandas", "2.0.3", { direct: true, dependents: ["<root>"] }),
-    pkg("numpy", "1.24.4", { id: "numpy==1.24.4", marker: "python_full_version < '3.9'", dependents: ["pandas"] }),
-    pkg("numpy", "2.0.2", { id: "numpy==2.0.2", marker: "python_full_version >= '3.9'", dependents: ["pandas"] }),
-    pkg("pywin32", "306", { direct: true, marker: "sys_platform == 'win32'", dependents: ["<root>"] }),
+    resolvedPackage("pandas", "2.0.3", { direct: true, dependents: ["<root>"] }),
+    resolvedPackage("numpy", "1.24.4", { id: "numpy==1.24.4", marker: "python_full_version < '3.9'", dependents: ["pandas"] }),
+    resolvedPackage("numpy", "2.0.2", { id: "numpy==2.0.2", marker: "python_full_version >= '3.9'", dependents: ["pandas"] }),
+    resolvedPackage("pywin32", "306", { direct: true, marker: "sys_platform == 'win32'", dependents: ["<root>"] }),
   ];
   const universalRows = packageRows(universal);
 

@@ -1,6 +1,6 @@
 // Test support: a small hand-written universal result — click needs colorama on Windows only, pandas's numpy forks on Python 3.9, pywin32 is asked for on Windows.
 import type { ResolvedPackageDto } from "../../api";
-import { handmadePackage as pkg } from "../../formats/output/test-support/handmade-resolution";
+import { resolvedPackage as pkg } from "../../../test-support/resolved-package";
 
 export const UNIVERSAL_EXAMPLE: readonly ResolvedPackageDto[] = [
   pkg("click", "8.1.7", {

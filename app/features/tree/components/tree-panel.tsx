@@ -2,7 +2,7 @@
 import { useEffect, useId, useState } from "react";
 import type { ResolvedPackageDto, ResolveRequest } from "../../../../workers/api";
 import { useView } from "../../../stores/view";
-import { packageKey } from "../../../components/package-key";
+import { packageKey } from "../../../lib/package-key";
 import { Button } from "../../../components/button";
 import { CheckIcon } from "../../../components/icons";
 import { useRootSpecifiers } from "../../../hooks/use-root-specifiers";
