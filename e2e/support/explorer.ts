@@ -18,8 +18,12 @@ export async function editorText(page: Page): Promise<string> {
 }
 
 export async function setRequirements(page: Page, text: string): Promise<void> {
-  await editor(page).fill(text);
-  await expect.poll(() => editorText(page)).toBe(text);
+  // The page may still be putting its first text in (a restored session, the snapshot's examples) when the test
+  // starts typing, and CodeMirror then inserts beside it: fill again until the editor holds exactly the text.
+  await expect(async () => {
+    await editor(page).fill(text);
+    await expect.poll(() => editorText(page), { timeout: 2_000 }).toBe(text);
+  }).toPass({ timeout: 15_000 });
 }
 
 export async function useSnapshotIndex(page: Page): Promise<void> {
