@@ -30,6 +30,13 @@ export type ParsedLine =
 export type ResolutionStrategy = "highest" | "lowest" | "lowest-direct";
 export type PrereleaseMode = "if-necessary-or-explicit" | "allow" | "disallow";
 /** What to do with a release whose dependencies the index cannot tell (sdist only, no metadata). */
+/**
+ * Whose rules choose among candidates: pip's (pre-releases when a specifier names one or nothing final fits, yanked
+ * releases when pinned with `==`, Requires-Python as written) or uv's (pre-releases only when a first-party requirement
+ * names one or the project has no final release, yanked only when a first-party requirement pins it with `==`, the upper
+ * bound of Requires-Python ignored, the first index that has a project serves all of it, extra indexes before the main one).
+ */
+export type ResolverPolicy = "pip" | "uv";
 export type UnknownDependenciesMode = "assume-none" | "exclude";
 
 /** The target environment, as plain data (see workers/packaging/environment.ts). */
@@ -71,6 +78,8 @@ export interface ResolveRequest {
   extraIndexUrls: string[];
   resolution: ResolutionStrategy;
   prerelease: PrereleaseMode;
+  /** Whose candidate rules apply; default "pip". */
+  policy?: ResolverPolicy;
   /** RFC 3339 timestamp: files uploaded after it are treated as not existing. */
   excludeNewer: string | null;
   constraints: string[];

@@ -153,6 +153,22 @@ describe("tangle resolve", () => {
     expect(command.stderr).toMatch(/unknown command "solve"/);
   });
 
+  it("--policy uv applies uv's rules: a dependency's pre-release specifier is not enough, your own is; --policy names its values", async () => {
+    const prereleases = `${index.url}/scenarios/prereleases/simple`;
+    const pip = await run(["resolve", file("req.txt", "app\n"), "--index-url", prereleases, "--python", "3.11"]);
+    expect(pip.status).toBe(0);
+    expect(pip.stdout).toMatch(/^beta-lib==2\.0\.0rc1 /m);
+    const uv = await run(["resolve", file("req.txt", "app\n"), "--index-url", prereleases, "--python", "3.11", "--policy", "uv"]);
+    expect(uv.status).toBe(1);
+    expect(uv.stderr).toMatch(/only pre-releases of beta-lib match .*uv's rules/);
+    const own = await run(["resolve", file("req.txt", "app\nbeta-lib>=2.0.0b1\n"), "--index-url", prereleases, "--python", "3.11", "--policy", "uv"]);
+    expect(own.status).toBe(0);
+    expect(own.stdout).toMatch(/^beta-lib==2\.0\.0rc1 /m);
+    const bad = await run(["resolve", file("req.txt", "six\n"), "--policy", "poetry"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('tangle: --policy must be one of pip, uv (got "poetry")\n');
+  });
+
   it("names a missing file, exit 2", async () => {
     const r = await run(["resolve", join(dir, "nope.txt")]);
     expect(r.status).toBe(2);

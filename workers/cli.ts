@@ -6,10 +6,11 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { version as TANGLE_VERSION } from "../package.json";
-import type { PrereleaseMode, ResolutionStrategy, Resolution, ResolveRequest } from "./api";
+import type { PrereleaseMode, ResolutionStrategy, Resolution, ResolveRequest, ResolverPolicy } from "./api";
 import { createFsStore } from "./index/fs-store";
 import { createIndexClient } from "./index/index-client";
 import { abortableSource } from "./resolve/abortable-source";
+import { indexOrder } from "./resolve/index-order";
 import { resolveRequest } from "./resolve/resolve";
 import { DEFAULT_SOLVE_LIMITS, type SolveLimits } from "./resolve/solve-limits";
 import { formatJsonReport } from "./formats/output/json-report";
@@ -48,6 +49,9 @@ Options:
   --override FILE          overrides file (repeatable)
   --resolution highest|lowest|lowest-direct                 (default highest)
   --prerelease if-necessary-or-explicit|allow|disallow      (default if-necessary-or-explicit)
+  --policy pip|uv          whose rules choose candidates (default pip). uv: pre-releases only when a requirement of
+                           yours names one or a project has nothing else, yanked releases only when you pin them
+                           with ==, Requires-Python read by its lower bound, extra indexes before --index-url
   --exclude-newer RFC3339  ignore files uploaded after this time
   --no-cache               neither read nor write the metadata cache
   --refresh                fetch everything again and overwrite the cache
@@ -125,6 +129,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         override: { type: "string", multiple: true },
         resolution: { type: "string" },
         prerelease: { type: "string" },
+        policy: { type: "string" },
         "exclude-newer": { type: "string" },
         "no-cache": { type: "boolean" },
         refresh: { type: "boolean" },
@@ -182,6 +187,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       extraIndexUrls: values["extra-index-url"] ?? [],
       resolution: oneOf<ResolutionStrategy>("resolution", values.resolution, ["highest", "lowest", "lowest-direct"], "highest"),
       prerelease: oneOf<PrereleaseMode>("prerelease", values.prerelease, ["if-necessary-or-explicit", "allow", "disallow"], "if-necessary-or-explicit"),
+      policy: oneOf<ResolverPolicy>("policy", values.policy, ["pip", "uv"], "pip"),
       excludeNewer,
       constraints: (values.constraint ?? []).map((path) => readText(path, "constraints file", io.stdin)),
       overrides: (values.override ?? []).map((path) => readText(path, "overrides file", io.stdin)),
@@ -216,10 +222,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const controller = new AbortController();
   // Every request in flight listens for the one cancel.
   setMaxListeners(0, controller.signal);
+  const [firstIndex, ...laterIndexes] = indexOrder(request);
   const client = createIndexClient({
     signal: controller.signal,
-    indexUrl: request.indexUrl,
-    extraIndexUrls: request.extraIndexUrls,
+    indexUrl: firstIndex,
+    extraIndexUrls: laterIndexes,
     store: request.noCache ? undefined : createFsStore(cacheDir),
     noCache: request.noCache,
     refresh: request.refresh,

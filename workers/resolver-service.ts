@@ -8,6 +8,7 @@ import { EXPORT_FORMATS, exportFormat } from "./formats/output/export-formats";
 import { canonicalizeName } from "./packaging/names";
 import { parseRequirementLines } from "./requirement-lines";
 import { abortableSource } from "./resolve/abortable-source";
+import { indexOrder } from "./resolve/index-order";
 import { resolveRequest } from "./resolve/resolve";
 import { newerReleases } from "./resolve/newer-releases";
 import { narrowUniversal, universalEnvironmentChoices } from "./resolve/narrow-universal";
@@ -75,7 +76,7 @@ export function createResolverService(environment: ServiceEnvironment = {}): Res
       const controller = new AbortController();
       runs.set(runId, controller);
       try {
-        const client = await clientFor([request.indexUrl, ...request.extraIndexUrls], request.noCache, request.refresh);
+        const client = await clientFor(indexOrder(request), request.noCache, request.refresh);
         return await resolveRequest(request, {
           source: abortableSource(client, controller.signal),
           signal: controller.signal,
@@ -121,7 +122,7 @@ export function createResolverService(environment: ServiceEnvironment = {}): Res
     },
 
     async fixVulnerability(request, packages, pkg, vulnerabilities) {
-      const client = await clientFor([request.indexUrl, ...request.extraIndexUrls], request.noCache, false);
+      const client = await clientFor(indexOrder(request), request.noCache, false);
       const resolve = (r: ResolveRequest) => resolveRequest(r, { source: client, now, sourceStats: () => client.stats(), yieldToEventLoop: () => new Promise((done) => setTimeout(done, 0)) });
       return fixVulnerability(request, packages, pkg, vulnerabilities, resolve);
     },

@@ -56,6 +56,7 @@ export function buildResolveRequest(inputs: RequestInputs): ResolveRequest {
     extraIndexUrls: [],
     resolution: settings.resolution,
     prerelease: settings.prerelease,
+    policy: settings.policy,
     excludeNewer: earlierInstant(excludeNewerInstant(settings.excludeNewer), inputs.reproduceAt),
     constraints: requirementLines(inputs.constraintsText),
     overrides: requirementLines(inputs.overridesText),

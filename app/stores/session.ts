@@ -2,7 +2,7 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import { reportingStorage } from "./saved-state";
-import type { InputFormat, PrereleaseMode, ResolutionStrategy, TargetDto, UnknownDependenciesMode } from "../../workers/api";
+import type { InputFormat, PrereleaseMode, ResolutionStrategy, ResolverPolicy, TargetDto, UnknownDependenciesMode } from "../../workers/api";
 import { INPUT_FORMATS, detectFormat } from "../../workers/api-input-format";
 import { canonicalName } from "../lib/canonical-name";
 
@@ -41,6 +41,7 @@ export const ARCHITECTURES: readonly TargetDto["arch"][] = ["x86_64", "aarch64",
 export const STRATEGIES: readonly ResolutionStrategy[] = ["highest", "lowest", "lowest-direct"];
 export const PRERELEASE_MODES: readonly PrereleaseMode[] = ["if-necessary-or-explicit", "allow", "disallow"];
 export const UNKNOWN_DEPENDENCIES_MODES: readonly UnknownDependenciesMode[] = ["assume-none", "exclude"];
+export const POLICIES: readonly ResolverPolicy[] = ["pip", "uv"];
 
 export interface SessionSettings {
   pythonVersion: string;
@@ -57,6 +58,8 @@ export interface SessionSettings {
   universal: boolean;
   /** The Python range of a universal resolution (PEP 440, e.g. ">=3.9"); "" for the project's requires-python, else from the chosen Python on. */
   universalPython: string;
+  /** Whose rules choose among candidates: pip's or uv's (pre-releases, yanked releases, Requires-Python, indexes). */
+  policy: ResolverPolicy;
 }
 
 export const DEFAULT_SETTINGS: SessionSettings = {
@@ -70,6 +73,7 @@ export const DEFAULT_SETTINGS: SessionSettings = {
   unknownDependencies: "assume-none",
   universal: false,
   universalPython: "",
+  policy: "pip",
 };
 
 /** The session's data (what a permalink carries), without the actions. */

@@ -1,13 +1,11 @@
 // Manual check (needs python3 + pip, not a unit test): pip installs the served wheels with --require-hashes, and
 // pip's resolver (pip download) agrees with every scenario case. Run: npx tsx scripts/fixture-index/check-pip-install.ts
 
-import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFixtureIndex } from "./server";
-import { parseDistFilename } from "./dist-filename";
-import { normalizeName } from "./project-name";
+import { downloadedPins, PIP_NO_SOLUTION, run } from "./pip-download";
 import type { ScenarioCase } from "./scenario-loader";
 import { normalizeVersion } from "./version-order";
 
@@ -18,19 +16,6 @@ interface SimpleFile {
   filename: string;
   url: string;
   hashes: { sha256: string };
-}
-
-/** Runs a command without blocking the event loop (the index server lives in this process). */
-function run(cmd: string, args: readonly string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: "1" }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
-    child.on("error", (err) => resolve({ status: -1, stdout, stderr: `${stderr}${err.message}` }));
-    child.on("close", (code) => resolve({ status: code ?? -1, stdout, stderr }));
-  });
 }
 
 const VERIFY_RECORD_PY = `
@@ -115,22 +100,14 @@ async function main(): Promise<number> {
         }
         const r = await run("pip", [...args, ...c.requirements]);
         if (c.result === "no-solution") {
-          report(r.status !== 0 && /ResolutionImpossible|conflicting dependencies|No matching distribution/.test(r.stderr), `${label} -> no solution`, r.status === 0 ? "pip found a solution" : "");
+          report(r.status !== 0 && PIP_NO_SOLUTION.test(r.stderr), `${label} -> no solution`, r.status === 0 ? "pip found a solution" : "");
           continue;
         }
         if (r.status !== 0) {
           report(false, label, r.stderr);
           continue;
         }
-        const got: Record<string, string> = {};
-        for (const f of readdirSync(dest)) {
-          const dist = parseDistFilename(f);
-          if (dist?.kind === "wheel") got[normalizeName(dist.name)] = normalizeVersion(dist.version);
-          else if (dist?.kind === "sdist") {
-            const cut = dist.stem.lastIndexOf("-");
-            got[normalizeName(dist.stem.slice(0, cut))] = normalizeVersion(dist.stem.slice(cut + 1));
-          }
-        }
+        const got = downloadedPins(dest);
         const expected = Object.fromEntries(Object.entries(c.result).map(([k, v]) => [k, normalizeVersion(v)]));
         const want = JSON.stringify(Object.entries(expected).sort());
         const have = JSON.stringify(Object.entries(got).sort());

@@ -189,3 +189,23 @@ describe("normalisation and rendering", () => {
     expect(r("==1.0+abc").toString()).toBe("==1.0+abc");
   });
 });
+
+describe("withoutUpperBound (uv reads Requires-Python by its lower bound only)", () => {
+  const range = (text: string) => parseSpecifierSet(text).toRange();
+  it("keeps the lowest bound and drops the upper bound and the holes", () => {
+    const r = range(">=3.8, !=3.9.*, <4").withoutUpperBound();
+    for (const v of ["3.8", "3.9.1", "4.0", "5.1"]) expect(r.contains(parseVersion(v))).toBe(true);
+    expect(r.contains(parseVersion("3.7.9"))).toBe(false);
+    expect(range(">3.8").withoutUpperBound().contains(parseVersion("3.8"))).toBe(false);
+  });
+  it("is every version when the set is unbounded below, and empty stays empty", () => {
+    expect(range("<=3.8").withoutUpperBound().isAny()).toBe(true);
+    expect(VersionRange.empty().withoutUpperBound().isEmpty()).toBe(true);
+  });
+  it("always contains the set it came from", () => {
+    fc.assert(fc.property(specifierSetText, (text) => {
+      const r = range(text);
+      return r.isSubsetOf(r.withoutUpperBound());
+    }));
+  });
+});

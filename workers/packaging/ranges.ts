@@ -151,6 +151,13 @@ export class VersionRange {
     return VersionRange.lowerBounded(lo, loInclusive).intersect(VersionRange.upperBounded(hi, hiInclusive));
   }
 
+  /** Every version from this set's lowest one upwards: its upper bounds and holes dropped (full when unbounded below). */
+  withoutUpperBound(): VersionRange {
+    if (this.startsInside) return VersionRange.FULL;
+    if (this.cuts.length === 0) return VersionRange.EMPTY;
+    return new VersionRange(false, [this.cuts[0]]);
+  }
+
   /** Versions in this set or in o. */
   union(o: VersionRange): VersionRange {
     return this.merge(o, true);

@@ -200,13 +200,18 @@ export class PythonReportFormatter extends DefaultReportFormatter<Version, Versi
     const yanked = inRange.filter((c) => c.yanked !== false);
     if (yanked.length > 0 && yanked.length === inRange.length) {
       const reasons = [...new Set(yanked.map((c) => c.yanked).filter((r): r is string => typeof r === "string" && r !== ""))];
+      const pinnedBy = this.options.policy === "uv" ? "your own requirement pins it" : "pinned";
       parts.push(
-        `only yanked versions of ${name} match${rangeText} (${listVersions(yanked.map((c) => c.version).reverse())}${reasons.length ? `; yanked: ${reasons.join("; ")}` : ""}) and a yanked version is only chosen when pinned with ==`,
+        `only yanked versions of ${name} match${rangeText} (${listVersions(yanked.map((c) => c.version).reverse())}${reasons.length ? `; yanked: ${reasons.join("; ")}` : ""}) and a yanked version is only chosen when ${pinnedBy} with ==`,
       );
     } else {
       const pre = inRange.filter((c) => c.version.isPrerelease && c.yanked === false);
       if (pre.length > 0 && pre.length === inRange.filter((c) => c.yanked === false).length && this.options.prerelease === "disallow") {
         parts.push(`only pre-releases of ${name} match${rangeText} (${listVersions(pre.map((c) => c.version).reverse())}) and pre-releases are disallowed`);
+      } else if (pre.length > 0 && pre.length === inRange.filter((c) => c.yanked === false).length && this.options.policy === "uv" && this.options.prerelease !== "allow") {
+        parts.push(
+          `only pre-releases of ${name} match${rangeText} (${listVersions(pre.map((c) => c.version).reverse())}) and uv's rules take a pre-release only when your own requirement names one or the project has no final release`,
+        );
       }
     }
     const wrongPython = inRange.filter((c) => !c.requiresPython.contains(this.options.python));

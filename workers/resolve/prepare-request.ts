@@ -154,6 +154,7 @@ export function prepareRequest(request: ResolveRequest): PrepareOutcome {
     targetLabel,
     resolution: request.resolution,
     prerelease,
+    policy: request.policy ?? "pip",
     excludeNewer,
     unknownDependencies: request.unknownDependencies,
     constraints,

@@ -1,4 +1,5 @@
 // A project's releases judged for the target: which versions can be installed, which cannot and why.
+import type { ResolverPolicy } from "../api";
 import type { DistributionFile, ProjectListing } from "../index/index-types";
 import type { TargetEnvironment } from "../packaging/environment";
 import { VersionRange } from "../packaging/ranges";
@@ -14,7 +15,7 @@ export interface Candidate {
   listedAs: string;
   /** Installable files, most preferred first (best-ranked wheel, then sdists). */
   files: DistributionFile[];
-  /** Python versions the installable files accept (any when none says). */
+  /** Python versions the installable files accept (any when none says; uv's policy: from the lower bound up). */
   requiresPython: VersionRange;
   /** The Requires-Python text of the preferred file, for messages. */
   requiresPythonText: string | null;
@@ -51,6 +52,8 @@ export interface CandidateContext {
   /** A universal resolution's fork: wheels of every platform count, and a release must accept every Python in `pythonRange`. */
   fork?: unknown;
   pythonRange?: VersionRange;
+  /** Under uv's rules the upper bound of Requires-Python is ignored. */
+  policy: ResolverPolicy;
 }
 
 /**
@@ -115,7 +118,7 @@ function fileRequiresPython(file: DistributionFile): VersionRange {
 const judged = new WeakMap<ProjectListing, Map<string, ProjectCandidates>>();
 
 export function projectCandidates(listing: ProjectListing, context: CandidateContext): ProjectCandidates {
-  const key = `${context.targetLabel}\u0000${context.excludeNewer ?? ""}\u0000${context.fork && context.pythonRange ? context.pythonRange.toString() : ""}`;
+  const key = `${context.targetLabel}\u0000${context.excludeNewer ?? ""}\u0000${context.policy}\u0000${context.fork && context.pythonRange ? context.pythonRange.toString() : ""}`;
   let perContext = judged.get(listing);
   if (!perContext) {
     perContext = new Map();
@@ -168,6 +171,7 @@ function judgeCandidates(listing: ProjectListing, context: CandidateContext): Pr
     const files = ranked.map((r) => r.file);
     let requiresPython = fileRequiresPython(files[0]);
     for (let i = 1; i < files.length && !requiresPython.isAny(); i++) requiresPython = requiresPython.union(fileRequiresPython(files[i]));
+    if (context.policy === "uv") requiresPython = requiresPython.withoutUpperBound();
     if (context.fork && context.pythonRange && !context.pythonRange.isSubsetOf(requiresPython)) {
       rejected.push({ version, reason: `requires Python ${files[0].requiresPython ?? requiresPython.toString()}, not every Python of the resolution (${context.pythonRange.toString()})` });
       continue;

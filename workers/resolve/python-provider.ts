@@ -43,6 +43,9 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
   private readonly pinnedByEquals = new Set<string>();
   /** Projects some requirement's specifier names a pre-release for. */
   private readonly explicitPrereleases = new Set<string>();
+  /** The same two, for first-party requirements only (the user's and the overrides), as uv's rules read them. */
+  private readonly firstPartyPins = new Set<string>();
+  private readonly firstPartyPrereleases = new Set<string>();
   /** The version last chosen per project, offered first to its extras so they agree without backtracking. */
   private readonly lastChosen = new Map<string, Version>();
   private readonly directProjects = new Set<string>();
@@ -80,13 +83,20 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
   /** Sets the user's requirements (markers already evaluated) as the root's dependencies. */
   setRoot(requirements: readonly ParsedDependency[]): void {
     this.rootDependencies = this.dependencyMap(requirements);
+    for (const override of this.options.overrides.values()) this.noteFirstParty(override);
     for (const req of requirements) {
+      this.noteFirstParty(this.options.overrides.get(req.name) ?? req);
       const name = this.options.overrides.get(req.name)?.name ?? req.name;
       this.directProjects.add(name);
       const texts = this.rootRequirementTexts.get(name) ?? [];
       texts.push(req.text);
       this.rootRequirementTexts.set(name, texts);
     }
+  }
+
+  private noteFirstParty(req: ParsedDependency): void {
+    if (req.pinned) this.firstPartyPins.add(req.name);
+    if (req.mentionsPrerelease) this.firstPartyPrereleases.add(req.name);
   }
 
   isDirect(name: string): boolean {
@@ -233,10 +243,13 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
   }
 
   private choiceRules(name: string): ChoiceRules {
+    const uv = this.options.policy === "uv";
     return {
+      policy: this.options.policy,
       prerelease: this.options.prerelease,
-      explicitPrerelease: this.explicitPrereleases.has(name),
-      pinnedByEquals: this.pinnedByEquals.has(name),
+      explicitPrerelease: (uv ? this.firstPartyPrereleases : this.explicitPrereleases).has(name),
+      pinnedByEquals: (uv ? this.firstPartyPins : this.pinnedByEquals).has(name),
+      onlyPrereleases: uv && (this.candidatesOf(name)?.allVersions.every((v) => v.isPrerelease) ?? false),
       preferred: this.options.preferences?.get(name),
       lowest: this.lowest(name),
     };

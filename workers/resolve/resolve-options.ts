@@ -1,5 +1,5 @@
 // The options of one resolution, already parsed: what the provider needs to choose versions as pip would.
-import type { PrereleaseMode, ResolutionStrategy, UnknownDependenciesMode } from "../api";
+import type { PrereleaseMode, ResolutionStrategy, ResolverPolicy, UnknownDependenciesMode } from "../api";
 import type { TargetEnvironment } from "../packaging/environment";
 import type { MarkerEnvironment } from "../packaging/markers";
 import type { VersionRange } from "../packaging/ranges";
@@ -16,6 +16,8 @@ export interface ResolveOptions {
   targetLabel: string;
   resolution: ResolutionStrategy;
   prerelease: PrereleaseMode;
+  /** Whose candidate rules apply (see ResolverPolicy). */
+  policy: ResolverPolicy;
   /** ms since the epoch; files uploaded later do not exist. */
   excludeNewer: number | null;
   unknownDependencies: UnknownDependenciesMode;

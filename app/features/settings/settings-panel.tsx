@@ -3,7 +3,7 @@ import { useId, type ReactNode } from "react";
 import {
   ARCHITECTURES,
   PLATFORMS,
-  PRERELEASE_MODES, UNKNOWN_DEPENDENCIES_MODES,
+  PRERELEASE_MODES, POLICIES, UNKNOWN_DEPENDENCIES_MODES,
   PYPI_SIMPLE_URL,
   PYTHON_VERSIONS,
   STRATEGIES,
@@ -22,6 +22,11 @@ const PRERELEASE_LABELS: Record<SessionSettings["prerelease"], string> = {
   "if-necessary-or-explicit": "If necessary or explicit",
   allow: "Allow",
   disallow: "Disallow",
+};
+
+const POLICY_LABELS: Record<SessionSettings["policy"], string> = {
+  pip: "pip's (default)",
+  uv: "uv's",
 };
 
 const UNKNOWN_LABELS: Record<SessionSettings["unknownDependencies"], string> = {
@@ -176,6 +181,7 @@ export function SettingsPanel({ offlineExamples }: { offlineExamples?: ReactNode
           Version choice
           <span className="ml-1.5 font-normal text-slate-500 dark:text-slate-400">
             {STRATEGY_LABELS[settings.resolution].toLowerCase()}, pre-releases {PRERELEASE_LABELS[settings.prerelease].toLowerCase()}
+            {settings.policy === "uv" ? ", uv's rules" : ""}
             {settings.excludeNewer ? `, up to ${settings.excludeNewer}` : ""}
           </span>
         </summary>
@@ -197,6 +203,20 @@ export function SettingsPanel({ offlineExamples }: { offlineExamples?: ReactNode
                 {PRERELEASE_MODES.map((m) => (
                   <option key={m} value={m}>
                     {PRERELEASE_LABELS[m]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            label="Rules"
+            hint="uv's: pre-releases only when your requirement names one or there is nothing else, yanked releases only when you pin them, Requires-Python upper bounds ignored."
+          >
+            {(id) => (
+              <select id={id} className={FIELD} value={settings.policy} onChange={(e) => update({ policy: e.target.value as SessionSettings["policy"] })}>
+                {POLICIES.map((p) => (
+                  <option key={p} value={p}>
+                    {POLICY_LABELS[p]}
                   </option>
                 ))}
               </select>

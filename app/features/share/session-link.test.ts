@@ -11,7 +11,7 @@ const session: LinkSession = {
   fileName: "pyproject.toml",
   extras: ["test"],
   groups: ["dev"],
-  settings: { pythonVersion: "3.11", os: "macos", arch: "arm64", indexUrl: "https://pypi.org/simple", resolution: "lowest-direct", prerelease: "allow", excludeNewer: "2024-01-31", unknownDependencies: "exclude", universal: true, universalPython: ">=3.9, <3.13" },
+  settings: { pythonVersion: "3.11", os: "macos", arch: "arm64", indexUrl: "https://pypi.org/simple", resolution: "lowest-direct", prerelease: "allow", excludeNewer: "2024-01-31", unknownDependencies: "exclude", universal: true, policy: "uv", universalPython: ">=3.9, <3.13" },
   pins: { numpy: "==1.26.4" },
   excluded: ["pyarrow"],
   resolvedAt: "2026-11-21T10:00:00.000Z",
@@ -130,6 +130,17 @@ describe("universal settings in links", () => {
     const result = await decodeSessionLink(bad, defaults);
     expect(result).toMatchObject({ ok: true, session: { settings: { universal: true, universalPython: "" } } });
     if (result.ok) expect(result.problems).toEqual(['the link\'s universal Python range "<script>" is not a version specifier; the project\'s requires-python is used']);
+  });
+});
+
+describe("the rules setting in a link", () => {
+  it("carries uv's rules, reads a link from before the setting as pip's, and names an unknown value", async () => {
+    const uv = await decodeSessionLink(await encodeSessionLink({ ...session, settings: { ...session.settings, policy: "uv" } }), defaults);
+    expect(uv.ok && uv.session.settings.policy).toBe("uv");
+    const old = await decodeSessionLink(encodeRaw(JSON.stringify({ v: 1, text: "six\n", settings: { os: "linux" } })), defaults);
+    expect(old.ok && old.session.settings.policy).toBe("pip");
+    const odd = await decodeSessionLink(encodeRaw(JSON.stringify({ v: 1, text: "six\n", settings: { policy: "poetry" } })), defaults);
+    expect(odd.ok && odd.problems).toEqual(['the link\'s policy "poetry" is not one of pip, uv; using pip']);
   });
 });
 

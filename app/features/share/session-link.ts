@@ -28,6 +28,7 @@ export interface LinkSession {
     /** One resolution for every platform and Python in `universalPython` (absent in links made before it existed: false). */
     universal: boolean;
     universalPython: string;
+    policy: "pip" | "uv";
   };
   pins: Record<string, string>;
   excluded: string[];
@@ -195,6 +196,7 @@ const settingRules = {
     schema: oneOf(["assume-none", "exclude"]),
     problem: (x, d) => `the link's unknownDependencies "${shown(x)}" is not one of assume-none, exclude; using ${d}`,
   },
+  policy: { schema: oneOf(["pip", "uv"]), problem: (x, d) => `the link's policy "${shown(x)}" is not one of pip, uv; using ${d}` },
   pythonVersion: {
     schema: v.pipe(v.string(), v.regex(/^3\.\d{1,2}(\.\d{1,3})?$/)),
     problem: (x, d) => `the link's Python version "${shown(x)}" is not a Python 3 version; using ${d}`,
@@ -277,6 +279,7 @@ export function validateSession(payload: unknown, defaults: LinkSession): { sess
     resolution: field(settingsIn, "resolution", settingRules.resolution, d.resolution, problems),
     prerelease: field(settingsIn, "prerelease", settingRules.prerelease, d.prerelease, problems),
     unknownDependencies: field(settingsIn, "unknownDependencies", settingRules.unknownDependencies, d.unknownDependencies, problems),
+    policy: field(settingsIn, "policy", settingRules.policy, d.policy, problems),
     pythonVersion: field(settingsIn, "pythonVersion", settingRules.pythonVersion, d.pythonVersion, problems),
     indexUrl: field(settingsIn, "indexUrl", settingRules.indexUrl, d.indexUrl, problems),
     excludeNewer: field(settingsIn, "excludeNewer", settingRules.excludeNewer, d.excludeNewer, problems),

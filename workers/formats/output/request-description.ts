@@ -81,6 +81,7 @@ export function equivalentCommand(request: ResolveRequest, format: string): stri
   for (const file of numberedFiles("overrides", request.overrides.length)) args.push("--override", file);
   if (request.resolution !== CLI_DEFAULTS.resolution) args.push("--resolution", request.resolution);
   if (request.prerelease !== CLI_DEFAULTS.prerelease) args.push("--prerelease", request.prerelease);
+  if (request.policy === "uv") args.push("--policy", "uv");
   if (request.excludeNewer !== null) args.push("--exclude-newer", request.excludeNewer);
   args.push("--format", format);
   return args.map((a, i) => (i < 2 ? a : shellQuote(a))).join(" ");
@@ -101,7 +102,8 @@ export function notOnCommandLine(request: ResolveRequest): string[] {
 
 /** "resolution highest, pre-releases if-necessary-or-explicit, exclude-newer none". */
 export function optionsInWords(request: ResolveRequest): string {
-  return `resolution ${request.resolution}, pre-releases ${request.prerelease}, exclude-newer ${request.excludeNewer ?? "none"}`;
+  const policy = request.policy === "uv" ? ", uv's candidate rules" : "";
+  return `resolution ${request.resolution}, pre-releases ${request.prerelease}${policy}, exclude-newer ${request.excludeNewer ?? "none"}`;
 }
 
 /** "https://pypi.org/simple" or "A (extra: B, C)", redacted. */
