@@ -5,7 +5,8 @@
 // `--latency-ms`) with a log of when each request arrived. /usr/bin/chromium (or $CHROMIUM_PATH) is driven through
 // @playwright/test's `chromium`; the page's Index URL points at that index (the page's CSP lets it reach 127.0.0.1).
 //
-// Moments, `--trials` each, the Cancel click landing at spread-out delays after Resolve:
+// Moments, `--trials` each, the Cancel click landing at spread-out delays after Resolve (15% to 85% of the worker's
+// time for an uncancelled run, warm for the warm moments):
 //   - fetch: 191 top-level projects of the 2020 snapshot in a fresh browser context (no HTTP, IndexedDB or worker
 //     cache), so the worker is waiting on the slow index, with speculative fetches queued;
 //   - solve: the 40 roots of the `wide-graph` scenario (1,000 packages) with warm caches: no requests, all solving;
@@ -18,7 +19,7 @@
 // saw after the click (ms after it) and how many arrived after the page showed the cancelled state. The click time is
 // the click event's timeStamp, the index's arrival times come from Date.now() in this process: both on the epoch.
 //
-// Usage: npx tsx scripts/bench-cancel.ts [--trials 6] [--latency-ms 150] [--quiet-ms 1500] [--no-build] [--only fetch|solve|"ways out"]
+// Usage: npx tsx scripts/bench-cancel.ts [--trials 6] [--latency-ms 150] [--quiet-ms 1500] [--no-build] [--out-dir DIR] [--only fetch|solve|"ways out"]
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     "quiet-ms": { type: "string", default: "1500" },
     "no-build": { type: "boolean", default: false },
     only: { type: "string" },
+    "out-dir": { type: "string" },
   },
 });
 const TRIALS = Math.max(1, Number(values.trials));
@@ -44,7 +46,7 @@ const LATENCY_MS = Number(values["latency-ms"]);
 const QUIET_MS = Number(values["quiet-ms"]);
 const TARGET_MS = 200;
 const QUIET = { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: "true" };
-const OUT_DIR = join(tmpdir(), "tangle-bench-cancel-dist");
+const OUT_DIR = values["out-dir"] ?? join(tmpdir(), "tangle-bench-cancel-dist");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** 191 top-level projects of the union snapshot (the list bench-explorer.ts resolves), alphabetical from aiodns. */
@@ -83,6 +85,8 @@ interface Trial {
   delayMs: number;
   /** The run ended before the click could land. */
   finishedFirst: boolean;
+  /** The click landed, but the page showed the run's result, not a cancelled run: when, ms after the click. */
+  ignoredMs: number | null;
   shownMs: number;
   paintedMs: number;
   /** Last request that arrived after the click, ms after it (0: none). */
@@ -149,14 +153,28 @@ async function startLoggedIndex(): Promise<{ url: string; arrivals: number[]; cl
   };
 }
 
-/** Records, on the epoch, every click on a "Cancel" button and when "Resolution cancelled" then reaches the DOM and the next frame. */
+/**
+ * Records, on the epoch, every click on a "Cancel" button and when "Resolution cancelled" then reaches the DOM and the
+ * next frame; and counts the runs that ended (the progress bar left the page), so a run too fast to be seen still counts.
+ */
 const PAGE_PROBE = () => {
-  const w = window as Window & { __cancel?: { click: number; shown: number; painted: number } };
+  const w = window as Window & { __cancel?: { click: number; shown: number; painted: number }; __runs?: { ended: number; running: boolean; endedAt: number } };
+  const runs = { ended: 0, running: false, startedAt: 0, endedAt: 0 };
+  w.__runs = runs;
+  new MutationObserver(() => {
+    const running = document.querySelector('[role="progressbar"][aria-label="Resolving"]') !== null;
+    if (running === runs.running) return;
+    runs.running = running;
+    if (running) return;
+    runs.ended++;
+    runs.endedAt = performance.timeOrigin + performance.now();
+  }).observe(document, { childList: true, subtree: true });
   // (No named functions in here: tsx would wrap them in a helper the page does not have.)
   document.addEventListener(
     "click",
     (event) => {
       const button = event.target instanceof Element ? event.target.closest("button") : null;
+      if (button?.textContent?.trim() === "Resolve") runs.startedAt = performance.timeOrigin + event.timeStamp;
       if (!button || !/\bCancel$/.test(button.textContent?.trim() ?? "")) return;
       const state = { click: performance.timeOrigin + event.timeStamp, shown: 0, painted: 0 };
       w.__cancel = state;
@@ -189,12 +207,14 @@ async function setUp(page: Page, base: string, indexUrl: string, requirements: s
 
 /** Presses Resolve and waits for the run to end; returns how long it took and what it ended with. */
 async function resolveToEnd(page: Page): Promise<{ ms: number; outcome: string }> {
-  const started = Date.now();
+  const ended = await page.evaluate(() => (window as Window & { __runs?: { ended: number } }).__runs?.ended ?? 0);
   await page.getByRole("button", { name: "Resolve", exact: true }).click();
-  // The progress card shows at once; a run that ends first (warm caches) may never be seen running.
-  await page.getByRole("progressbar", { name: "Resolving" }).waitFor({ timeout: 5_000 }).catch(() => undefined);
-  await page.getByRole("progressbar", { name: "Resolving" }).waitFor({ state: "detached", timeout: 300_000 });
-  const ms = Date.now() - started;
+  await page.waitForFunction((before) => ((window as Window & { __runs?: { ended: number } }).__runs?.ended ?? 0) > before, ended, { timeout: 300_000, polling: 20 });
+  // Resolve's click to the progress bar leaving the page, on the page's clock.
+  const ms = Math.round(await page.evaluate(() => {
+    const runs = (window as Window & { __runs?: { startedAt: number; endedAt: number } }).__runs;
+    return runs ? runs.endedAt - runs.startedAt : NaN;
+  }));
   const resolved = page.getByText(/^\d+ packages? resolved$/);
   if (await resolved.count()) return { ms, outcome: ((await resolved.first().textContent()) ?? "").trim() };
   if (await page.getByRole("region", { name: "Conflict explanation" }).count()) return { ms, outcome: "no solution (conflict explained)" };
@@ -202,29 +222,50 @@ async function resolveToEnd(page: Page): Promise<{ ms: number; outcome: string }
 }
 
 async function cancelTrial(page: Page, arrivals: number[], delayMs: number): Promise<Trial> {
+  const ended = await page.evaluate(() => (window as Window & { __runs?: { ended: number } }).__runs?.ended ?? 0);
   await page.getByRole("button", { name: "Resolve", exact: true }).click();
-  await page.waitForTimeout(delayMs);
-  const cancel = page.getByRole("button", { name: "Cancel" });
-  const none = { delayMs, finishedFirst: true, shownMs: NaN, paintedMs: NaN, lastRequestMs: NaN, requestsAfterClick: NaN, requestsAfterShown: NaN };
-  if ((await cancel.count()) === 0) return none;
+  // The Cancel click is the page's own, `delayMs` after Resolve's, so it lands when asked even on a busy machine.
+  const clicked = await page.evaluate(
+    (delay) =>
+      new Promise<boolean>((resolve) => {
+        setTimeout(() => {
+          const cancel = [...document.querySelectorAll("button")].find((b) => /\bCancel$/.test(b.textContent?.trim() ?? ""));
+          cancel?.click();
+          resolve(cancel !== undefined);
+        }, delay);
+      }),
+    delayMs,
+  );
+  const none = { delayMs, finishedFirst: true, ignoredMs: null, shownMs: NaN, paintedMs: NaN, lastRequestMs: NaN, requestsAfterClick: NaN, requestsAfterShown: NaN };
+  if (!clicked) return none;
   try {
-    await cancel.click({ timeout: 2_000 });
-  } catch {
-    return none;
-  }
-  try {
-    await page.waitForFunction(() => (window as Window & { __cancel?: { painted: number } }).__cancel?.painted, undefined, { timeout: 60_000, polling: 20 });
+    // The cancelled state, or the run's end without it (a cancel that was not honoured).
+    await page.waitForFunction(
+      (before) => {
+        const w = window as Window & { __cancel?: { painted: number }; __runs?: { ended: number } };
+        return (w.__cancel?.painted ?? 0) > 0 || (w.__runs?.ended ?? 0) > before;
+      },
+      ended,
+      { timeout: 120_000, polling: 20 },
+    );
   } catch (error) {
     const probe = await page.evaluate(() => JSON.stringify((window as Window & { __cancel?: unknown }).__cancel ?? null));
     const text = ((await page.locator("main").textContent()) ?? "").slice(0, 300);
-    throw new Error(`no cancelled state within 60 s of the click (probe ${probe}; page: ${text})`, { cause: error });
+    throw new Error(`no cancelled state nor end within 120 s of the click (probe ${probe}; page: ${text})`, { cause: error });
   }
   await page.waitForTimeout(QUIET_MS);
-  const { click, shown, painted } = await page.evaluate(() => (window as Window & { __cancel?: { click: number; shown: number; painted: number } }).__cancel!);
+  const { click, shown, painted, endedAt } = await page.evaluate(() => {
+    const w = window as Window & { __cancel?: { click: number; shown: number; painted: number }; __runs?: { endedAt: number } };
+    return { ...w.__cancel!, endedAt: w.__runs?.endedAt ?? 0 };
+  });
+  if (!painted) {
+    return { ...none, finishedFirst: false, ignoredMs: endedAt - click };
+  }
   const after = arrivals.filter((t) => t >= click);
   return {
     delayMs,
     finishedFirst: false,
+    ignoredMs: null,
     shownMs: shown - click,
     paintedMs: painted - click,
     lastRequestMs: after.length ? Math.max(...after) - click : 0,
@@ -244,10 +285,12 @@ function summary(label: string, values: number[]): string {
 }
 
 function report(moment: Moment, trials: Trial[], fullMs: number): void {
-  const landed = trials.filter((t) => !t.finishedFirst);
-  console.log(`\n${moment.name} (${landed.length} of ${trials.length} cancels landed; an uncancelled run took ${fullMs} ms)`);
+  const landed = trials.filter((t) => !t.finishedFirst && t.ignoredMs === null);
+  const ignored = trials.filter((t) => t.ignoredMs !== null);
+  console.log(`\n${moment.name} (${landed.length} of ${trials.length} cancels honoured, ${ignored.length} not; an uncancelled run took ${fullMs} ms)`);
   for (const t of trials) {
     if (t.finishedFirst) console.log(`  at ${t.delayMs} ms: the run had finished`);
+    else if (t.ignoredMs !== null) console.log(`  at ${t.delayMs} ms: the cancel was not honoured: the run's result showed ${t.ignoredMs.toFixed(0)} ms after the click`);
     else
       console.log(
         `  at ${t.delayMs} ms: shown ${t.shownMs.toFixed(0)} ms, painted ${t.paintedMs.toFixed(0)} ms, last request +${t.lastRequestMs.toFixed(0)} ms (${t.requestsAfterClick} after the click, ${t.requestsAfterShown} after the cancelled state showed)`,
@@ -270,10 +313,15 @@ async function runMoment(browser: Browser, base: string, indexUrl: string, arriv
     await setUp(page, base, `${indexUrl}/${moment.prefix}/simple`, moment.requirements);
     return { context, page };
   };
-  // An uncancelled run first: it warms the caches for the warm moments and sets the spread of cancel delays.
+  // An uncancelled run first: it warms the caches for the warm moments (which then time a second, warm one) and sets
+  // the spread of cancel delays.
   let { context, page } = await open();
-  const full = await resolveToEnd(page);
+  let full = await resolveToEnd(page);
   console.log(`\n${moment.name}: uncancelled run ${full.ms} ms -> ${full.outcome}`);
+  if (!moment.cold) {
+    full = await resolveToEnd(page);
+    console.log(`  again, warm: ${full.ms} ms -> ${full.outcome}`);
+  }
   const trials: Trial[] = [];
   for (let i = 0; i < TRIALS; i++) {
     if (moment.cold) {
@@ -283,9 +331,10 @@ async function runMoment(browser: Browser, base: string, indexUrl: string, arriv
       // The warm run again, uncancelled: the worker that was cancelled last still resolves.
       const again = await resolveToEnd(page);
       if (!/resolved|no solution/.test(again.outcome)) console.log(`  after a cancel the next run ended with: ${again.outcome}`);
+      full = again;
     }
-    // Spread over the run: 15% .. 85% of an uncancelled run's time (at least 100 ms in).
-    const delay = Math.max(100, Math.round(full.ms * (0.15 + (0.7 * i) / Math.max(1, TRIALS - 1))));
+    // Spread over the run: 15% .. 85% of an uncancelled run's time (for the warm moments, the run just before).
+    const delay = Math.max(20, Math.round(full.ms * (0.15 + (0.7 * i) / Math.max(1, TRIALS - 1))));
     trials.push(await cancelTrial(page, arrivals, delay));
   }
   const after = await resolveToEnd(page);

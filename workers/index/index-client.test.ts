@@ -552,4 +552,67 @@ describe("index client: cancellation", () => {
     const after = await client.getListing("d");
     expect(after.kind === "error" && after.error.code).toBe("cancelled");
   });
+
+  it("a cancelled resolution's queued requests are never sent, while the ones in flight finish into the memory cache", async () => {
+    const run = new AbortController();
+    const fake = createFakeFetch();
+    for (const name of ["a", "b", "c", "d"]) fake.route(`https://pypi.org/simple/${name}/`, simplePage(name, [{ filename: `${name}-1.0.tar.gz` }]));
+    // "a" stays on the wire until the test lets it answer.
+    let answerA = (): void => undefined;
+    const aMayAnswer = new Promise<void>((resolve) => (answerA = resolve));
+    const sent: string[] = [];
+    const gated: typeof fetch = async (input, init) => {
+      const url = String(input);
+      sent.push(url.split("/")[4]);
+      if (url.endsWith("/a/")) await aMayAnswer;
+      return fake.fetch(input, init);
+    };
+    const client = createIndexClient({ indexUrl: PYPI, fetch: gated, concurrency: 1 });
+    client.prefetchListing("a", run.signal);
+    client.prefetchListing("b", run.signal);
+    const waited = client.getListing("c", "urgent", run.signal);
+    client.prefetchListing("d");
+    await vi.waitFor(() => expect(client.stats()).toMatchObject({ inFlight: 1, queued: 3 }));
+    run.abort();
+    answerA();
+    const c = await waited;
+    expect(c.kind === "error" && c.error.code).toBe("cancelled");
+    await vi.waitFor(() => expect(client.stats()).toMatchObject({ inFlight: 0, queued: 0 }));
+    // "a" was on the wire and "d" is wanted by a caller without a signal; "b" and "c" were only the cancelled run's.
+    expect(sent).toEqual(["a", "d"]);
+    expect(found(await client.getListing("a")).name).toBe("a");
+    expect(sent).toEqual(["a", "d"]);
+    // What was dropped is not remembered as failed: the next resolution asks for it.
+    expect(found(await client.getListing("b")).name).toBe("b");
+    expect(sent).toEqual(["a", "d", "b"]);
+  });
+
+  it("a request the next resolution also asks for is still sent when the first is cancelled", async () => {
+    const first = new AbortController();
+    const second = new AbortController();
+    const fake = createFakeFetch();
+    for (const name of ["a", "b"]) fake.route(`https://pypi.org/simple/${name}/`, { ...simplePage(name, [{ filename: `${name}-1.0.tar.gz` }]), delayMs: 1 });
+    const client = createIndexClient({ indexUrl: PYPI, fetch: fake.fetch, concurrency: 1 });
+    client.prefetchListing("a", first.signal);
+    client.prefetchListing("b", first.signal);
+    const b = client.getListing("b", "urgent", second.signal);
+    first.abort();
+    expect(found(await b).name).toBe("b");
+    // "a" was the first run's alone (and not yet sent): it never is.
+    expect(fake.calls.map((c) => c.url.split("/")[4])).toEqual(["b"]);
+  });
+
+  it("does not retry a failed request for a resolution cancelled meanwhile", async () => {
+    const run = new AbortController();
+    const { client, fake } = setup({}, {
+      "https://pypi.org/simple/six/": () => {
+        run.abort();
+        return { status: 503 };
+      },
+    });
+    const result = await client.getListing("six", "urgent", run.signal);
+    expect(result.kind === "error" && result.error.code).toBe("cancelled");
+    expect(fake.calls).toHaveLength(1);
+    expect(client.stats()).toMatchObject({ retries: 0 });
+  });
 });
