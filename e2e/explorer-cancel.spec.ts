@@ -1,6 +1,7 @@
 // A slow resolution: live progress counts, a page that stays responsive (typing included), and Cancel that stops it: the page is given back, the index gets no more requests, and the next resolution works.
 import { test, expect, type BrowserContext, type Page, type Request } from "@playwright/test";
 import { editor, editorText, freshPage, setRequirements, useSnapshotIndex } from "./support/explorer";
+import { NARROW, WIDE, shoot } from "./support/screens";
 
 const SNAPSHOT = "/index/snapshot-2020/";
 
@@ -88,6 +89,12 @@ test("typing works during a resolution; Cancel gives the page back, stops the re
   await expect(progress).toHaveCount(0);
   await expect(page.getByText(/packages resolved/)).toHaveCount(0);
   const sentBeforeCancelShown = index.log.length;
+  await page.setViewportSize(WIDE);
+  await shoot(page, "cancelled");
+  await page.setViewportSize(NARROW);
+  await expect(page.getByText(/^Resolution cancelled after \d+\.\d s\.$/)).toBeVisible();
+  await shoot(page, "cancelled");
+  await page.setViewportSize(WIDE);
 
   // The requests in flight at the cancel are answered now; none of their answers may lead to another request.
   await index.release();
