@@ -20,9 +20,7 @@
 // the click event's timeStamp, the index's arrival times come from Date.now() in this process: both on the epoch.
 //
 // Usage: npx tsx scripts/bench-cancel.ts [--trials 6] [--latency-ms 150] [--quiet-ms 1500] [--no-build] [--out-dir DIR] [--only fetch|solve|"ways out"]
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer as createHttpServer } from "node:http";
-import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,6 +28,7 @@ import { parseArgs } from "node:util";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { createIndexHandler } from "./fixture-index/index-handler";
 import { wideGraph } from "./fixture-index/wide-graph";
+import { buildApp, freePort, startPreview } from "./preview-app";
 
 const { values } = parseArgs({
   options: {
@@ -45,7 +44,6 @@ const TRIALS = Math.max(1, Number(values.trials));
 const LATENCY_MS = Number(values["latency-ms"]);
 const QUIET_MS = Number(values["quiet-ms"]);
 const TARGET_MS = 200;
-const QUIET = { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: "true" };
 const OUT_DIR = values["out-dir"] ?? join(tmpdir(), "tangle-bench-cancel-dist");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -95,42 +93,6 @@ interface Trial {
   requestsAfterShown: number;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function build(): void {
-  console.log(`building into ${OUT_DIR} …`);
-  const result = spawnSync("npx", ["vite", "build", "--outDir", OUT_DIR, "--emptyOutDir", "--logLevel", "warn"], { stdio: "inherit", env: QUIET });
-  if (result.status !== 0) throw new Error(`vite build failed with status ${String(result.status)}`);
-}
-
-async function startPreview(port: number): Promise<ChildProcess> {
-  const child = spawn("npx", ["vite", "preview", "--outDir", OUT_DIR, "--host", "127.0.0.1", "--port", String(port), "--strictPort"], {
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-    env: QUIET,
-  });
-  child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`vite preview did not answer on ${url}`);
-}
-
 /** The fixture index with every answer delayed, and the arrival time (epoch ms) of every request but preflights. */
 async function startLoggedIndex(): Promise<{ url: string; arrivals: number[]; close: () => Promise<void> }> {
   const handler = createIndexHandler({ latencyMs: LATENCY_MS });
@@ -174,7 +136,7 @@ const PAGE_PROBE = () => {
     "click",
     (event) => {
       const button = event.target instanceof Element ? event.target.closest("button") : null;
-      if (button?.textContent?.trim() === "Resolve") runs.startedAt = performance.timeOrigin + event.timeStamp;
+      if (button?.textContent?.trim().startsWith("Resolve")) runs.startedAt = performance.timeOrigin + event.timeStamp;
       if (!button || !/\bCancel$/.test(button.textContent?.trim() ?? "")) return;
       const state = { click: performance.timeOrigin + event.timeStamp, shown: 0, painted: 0 };
       w.__cancel = state;
@@ -344,9 +306,9 @@ async function runMoment(browser: Browser, base: string, indexUrl: string, arriv
 }
 
 async function main(): Promise<void> {
-  if (!values["no-build"]) build();
+  if (!values["no-build"]) buildApp(OUT_DIR);
   const port = await freePort();
-  const preview = await startPreview(port);
+  const preview = await startPreview(OUT_DIR, port);
   const index = await startLoggedIndex();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
   console.log(`index latency ${LATENCY_MS} ms, ${TRIALS} trials per moment, load average at start ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);

@@ -2,20 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { resolveRequest } from "./resolve";
 import type { PackageSource } from "./package-source";
-import { createSnapshotSource, type SnapshotData } from "./snapshot-source";
+import { createSnapshotSource } from "./snapshot-source";
 import { YIELD_INTERVAL_MS } from "./solve-once";
 import { request } from "./test-support/fixture-resolve";
-
-/** Only `a` 1.0 works (every newer one needs a `c` that needs something missing): the solver walks down all of `a`. */
-function walk(n: number): SnapshotData {
-  const a: SnapshotData[string] = {};
-  const c: SnapshotData[string] = {};
-  for (let i = 1; i <= n; i++) {
-    a[`${i}.0`] = { dependencies: [`c==${i}.0`] };
-    c[`${i}.0`] = { dependencies: i === 1 ? [] : [`missing-${i}`] };
-  }
-  return { a, c };
-}
+import { walk } from "./test-support/walk-snapshot";
 
 /** Each answer of the source costs `cost` ms on the test clock: the solve's work is what moves time. */
 function costly(source: PackageSource, clock: { t: number }, cost: number): PackageSource & { calls: number } {
