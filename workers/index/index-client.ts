@@ -150,6 +150,25 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
 
   const cancelled = (url: string): IndexError => new IndexError("cancelled", url, `the request for ${url} was cancelled`);
 
+  /** Requests started and not yet answered, each with the lookup it serves and what aborts it. */
+  const running = new Set<{ state: LoadState; stop: AbortController }>();
+  const watched = new WeakSet<AbortSignal>();
+  /**
+   * One listener per caller's signal: when it aborts, every running request no caller wants any more is aborted too (a
+   * browser may still hold it unsent, behind its six connections per host).
+   */
+  function watch(owner: AbortSignal | undefined): void {
+    if (owner === undefined || watched.has(owner)) return;
+    watched.add(owner);
+    owner.addEventListener(
+      "abort",
+      () => {
+        for (const request of running) if (!wanted(request.state)) request.stop.abort(cancelled(""));
+      },
+      { once: true },
+    );
+  }
+
   /**
    * GET through the pool, the answer read by `read` (its garbage verdicts retried); requests for the same URL and
    * Accept share one answer, so one URL must always be read the same way.
@@ -159,7 +178,12 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
     state.keys.add(key);
     try {
       const stillWanted = (): boolean => wanted(state);
-      return await pool.run(key, state.priority, () => http.getParsed(url, { accept, kind, read, wanted: stillWanted }), stillWanted);
+      const task = (): Promise<T> => {
+        const entry = { state, stop: new AbortController() };
+        running.add(entry);
+        return http.getParsed(url, { accept, kind, read, wanted: stillWanted, signal: entry.stop.signal }).finally(() => running.delete(entry));
+      };
+      return await pool.run(key, state.priority, task, stillWanted);
     } catch (error) {
       if (signal?.aborted && !(error instanceof IndexError)) throw cancelled(url);
       throw error;
@@ -183,6 +207,7 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
     load: (state: LoadState) => Promise<R>,
     freshFor: (result: R, now: number) => number | null,
   ): Promise<R> {
+    watch(owner);
     const existing = memos.get(key);
     if (existing !== undefined) {
       if (existing.settledAt === null) {

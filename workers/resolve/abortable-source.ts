@@ -1,4 +1,4 @@
-// Wraps a package source so that a cancelled resolution stops waiting at once and starts no more requests; fetches already sent finish into the cache.
+// Wraps a package source so that a cancelled resolution stops waiting at once and its requests stop: none is started, retried or left running unless another caller still waits for it.
 import type { PackageSource } from "./package-source";
 import { IndexFailure } from "./index-failure";
 
