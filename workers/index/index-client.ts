@@ -179,6 +179,8 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
     try {
       const stillWanted = (): boolean => wanted(state);
       const task = (): Promise<T> => {
+        // Callers that cancel only through the client's own signal (the CLI) need no abort of their own per request.
+        if (state.owners === null || [...state.owners].every((owner) => owner === signal)) return http.getParsed(url, { accept, kind, read, wanted: stillWanted });
         const entry = { state, stop: new AbortController() };
         running.add(entry);
         return http.getParsed(url, { accept, kind, read, wanted: stillWanted, signal: entry.stop.signal }).finally(() => running.delete(entry));
