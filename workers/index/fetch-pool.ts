@@ -6,16 +6,13 @@ export interface FetchPoolOptions {
   concurrency?: number;
   /** Rejects every queued task (with the signal's reason) when it aborts; running tasks watch it themselves. */
   signal?: AbortSignal;
-<<<<<<< HEAD
   /**
    * Prefetches wait until a first urgent task has started: speculation pays only while the caller waits on the network,
    * so a caller the cache answers whole (a warm resolution) sends nothing it did not need. Default false.
    */
   holdPrefetchesUntilUrgent?: boolean;
-=======
   /** The error a queued task nobody wants any more fails with (default: an Error saying so). */
   dropped?: (key: string) => unknown;
->>>>>>> 7ef7710 (Cancel gives the page back at once and stops the index traffic: the run settles as cancelled on the page without waiting for the worker; a cancelled resolution's queued requests are never sent nor retried (the fetch pool drops what no caller still wants); solving yields on a 25 ms budget of the injected clock, checked every iteration; e2e checks the index's request log instead of timing)
 }
 
 export interface FetchPool {
