@@ -557,19 +557,19 @@ describe("index client: cancellation", () => {
     const run = new AbortController();
     const fake = createFakeFetch();
     for (const name of ["a", "b", "c", "d"]) fake.route(`https://pypi.org/simple/${name}/`, simplePage(name, [{ filename: `${name}-1.0.tar.gz` }]));
-    // "a" stays on the wire until the test lets it answer.
-    let answerA = (): void => undefined;
-    const aMayAnswer = new Promise<void>((resolve) => (answerA = resolve));
+    // "c", asked for urgently, goes first (prefetches wait for it) and stays on the wire until the test lets it answer.
+    let answerC = (): void => undefined;
+    const cMayAnswer = new Promise<void>((resolve) => (answerC = resolve));
     const sent: string[] = [];
     const aborted: string[] = [];
-    let firstA = true;
+    let firstC = true;
     const gated: typeof fetch = async (input, init) => {
       const url = String(input);
       sent.push(url.split("/")[4]);
       init?.signal?.addEventListener("abort", () => aborted.push(url.split("/")[4]));
-      if (url.endsWith("/a/") && firstA) {
-        firstA = false;
-        await aMayAnswer;
+      if (url.endsWith("/c/") && firstC) {
+        firstC = false;
+        await cMayAnswer;
       }
       return fake.fetch(input, init);
     };
@@ -580,17 +580,17 @@ describe("index client: cancellation", () => {
     client.prefetchListing("d");
     await vi.waitFor(() => expect(client.stats()).toMatchObject({ inFlight: 1, queued: 3 }));
     run.abort();
-    answerA();
+    answerC();
     const c = await waited;
     expect(c.kind === "error" && c.error.code).toBe("cancelled");
     await vi.waitFor(() => expect(client.stats()).toMatchObject({ inFlight: 0, queued: 0 }));
-    // "a" was on the wire and "d" is wanted by a caller without a signal; "b" and "c" were only the cancelled run's.
-    expect(sent).toEqual(["a", "d"]);
-    expect(aborted).toEqual(["a"]);
+    // "c" was on the wire (aborted), "d" is wanted by a caller without a signal; "a" and "b" were only the cancelled run's.
+    expect(sent).toEqual(["c", "d"]);
+    expect(aborted).toEqual(["c"]);
     // What was dropped or aborted is not remembered as failed: the next resolution asks for it.
+    expect(found(await client.getListing("c")).name).toBe("c");
     expect(found(await client.getListing("a")).name).toBe("a");
-    expect(found(await client.getListing("b")).name).toBe("b");
-    expect(sent).toEqual(["a", "d", "a", "b"]);
+    expect(sent).toEqual(["c", "d", "c", "a"]);
   });
 
   it("a request the next resolution also asks for is still sent when the first is cancelled", async () => {
