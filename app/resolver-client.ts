@@ -16,26 +16,52 @@ export function resolver(): Remote<ResolverApi> {
 
 export interface ResolveRun {
   runId: number;
-  /** Settles with the worker's resolution (a cancelled run settles with an error of kind "cancelled"). */
+  /** Settles with the worker's resolution, or with a cancelled one (error kind "cancelled") as soon as `cancel` is called. */
   promise: Promise<Resolution>;
-  /** Asks the worker to stop this run; harmless once it has settled. */
+  /** Gives the run up at once and asks the worker to stop it (it starts no more requests for it); harmless once settled. */
   cancel: () => void;
+}
+
+/** The resolution a run settles with when it is cancelled: nothing of the worker's answer is waited for. */
+export function cancelledResolution(): Resolution {
+  return {
+    status: "error",
+    error: { kind: "cancelled", message: "Resolution cancelled." },
+    warnings: [],
+    diagnostics: [],
+    stats: { wallMs: 0, solveMs: 0, requests: 0, bytes: 0, cacheHits: 0, decisions: 0, conflicts: 0 },
+    resolvedAt: new Date().toISOString(),
+  };
+}
+
+/**
+ * A run whose `cancel` settles it at once and then tells the worker (`askToStop`), so the page never waits on a worker
+ * that is busy (solving, or with messages queued); the worker's later answer for it is dropped.
+ */
+export function trackRun(runId: number, answer: Promise<Resolution>, askToStop: () => void): ResolveRun {
+  let settled = false;
+  let giveUp = (): void => undefined;
+  const cancelled = new Promise<Resolution>((resolve) => {
+    giveUp = () => resolve(cancelledResolution());
+  });
+  const promise = Promise.race([answer, cancelled]).finally(() => {
+    settled = true;
+  });
+  return {
+    runId,
+    promise,
+    cancel: () => {
+      if (settled) return;
+      giveUp();
+      askToStop();
+    },
+  };
 }
 
 /** Starts a resolution in the worker; progress arrives through `onProgress` at most every 100 ms. */
 export function resolve(request: ResolveRequest, onProgress?: (progress: ResolveProgress) => void): ResolveRun {
   const runId = nextRunId++;
   const api = resolver();
-  const promise = onProgress ? api.resolve(runId, request, proxy(onProgress)) : api.resolve(runId, request);
-  let settled = false;
-  const tracked = promise.finally(() => {
-    settled = true;
-  });
-  return {
-    runId,
-    promise: tracked,
-    cancel: () => {
-      if (!settled) void api.cancel(runId);
-    },
-  };
+  const answer = onProgress ? api.resolve(runId, request, proxy(onProgress)) : api.resolve(runId, request);
+  return trackRun(runId, answer, () => void api.cancel(runId));
 }

@@ -30,15 +30,14 @@
 // Then keystroke latency: 300 lines in the editor, the graph shown, a fast typist's keystrokes (issue 8's 50 ms target).
 //
 // Usage: npx tsx scripts/bench-explorer.ts [--runs 7] [--no-build] [--keep-open] [--only-large-graph] [--keystrokes-only]
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
 import { wideGraph } from "./fixture-index/wide-graph";
+import { buildApp, freePort, startPreview } from "./preview-app";
 
 const { values } = parseArgs({
   options: {
@@ -50,8 +49,6 @@ const { values } = parseArgs({
   },
 });
 const RUNS = Math.max(1, Number(values.runs));
-/** Vite 8 warns at length that the project's config imports lack file extensions; it loads fine. */
-const QUIET = { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: "true" };
 const OUT_DIR = join(tmpdir(), "tangle-bench-explorer-dist");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const TARGET_DRAW_MS = 1000;
@@ -112,43 +109,6 @@ interface Measurement {
   longTaskStarts: number[];
   nodes: number;
   cached: boolean;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function build(): void {
-  console.log(`building into ${OUT_DIR} …`);
-  const result = spawnSync("npx", ["vite", "build", "--outDir", OUT_DIR, "--emptyOutDir", "--manifest", "--logLevel", "warn"], { stdio: "inherit", env: QUIET });
-  if (result.status !== 0) throw new Error(`vite build failed with status ${String(result.status)}`);
-}
-
-async function startPreview(port: number): Promise<ChildProcess> {
-  const child = spawn("npx", ["vite", "preview", "--outDir", OUT_DIR, "--host", "127.0.0.1", "--port", String(port), "--strictPort"], {
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-    env: QUIET,
-  });
-  child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`vite preview did not answer on ${url}`);
 }
 
 interface ManifestChunk {
@@ -438,7 +398,7 @@ keystrokes: ${KEYSTROKES} typed into ${KEYSTROKE_LINES} lines with the graph sho
 }
 
 async function main(): Promise<void> {
-  if (!values["no-build"]) build();
+  if (!values["no-build"]) buildApp(OUT_DIR, { manifest: true });
   const js = initialJavaScript();
   const initialGzip = js.files.reduce((a, f) => a + f.gzip, 0);
   console.log("initial JavaScript (entry and its static imports):");
@@ -451,7 +411,7 @@ async function main(): Promise<void> {
   const load = () => loadavg().map((l) => l.toFixed(1)).join(" / ");
   console.log(`\nload average (1/5/15 min) before: ${load()}`);
   const port = await freePort();
-  const preview = await startPreview(port);
+  const preview = await startPreview(OUT_DIR, port);
   const base = `http://127.0.0.1:${port}/`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
   try {

@@ -143,4 +143,59 @@ describe("fetch pool", () => {
     expect(queuedRan).toBe(false);
     await expect(pool.run("c", "urgent", async () => "c")).rejects.toThrow("stop");
   });
+
+  it("drops a queued task nobody wants any more when its turn comes, without starting it", async () => {
+    const pool = createFetchPool({ concurrency: 1, dropped: (key) => new Error(`dropped ${key}`) });
+    const log: string[] = [];
+    const first = gate(log, "first", "1");
+    const run = new AbortController();
+    const p1 = pool.run("a", "urgent", first.task, () => !run.signal.aborted);
+    const p2 = pool.run("b", "prefetch", gate(log, "b", "2").task, () => !run.signal.aborted);
+    const p3 = pool.run("c", "prefetch", async () => {
+      log.push("c");
+      return "3";
+    });
+    run.abort();
+    first.open();
+    // A task already running finishes; the unwanted queued one fails unstarted; one without `wanted` still runs.
+    expect(await p1).toBe("1");
+    await expect(p2).rejects.toThrow("dropped b");
+    expect(await p3).toBe("3");
+    expect(log).toEqual(["first", "c"]);
+    expect(pool.stats()).toEqual({ running: 0, queued: 0 });
+  });
+
+  it("starts a queued task while any of its callers still wants it", async () => {
+    const pool = createFetchPool({ concurrency: 1 });
+    const log: string[] = [];
+    const first = gate(log, "first", "1");
+    const cancelled = new AbortController();
+    const next = new AbortController();
+    void pool.run("a", "urgent", first.task);
+    const old = pool.run("b", "prefetch", gate(log, "b-old", "old").task, () => !cancelled.signal.aborted);
+    // A later run asks for the same thing before the first run is cancelled: the request still goes out, once.
+    const joined = pool.run("b", "urgent", gate(log, "b-new", "new").task, () => !next.signal.aborted);
+    cancelled.abort();
+    first.open();
+    await tick();
+    expect(log).toEqual(["first", "b-old"]);
+    expect(joined).toBe(old);
+  });
+
+  it("a caller without `wanted` joining a queued task keeps it wanted", async () => {
+    const pool = createFetchPool({ concurrency: 1 });
+    const log: string[] = [];
+    const first = gate(log, "first", "1");
+    const cancelled = new AbortController();
+    void pool.run("a", "urgent", first.task);
+    const queued = pool.run("b", "prefetch", async () => {
+      log.push("b");
+      return "b";
+    }, () => !cancelled.signal.aborted);
+    void pool.run("b", "urgent", async () => "never");
+    cancelled.abort();
+    first.open();
+    expect(await queued).toBe("b");
+    expect(log).toEqual(["first", "b"]);
+  });
 });

@@ -31,6 +31,8 @@ export interface HttpRequestOptions {
   signal?: AbortSignal;
   /** Sets the largest body accepted (BODY_LIMITS); default "listing", the largest. */
   kind?: BodyKind;
+  /** Asked before every retry: when nobody wants the answer any more (a cancelled resolution), no retry is sent. */
+  wanted?: () => boolean;
 }
 
 export interface HttpReadOptions<T> extends HttpRequestOptions {
@@ -271,6 +273,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     try {
       if (cancel.aborted) throw cancelled(url);
       for (let n = 0; ; n += 1) {
+        if (n > 0 && request.wanted?.() === false) throw cancelled(url);
         attempts += 1;
         let outcome: HttpResponse | AttemptFailure;
         try {
@@ -288,6 +291,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         }
         last = outcome.error;
         if (!outcome.retry || n >= retries) throw finalError(outcome.error, n);
+        if (request.wanted?.() === false) throw cancelled(url);
         let wait = backoffDelay(n, random, backoff);
         if (outcome.waitMs !== null) {
           const left = budgetMs - (clock.now() - started);

@@ -552,4 +552,73 @@ describe("index client: cancellation", () => {
     const after = await client.getListing("d");
     expect(after.kind === "error" && after.error.code).toBe("cancelled");
   });
+
+  it("a cancelled resolution's queued requests are never sent, and the ones in flight are aborted", async () => {
+    const run = new AbortController();
+    const fake = createFakeFetch();
+    for (const name of ["a", "b", "c", "d"]) fake.route(`https://pypi.org/simple/${name}/`, simplePage(name, [{ filename: `${name}-1.0.tar.gz` }]));
+    // "c", asked for urgently, goes first (prefetches wait for it) and stays on the wire until the test lets it answer.
+    let answerC = (): void => undefined;
+    const cMayAnswer = new Promise<void>((resolve) => (answerC = resolve));
+    const sent: string[] = [];
+    const aborted: string[] = [];
+    let firstC = true;
+    const gated: typeof fetch = async (input, init) => {
+      const url = String(input);
+      sent.push(url.split("/")[4]);
+      init?.signal?.addEventListener("abort", () => aborted.push(url.split("/")[4]));
+      if (url.endsWith("/c/") && firstC) {
+        firstC = false;
+        await cMayAnswer;
+      }
+      return fake.fetch(input, init);
+    };
+    const client = createIndexClient({ indexUrl: PYPI, fetch: gated, concurrency: 1 });
+    client.prefetchListing("a", run.signal);
+    client.prefetchListing("b", run.signal);
+    const waited = client.getListing("c", "urgent", run.signal);
+    client.prefetchListing("d");
+    await vi.waitFor(() => expect(client.stats()).toMatchObject({ inFlight: 1, queued: 3 }));
+    run.abort();
+    answerC();
+    const c = await waited;
+    expect(c.kind === "error" && c.error.code).toBe("cancelled");
+    await vi.waitFor(() => expect(client.stats()).toMatchObject({ inFlight: 0, queued: 0 }));
+    // "c" was on the wire (aborted), "d" is wanted by a caller without a signal; "a" and "b" were only the cancelled run's.
+    expect(sent).toEqual(["c", "d"]);
+    expect(aborted).toEqual(["c"]);
+    // What was dropped or aborted is not remembered as failed: the next resolution asks for it.
+    expect(found(await client.getListing("c")).name).toBe("c");
+    expect(found(await client.getListing("a")).name).toBe("a");
+    expect(sent).toEqual(["c", "d", "c", "a"]);
+  });
+
+  it("a request the next resolution also asks for is still sent when the first is cancelled", async () => {
+    const first = new AbortController();
+    const second = new AbortController();
+    const fake = createFakeFetch();
+    for (const name of ["a", "b"]) fake.route(`https://pypi.org/simple/${name}/`, { ...simplePage(name, [{ filename: `${name}-1.0.tar.gz` }]), delayMs: 1 });
+    const client = createIndexClient({ indexUrl: PYPI, fetch: fake.fetch, concurrency: 1 });
+    client.prefetchListing("a", first.signal);
+    client.prefetchListing("b", first.signal);
+    const b = client.getListing("b", "urgent", second.signal);
+    first.abort();
+    expect(found(await b).name).toBe("b");
+    // "a" was the first run's alone (and not yet sent): it never is.
+    expect(fake.calls.map((c) => c.url.split("/")[4])).toEqual(["b"]);
+  });
+
+  it("does not retry a failed request for a resolution cancelled meanwhile", async () => {
+    const run = new AbortController();
+    const { client, fake } = setup({}, {
+      "https://pypi.org/simple/six/": () => {
+        run.abort();
+        return { status: 503 };
+      },
+    });
+    const result = await client.getListing("six", "urgent", run.signal);
+    expect(result.kind === "error" && result.error.code).toBe("cancelled");
+    expect(fake.calls).toHaveLength(1);
+    expect(client.stats()).toMatchObject({ retries: 0 });
+  });
 });

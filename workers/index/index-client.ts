@@ -68,26 +68,43 @@ export interface IndexClient {
    * The project's listing from the first index that has it (later indexes are not consulted for it: protection against
    * dependency confusion). Never rejects for IO: unknown projects are `not-found`, failures `error` results.
    */
-  getListing(name: string, priority?: FetchPriority): Promise<ListingResult>;
+  getListing(name: string, priority?: FetchPriority, signal?: AbortSignal): Promise<ListingResult>;
   /**
    * Dependencies of one version of a listed project, from the index that served the listing: a wheel's PEP 658
    * core metadata where the listing advertises it (one request, what pip installs), else the JSON API where the index
    * has one, else an sdist's core metadata, else `unknown`.
    */
-  getMetadata(listing: ProjectListing, version: string, priority?: FetchPriority): Promise<MetadataResult>;
+  getMetadata(listing: ProjectListing, version: string, priority?: FetchPriority, signal?: AbortSignal): Promise<MetadataResult>;
   /** Starts fetching a listing at low priority (what the solver waits for overtakes it). */
-  prefetchListing(name: string): void;
+  prefetchListing(name: string, signal?: AbortSignal): void;
   /** Starts fetching metadata at low priority. */
-  prefetchMetadata(listing: ProjectListing, version: string): void;
+  prefetchMetadata(listing: ProjectListing, version: string, signal?: AbortSignal): void;
   /** Every project the first index lists (its Simple API root), fetched once and cached; null when unavailable. */
   projectNames(): Promise<ProjectList>;
   stats(): IndexStats;
 }
 
-/** The requests of one lookup: their priority, and the pool keys that may still be queued (promoted when an urgent caller joins). */
+/**
+ * The requests of one lookup: their priority, the pool keys that may still be queued (promoted when an urgent caller
+ * joins), and the signals of the callers waiting for it (null once a caller without one joined): when every one has
+ * aborted, no request of the lookup is started any more, nor retried.
+ */
 interface LoadState {
   priority: FetchPriority;
   keys: Set<string>;
+  owners: Set<AbortSignal> | null;
+}
+
+/** Whether some caller of the lookup still waits for it. */
+function wanted(state: LoadState): boolean {
+  if (state.owners === null) return true;
+  for (const owner of state.owners) if (!owner.aborted) return true;
+  return false;
+}
+
+function join(state: LoadState, owner: AbortSignal | undefined): void {
+  if (owner === undefined) state.owners = null;
+  else state.owners?.add(owner);
 }
 
 /** A pending or settled lookup, shared by every caller asking for the same thing. */
@@ -118,7 +135,12 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
     random: options.random,
   });
   // Speculative requests wait for the first one the solver waits on: a resolution the cache answers whole sends none.
-  const pool = createFetchPool({ concurrency: options.concurrency ?? 16, signal, holdPrefetchesUntilUrgent: true });
+  const pool = createFetchPool({
+    concurrency: options.concurrency ?? 16,
+    signal,
+    holdPrefetchesUntilUrgent: true,
+    dropped: (key) => cancelled(key.slice(key.indexOf(" ") + 1)),
+  });
   const cache = createIndexCache({ store: options.store, clock, listingTtlMs: ttl, noCache: options.noCache, refresh: options.refresh });
   /** Per index: whether `/pypi/<name>/<version>/json` exists next to its Simple root. */
   const jsonApiState = new Map<string, JsonApiPresence>();
@@ -128,6 +150,25 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
 
   const cancelled = (url: string): IndexError => new IndexError("cancelled", url, `the request for ${url} was cancelled`);
 
+  /** Requests started and not yet answered, each with the lookup it serves and what aborts it. */
+  const running = new Set<{ state: LoadState; stop: AbortController }>();
+  const watched = new WeakSet<AbortSignal>();
+  /**
+   * One listener per caller's signal: when it aborts, every running request no caller wants any more is aborted too (a
+   * browser may still hold it unsent, behind its six connections per host).
+   */
+  function watch(owner: AbortSignal | undefined): void {
+    if (owner === undefined || watched.has(owner)) return;
+    watched.add(owner);
+    owner.addEventListener(
+      "abort",
+      () => {
+        for (const request of running) if (!wanted(request.state)) request.stop.abort(cancelled(""));
+      },
+      { once: true },
+    );
+  }
+
   /**
    * GET through the pool, the answer read by `read` (its garbage verdicts retried); requests for the same URL and
    * Accept share one answer, so one URL must always be read the same way.
@@ -136,7 +177,15 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
     const key = `${accept ?? "*/*"} ${url}`;
     state.keys.add(key);
     try {
-      return await pool.run(key, state.priority, () => http.getParsed(url, { accept, kind, read }));
+      const stillWanted = (): boolean => wanted(state);
+      const task = (): Promise<T> => {
+        // Callers that cancel only through the client's own signal (the CLI) need no abort of their own per request.
+        if (state.owners === null || [...state.owners].every((owner) => owner === signal)) return http.getParsed(url, { accept, kind, read, wanted: stillWanted });
+        const entry = { state, stop: new AbortController() };
+        running.add(entry);
+        return http.getParsed(url, { accept, kind, read, wanted: stillWanted, signal: entry.stop.signal }).finally(() => running.delete(entry));
+      };
+      return await pool.run(key, state.priority, task, stillWanted);
     } catch (error) {
       if (signal?.aborted && !(error instanceof IndexError)) throw cancelled(url);
       throw error;
@@ -156,12 +205,15 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
     memos: Map<string, Memo<R>>,
     key: string,
     priority: FetchPriority,
+    owner: AbortSignal | undefined,
     load: (state: LoadState) => Promise<R>,
     freshFor: (result: R, now: number) => number | null,
   ): Promise<R> {
+    watch(owner);
     const existing = memos.get(key);
     if (existing !== undefined) {
       if (existing.settledAt === null) {
+        join(existing.state, owner);
         if (priority === "urgent") promote(existing.state);
         return existing.promise;
       }
@@ -171,7 +223,7 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
       }
       memos.delete(key);
     }
-    const state: LoadState = { priority, keys: new Set() };
+    const state: LoadState = { priority, keys: new Set(), owners: owner === undefined ? null : new Set([owner]) };
     const promise = load(state).then(
       (result) => {
         const now = clock.now();
@@ -224,13 +276,13 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
     return { kind: "not-found", name, indexUrls: consulted };
   }
 
-  function getListing(name: string, priority: FetchPriority = "urgent"): Promise<ListingResult> {
+  function getListing(name: string, priority: FetchPriority = "urgent", owner?: AbortSignal): Promise<ListingResult> {
     const trimmed = name.trim();
     // A name that is not a PEP 508 name never reaches a URL (`../simple` would address another page).
     if (!isValidProjectName(trimmed)) return Promise.resolve({ kind: "error", name: trimmed, error: invalidProjectName(trimmed, indexUrls[0]) });
     const canonical = canonicalizeName(trimmed);
     if (signal?.aborted) return Promise.resolve({ kind: "error", name: canonical, error: cancelled(projectPageUrl(indexUrls[0], canonical)) });
-    return lookup(listingMemo, canonical, priority, (state) => loadListing(canonical, state), (result, now) => {
+    return lookup(listingMemo, canonical, priority, owner, (state) => loadListing(canonical, state), (result, now) => {
       if (result.kind === "error") return null;
       return result.kind === "found" ? result.listing.fetchedAt + ttl : now + ttl;
     });
@@ -278,7 +330,7 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
     };
   }
 
-  function getMetadata(listing: ProjectListing, version: string, priority: FetchPriority = "urgent"): Promise<MetadataResult> {
+  function getMetadata(listing: ProjectListing, version: string, priority: FetchPriority = "urgent", owner?: AbortSignal): Promise<MetadataResult> {
     const release = findRelease(listing, version);
     if (release === undefined) {
       const error = new IndexError("not-found", listing.pageUrl, `${listing.pageUrl} lists no version ${version} of ${listing.name}`);
@@ -295,7 +347,7 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
         return { kind: "error", name: listing.name, version, error };
       }
     };
-    const promise = lookup(metadataMemo, key, priority, load, (result, now) => {
+    const promise = lookup(metadataMemo, key, priority, owner, load, (result, now) => {
       if (result.kind === "known") return Infinity;
       return result.kind === "unknown" ? now + ttl : null;
     });
@@ -307,11 +359,11 @@ export function createIndexClient(options: IndexClientOptions): IndexClient {
     indexUrls,
     getListing,
     getMetadata,
-    prefetchListing(name) {
-      getListing(name, "prefetch").catch(() => undefined);
+    prefetchListing(name, owner) {
+      getListing(name, "prefetch", owner).catch(() => undefined);
     },
-    prefetchMetadata(listing, version) {
-      getMetadata(listing, version, "prefetch").catch(() => undefined);
+    prefetchMetadata(listing, version, owner) {
+      getMetadata(listing, version, "prefetch", owner).catch(() => undefined);
     },
     projectNames() {
       return projectList(indexUrls[0], (url, accept) => http.get(url, { accept }));

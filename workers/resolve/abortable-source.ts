@@ -1,4 +1,4 @@
-// Wraps a package source so that a cancelled resolution stops waiting at once, while shared fetches finish into the cache.
+// Wraps a package source so that a cancelled resolution stops waiting at once and its requests stop: none is started, retried or left running unless another caller still waits for it.
 import type { PackageSource } from "./package-source";
 import { IndexFailure } from "./index-failure";
 
@@ -34,10 +34,10 @@ export function abortableSource(source: PackageSource, signal: AbortSignal): Pac
   }
 
   return {
-    getListing: (name, priority) => race(source.getListing(name, priority)),
-    getMetadata: (listing, version, priority) => race(source.getMetadata(listing, version, priority)),
-    prefetchListing: source.prefetchListing && ((name) => !signal.aborted && source.prefetchListing?.(name)),
-    prefetchMetadata: source.prefetchMetadata && ((listing, version) => !signal.aborted && source.prefetchMetadata?.(listing, version)),
+    getListing: (name, priority) => race(source.getListing(name, priority, signal)),
+    getMetadata: (listing, version, priority) => race(source.getMetadata(listing, version, priority, signal)),
+    prefetchListing: source.prefetchListing && ((name) => !signal.aborted && source.prefetchListing?.(name, signal)),
+    prefetchMetadata: source.prefetchMetadata && ((listing, version) => !signal.aborted && source.prefetchMetadata?.(listing, version, signal)),
     projectNames: source.projectNames && (() => Promise.resolve(race(source.projectNames?.() ?? Promise.resolve(null)))),
   };
 }

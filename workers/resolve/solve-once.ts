@@ -10,7 +10,8 @@ import type { ResolveOptions } from "./resolve-options";
 import { DEFAULT_SOLVE_LIMITS, type SolveStop } from "./solve-limits";
 
 const ROOT_VERSION = parseVersion("0");
-const YIELD_INTERVAL_MS = 25;
+/** Longest stretch of solving (on the context's clock) between two turns of the event loop, where a cancel arrives. */
+export const YIELD_INTERVAL_MS = 25;
 
 export interface SolveRun {
   result: SolveResult<Version, VersionRange, UnavailableReason>;
@@ -55,7 +56,8 @@ export async function solveOnce(
     versionSets: { full: () => VersionRange.full(), empty: () => VersionRange.empty(), singleton: (v) => VersionRange.singleton(v) },
     versionKey: (v) => v.toString(),
     signal,
-    progressInterval: 20,
+    // Every iteration: the clock, not a count of iterations, decides when to yield (one iteration may be long).
+    progressInterval: 1,
     onProgress: (stats) => {
       decisions = stats.decisions;
       onStats?.(stats, provider);

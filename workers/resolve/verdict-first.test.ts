@@ -4,6 +4,7 @@ import type { Resolution } from "../api";
 import { resolveRequest } from "./resolve";
 import { createSnapshotSource, type SnapshotData } from "./snapshot-source";
 import { request } from "./test-support/fixture-resolve";
+import { walk } from "./test-support/walk-snapshot";
 
 /** `app` needs `lib>=2`, which needs Python-free `dep<1`; the user pins `dep>=1`: no solution, one obvious way out. */
 const CONFLICT: SnapshotData = {
@@ -11,17 +12,6 @@ const CONFLICT: SnapshotData = {
   lib: { "1.0": { dependencies: [] }, "2.0": { dependencies: ["dep<1"] }, "2.1": { dependencies: ["dep<1"] } },
   dep: { "0.5": { dependencies: [] }, "1.0": { dependencies: [] } },
 };
-
-/** Only `a` 1.0 works (every newer one needs a `c` that needs something missing): the solver walks down all of `a`. */
-function walk(n: number): SnapshotData {
-  const a: SnapshotData[string] = {};
-  const c: SnapshotData[string] = {};
-  for (let i = 1; i <= n; i++) {
-    a[`${i}.0`] = { dependencies: [`c==${i}.0`] };
-    c[`${i}.0`] = { dependencies: i === 1 ? [] : [`missing-${i}`] };
-  }
-  return { a, c };
-}
 
 /** A clock that never moves: these runs must not depend on how fast the machine is (the time budget has its own ticking clock). */
 const now = (): number => 0;
