@@ -6,20 +6,9 @@ import { VersionRange } from "./ranges";
 import { parseSpecifierSet } from "./specifiers";
 import { type Version, afterLocals, afterPosts, compareVersions, parseVersion } from "./version";
 import { specifierSetText, versionText } from "./test-support/version-arbitrary";
+import type { VersionSet } from "../pubgrub/version-set";
 
-/** The solver's interface (workers/pubgrub); VersionRange must satisfy it structurally. */
-interface VersionSet<V, S> {
-  intersect(o: S): S;
-  union(o: S): S;
-  complement(): S;
-  contains(v: V): boolean;
-  isEmpty(): boolean;
-  isAny(): boolean;
-  equals(o: S): boolean;
-  isSubsetOf(o: S): boolean;
-  isDisjoint(o: S): boolean;
-  toString(): string;
-}
+// The solver's interface: VersionRange satisfies it structurally (packaging never imports pubgrub; its test may).
 const asVersionSet: VersionSet<Version, VersionRange> = VersionRange.full();
 
 const version = versionText.map(parseVersion);
