@@ -12,6 +12,7 @@ import {
   poetryPythonToSpecifier,
 } from "./poetry-constraint";
 import { fixture } from "./fixture-files";
+import { parseSpecifierSet } from "../../packaging/specifiers";
 import { compareVersions, fromRelease } from "./poetry-version";
 
 const spec = (text: string): string => {
@@ -190,6 +191,35 @@ describe("a project's python constraint as poetry-core writes Requires-Python", 
     it(`python = "${text}" -> ${expected}`, () => {
       const result = poetryPythonToSpecifier(text);
       expect(result.ok && clauses(result.specifier)).toEqual(clauses(expected));
+    });
+  }
+});
+
+describe("`||` unions against poetry-core 1.4", () => {
+  // fixtures/real/poetry-union-constraints.json (scripts/reference/poetry_union_reference.py): what poetry-core's
+  // to_pep_508 writes for each union, and which versions of a grid its parse_constraint allows.
+  const golden = JSON.parse(fixture("real/poetry-union-constraints.json")) as { pep508: Record<string, string>; grid: string[]; allows: Record<string, string[]> };
+  const allowedBy = (specifier: string) => golden.grid.filter((v) => parseSpecifierSet(specifier).contains(v, { prereleases: true }));
+
+  for (const [text, written] of Object.entries(golden.pep508)) {
+    it(`${text}: poetry-core writes "${written}"; the union reads as the same set of versions`, () => {
+      const parsed = parsePoetryConstraint(text);
+      if (!parsed.ok) throw new Error(parsed.message);
+      const result = poetryConstraintToSpecifier(text);
+      if (!result.ok) throw new Error(result.message);
+      if (!written.includes("||")) {
+        // poetry-core has a PEP 440 form: ours allows exactly the same versions.
+        expect(result.warning).toBeUndefined();
+        expect(allowedBy(result.specifier)).toEqual(golden.allows[text]);
+      } else if (result.warning === undefined) {
+        // poetry-core writes an invalid "a || b" requirement; where the gap has an exact != form, ours is PEP 440 and the same set.
+        expect(allowedBy(result.specifier)).toEqual(golden.allows[text]);
+      } else {
+        // No PEP 440 specifier set is this union: the first alternative is kept, and the warning names every dropped one.
+        expect(result.warning).toMatch(/only the first alternative .* is dropped$/);
+        expect(parsed.alternatives.length).toBe(written.split("||").length);
+        expect(allowedBy(result.specifier).every((v) => golden.allows[text].includes(v))).toBe(true);
+      }
     });
   }
 });
