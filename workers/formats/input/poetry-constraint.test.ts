@@ -84,13 +84,14 @@ describe("|| unions that are not one range", () => {
     expect(spec(">=2.7,<3.0 || >=3.6")).toBe(">=2.7,!=3.0.*,!=3.1.*,!=3.2.*,!=3.3.*,!=3.4.*,!=3.5.*");
   });
 
-  it("keeps the first alternative and explains why when no PEP 440 form exists", () => {
+  it("keeps every alternative, each a specifier set, when no single PEP 440 form exists", () => {
     const result = poetryConstraintToSpecifier("~2.7 || ^3.6");
     expect(result).toEqual({
       ok: true,
       specifier: ">=2.7,<2.8",
+      alternatives: [">=2.7,<2.8", ">=3.6,<4.0"],
       warning:
-        '"~2.7 || ^3.6" allows disjoint version ranges, which a PEP 440 specifier cannot express; only the first alternative "~2.7" (>=2.7,<2.8) is used and "^3.6" is dropped',
+        '"~2.7 || ^3.6" allows disjoint version ranges, which one PEP 440 specifier set cannot express; it is read as the union of ">=2.7,<2.8" or ">=3.6,<4.0" (poetry-core writes ">=2.7,<2.8 || >=3.6,<4.0", which pip cannot read)',
     });
   });
 });
@@ -215,10 +216,11 @@ describe("`||` unions against poetry-core 1.4", () => {
         // poetry-core writes an invalid "a || b" requirement; where the gap has an exact != form, ours is PEP 440 and the same set.
         expect(allowedBy(result.specifier)).toEqual(golden.allows[text]);
       } else {
-        // No PEP 440 specifier set is this union: the first alternative is kept, and the warning names every dropped one.
-        expect(result.warning).toMatch(/only the first alternative .* is dropped$/);
-        expect(parsed.alternatives.length).toBe(written.split("||").length);
-        expect(allowedBy(result.specifier).every((v) => golden.allows[text].includes(v))).toBe(true);
+        // No PEP 440 specifier set is this union: every alternative is kept, written as poetry-core writes them, and
+        // together they allow exactly poetry-core's versions.
+        expect(result.alternatives?.join(" || ")).toBe(written.replace(/(^|\|\| )(\d)/g, "$1==$2"));
+        const union = [...new Set((result.alternatives ?? []).flatMap(allowedBy))].sort((a, b) => golden.grid.indexOf(a) - golden.grid.indexOf(b));
+        expect(union).toEqual(golden.allows[text]);
       }
     });
   }
