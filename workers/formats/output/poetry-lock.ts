@@ -5,6 +5,7 @@ import { exportProject, markerExtras } from "./export-project";
 import { poetryContentHash } from "./poetry-content-hash";
 import { headerLines } from "./request-description";
 import type { ResolvedResolution } from "./resolved-resolution";
+import { skippedComments } from "./skipped-comments";
 import { tomlKey, tomlString } from "./toml-values";
 
 export const POETRY_LOCK_VERSION = "2.1";
@@ -111,6 +112,9 @@ function packageLines(pkg: ResolvedPackageDto, groups: string[], optional: boole
 export function formatPoetryLock(resolution: ResolvedResolution, request: ResolveRequest): string {
   const project = exportProject(request);
   const lines = headerLines(request, resolution.resolvedAt, "poetry-lock");
+  // Requirements skipped for the target (their marker is false) stay visible as comments under the header.
+  const skipped = skippedComments(resolution);
+  if (skipped.length > 0) lines.push(...skipped, "#");
   const groups = packageGroups(resolution, project.requirements);
   const sorted = [...resolution.packages].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const pkg of sorted) {

@@ -6,6 +6,7 @@ import { exportProject, markerExtras, type ExportProject } from "./export-projec
 import { lockRequiresPython } from "./pylock-toml";
 import { DEFAULT_INDEX_URL, headerLines, redactUrl } from "./request-description";
 import type { ResolvedResolution } from "./resolved-resolution";
+import { skippedComments } from "./skipped-comments";
 import { tomlInlineTable, tomlString, type TomlScalar, raw } from "./toml-values";
 
 export const UV_LOCK_VERSION = 1;
@@ -137,6 +138,9 @@ function projectLines(project: ExportProject, resolved: Set<string>): string[] {
 export function formatUvLock(resolution: ResolvedResolution, request: ResolveRequest): string {
   const project = exportProject(request);
   const lines = headerLines(request, resolution.resolvedAt, "uv-lock");
+  // Requirements skipped for the target (their marker is false) stay visible as comments under the header.
+  const skipped = skippedComments(resolution);
+  if (skipped.length > 0) lines.push(...skipped, "#");
   lines.push(`version = ${UV_LOCK_VERSION}`, `revision = ${UV_LOCK_REVISION}`, `requires-python = ${tomlString(project.requiresPython ?? lockRequiresPython(request))}`);
   const resolved = new Set(resolution.packages.map((p) => p.name));
   const projectName = canonicalizeName(project.name);
