@@ -2,6 +2,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import { drawnGraph, freshPage, useSnapshotIndex } from "./support/explorer";
 import { dropFiles, lockProjectFile } from "./support/locks";
+import { copyLink } from "./support/share";
 
 const EXPECTED = {
   upgraded: ["flask", "idna", "pytest", "requests", "urllib3"],
@@ -80,4 +81,23 @@ test("an upgrade's pending diff is marked on the lock's graph until it is accept
   await expect.poll(async () => (await marked(page)).upgraded.length, { timeout: 15_000 }).toBeGreaterThan(0);
   await diff.getByRole("button", { name: "Discard" }).click();
   await expect.poll(async () => (await marked(page)).upgraded).toEqual([]);
+});
+
+test("a permalink copied during a comparison opens in a fresh browser with the same comparison drawn", async ({ page, browser }) => {
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await freshPage(page);
+  await compareLocks(page);
+  await expectComparisonShown(page);
+  const link = await copyLink(page);
+  expect(link).toMatch(/#s1\.[A-Za-z0-9_-]+$/);
+  // Both locks travel compressed: the link is far shorter than the two files.
+  expect(link.length).toBeLessThan((lockProjectFile("poetry.lock").text.length + lockProjectFile("poetry.next.lock").text.length) / 2);
+
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  await fresh.goto(link);
+  await expectComparisonShown(fresh);
+  await expect(fresh.getByRole("region", { name: "Lock file" })).toContainText("poetry.lock · version 2.1");
+  await expect(fresh.locator(".cm-content")).toContainText('flask = "^1.0"');
+  await context.close();
 });

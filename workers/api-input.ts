@@ -41,6 +41,11 @@ export interface InputRequirement {
   pep508: string;
   /** Poetry's `allow-prereleases = true` (or Pipfile's): pre-releases may be chosen for this project. */
   allowPrereleases: boolean;
+  /**
+   * A Poetry `||` union no single PEP 440 specifier set can express: each alternative's specifier set (the first is
+   * `specifier`); the requirement allows any version one of them allows, and the resolver takes their union.
+   */
+  alternatives?: string[];
 }
 
 export type Severity = "error" | "warning" | "info";

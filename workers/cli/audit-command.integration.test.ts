@@ -1,7 +1,8 @@
 // `tangle audit` as CI uses it: pip-audit's exit statuses, the JSON shape, fixes proven by re-solving, clear usage errors.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureIndex, type FixtureIndex } from "../../scripts/fixture-index/server";
 import { runCli } from "../cli";
@@ -84,5 +85,41 @@ describe("tangle audit", () => {
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('--format must be one of text, json (got "xml")');
     expect((await audit([])).stderr).toContain("missing FILE to audit");
+  });
+});
+
+describe("tangle audit on a lock file", () => {
+  const LOCKS = fileURLToPath(new URL("../formats/lock/fixtures/", import.meta.url));
+  const PROJECT = fileURLToPath(new URL("../../e2e/fixtures/lock-project/", import.meta.url));
+  const ids = (json: AuditJson) => json.vulnerabilities.map((v) => `${v.name} ${v.version} ${v.id}`).sort();
+
+  it("audits the pins of pip's real --report as they are, without resolving: the same advisories as resolving the requirements it was made from", async () => {
+    // report.json is pip 23.2.1's --report for 'flask==1.1.2' 'requests[socks]<2.25' against the snapshot (manifest.json).
+    const lock = await audit([join(LOCKS, "pip-report-snapshot/report.json"), "--index-url", `${index.url}/snapshot-2020/simple`, "--format", "json"]);
+    expect(lock.status).toBe(1);
+    const fromLock = JSON.parse(lock.stdout) as AuditJson;
+    expect(fromLock.fixes).toEqual([]);
+    expect(lock.stderr).toContain("fixes are not proven (there is no project to resolve again)");
+    const resolved = await audit([file("report-input.txt", "flask==1.1.2\nrequests[socks]<2.25\n"), "--index-url", `${index.url}/snapshot-2020/simple`, "--format", "json", "--no-fix"]);
+    expect(ids(fromLock)).toEqual(ids(JSON.parse(resolved.stdout) as AuditJson));
+    expect(ids(fromLock)).toContain("jinja2 2.11.2 PYSEC-2021-66");
+  });
+
+  it("audits a poetry.lock's own (old) versions, not today's resolution, and proves fixes against the pyproject.toml beside it", async () => {
+    const copy = join(dir, "lock-project");
+    cpSync(PROJECT, copy, { recursive: true });
+    const r = await audit([join(copy, "poetry.lock"), "--index-url", `${index.url}/snapshot-2020/simple`, "--format", "json"]);
+    expect(r.status).toBe(1);
+    const json = JSON.parse(r.stdout) as AuditJson;
+    // The lock pins requests 2.19.1 and urllib3 1.23; resolving the project today would pick newer ones.
+    expect(ids(json)).toEqual(expect.arrayContaining([expect.stringMatching(/^requests 2\.19\.1 /), expect.stringMatching(/^urllib3 1\.23 /)]));
+    expect(json.fixes.length).toBeGreaterThan(0);
+    expect(json.fixes.map((f) => f.name)).toContain("requests");
+  });
+
+  it("a lock that cannot be read is a usage error naming the file", async () => {
+    const r = await audit([file("poetry.lock", "[[package]\n"), "--index-url", `${index.url}/snapshot-2020/simple`]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^tangle audit: /);
   });
 });

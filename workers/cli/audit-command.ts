@@ -1,9 +1,9 @@
-// `tangle audit FILE`: resolves the input, lists known vulnerabilities of every resolved release and proves each fix by re-solving.
-import { readFileSync } from "node:fs";
+// `tangle audit FILE`: resolves the input (or reads a lock's pins as they are), lists known vulnerabilities of every release and proves each fix by re-solving.
+import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import type { Resolution, ResolveRequest } from "../api";
+import type { Resolution, ResolvedPackageDto, ResolveRequest } from "../api";
 import type { AuditReportDto, FixOutcomeDto, ResolutionDiffDto } from "../api-audit";
 import { auditPackages, VULNERABILITY_DATA_UNAVAILABLE } from "../audit/audit-packages";
 import { fixVulnerability } from "../audit/fix-vulnerability";
@@ -13,6 +13,9 @@ import { createFsStore } from "../index/fs-store";
 import { createIndexClient } from "../index/index-client";
 import { abortableSource } from "../resolve/abortable-source";
 import { resolveRequest } from "../resolve/resolve";
+import { detectLockFormat } from "../formats/lock/detect-lock-format";
+import type { LockFormat } from "../formats/lock/locked-graph";
+import { loadPackages } from "./load-packages";
 import { oneOf, TARGET_OPTIONS, targetOf, UsageError } from "./target-options";
 
 export const AUDIT_USAGE = `Usage: tangle audit FILE [options]
@@ -21,7 +24,9 @@ Resolves FILE (requirements.txt, pyproject.toml, setup.cfg, setup.py, Pipfile, b
 standard input) as "tangle resolve" does, then lists the known vulnerabilities of every resolved release,
 as the index's JSON API publishes them (pypi.org: the PyPI advisory database), and for each vulnerable
 package the smallest upgrade that fixes it, proven by resolving again with name>=fixed, or the requirement
-that blocks it. Lock files are not read as they are yet: FILE is always resolved first.
+that blocks it. A lock file (poetry.lock, uv.lock, Pipfile.lock, pylock.toml, pip's --report JSON) is audited
+as it is, its pins for the target, without resolving; fixes are then proven against the project file beside
+it (pyproject.toml or Pipfile), keeping every other locked version where it can.
 
 Options:
   --index-url URL          Simple API root (default https://pypi.org/simple)
@@ -39,6 +44,23 @@ Exit status: 0 no known vulnerabilities, 1 vulnerabilities found, 2 bad input or
 resolution), 3 index unreachable or broken, or it publishes no vulnerability data for some package.`;
 
 const EXIT = { clean: 0, found: 1, usage: 2, index: 3 } as const;
+
+/** Pin lists (pip-compile output, pip freeze) are requirements files too: they are resolved, which gives the same pins and a request to prove fixes with. */
+const RESOLVED_AS_INPUT: ReadonlySet<LockFormat> = new Set(["pip-compile", "pip-freeze"]);
+
+/** The project file beside a lock that fixes are proven against, with its text, or null. */
+function projectBeside(lockPath: string): { fileName: string; text: string } | null {
+  for (const name of ["pyproject.toml", "Pipfile"]) {
+    const path = join(dirname(lockPath), name);
+    if (!existsSync(path)) continue;
+    try {
+      return { fileName: name, text: readFileSync(path, "utf8") };
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
 
 
 /** The JSON output: pip-audit's question (what is vulnerable) plus what Tangle proves (which upgrade fixes it). */
@@ -112,6 +134,8 @@ function resolutionProblem(resolution: Resolution): string {
 export async function runAuditCommand(argv: string[], io: CliIo): Promise<number> {
   let request: ResolveRequest;
   let format: "text" | "json";
+  /** Set when FILE is a lock audited as it is. */
+  let lockPath: string | null = null;
   let values;
   try {
     let parsed;
@@ -149,6 +173,8 @@ export async function runAuditCommand(argv: string[], io: CliIo): Promise<number
     } catch (error) {
       throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
     }
+    const lockFormat = detectLockFormat(text, file === "-" ? undefined : basename(file));
+    if (lockFormat !== null && !RESOLVED_AS_INPUT.has(lockFormat)) lockPath = file;
     request = {
       input: { text, fileName: file === "-" ? undefined : basename(file) },
       target,
@@ -178,20 +204,44 @@ export async function runAuditCommand(argv: string[], io: CliIo): Promise<number
   const resolve = (r: ResolveRequest) =>
     resolveRequest(r, { source: abortableSource(client, controller.signal), signal: controller.signal, now: () => performance.now(), sourceStats: () => client.stats() });
 
-  const resolution = await resolve(request);
-  for (const d of resolution.diagnostics) if (d.severity !== "info") io.stderr(`${d.severity}: ${d.message}\n`);
-  if (resolution.status !== "resolved") {
-    io.stderr(`tangle audit: ${resolutionProblem(resolution)}`);
-    return resolution.status === "error" && resolution.error.kind !== "input" ? EXIT.index : EXIT.usage;
+  let packages: ResolvedPackageDto[];
+  let proveFixes = !values["no-fix"];
+  if (lockPath !== null) {
+    // A lock: its pins for the target, as they are. The runner is never called: the file is a lock.
+    const target = request.target;
+    const loaded = await loadPackages(lockPath, ["--python", target.pythonVersion, "--platform", target.os, "--arch", target.arch], io, () => Promise.resolve(EXIT.usage));
+    if (!loaded.ok) {
+      io.stderr(`tangle audit: ${loaded.message}\n`);
+      return EXIT.usage;
+    }
+    for (const w of loaded.loaded.warnings) io.stderr(`warning: ${w}\n`);
+    // Every pin is audited against --index-url (default pypi.org), as pip-audit asks one vulnerability service about every pin.
+    packages = loaded.loaded.packages.map((p) => ({ ...p, index: request.indexUrl }));
+    const project = lockPath === "-" ? null : projectBeside(lockPath);
+    if (project) {
+      // Fixes re-solve the project with the locked versions preferred, so each proposal moves as little as it can.
+      request = { ...request, input: { text: project.text, fileName: project.fileName }, preferences: Object.fromEntries(packages.map((p) => [p.name, p.version])) };
+    } else if (proveFixes) {
+      io.stderr(`warning: no pyproject.toml or Pipfile beside ${lockPath}: fixes are not proven (there is no project to resolve again)\n`);
+      proveFixes = false;
+    }
+  } else {
+    const resolution = await resolve(request);
+    for (const d of resolution.diagnostics) if (d.severity !== "info") io.stderr(`${d.severity}: ${d.message}\n`);
+    if (resolution.status !== "resolved") {
+      io.stderr(`tangle audit: ${resolutionProblem(resolution)}`);
+      return resolution.status === "error" && resolution.error.kind !== "input" ? EXIT.index : EXIT.usage;
+    }
+    packages = resolution.packages;
   }
 
   const facts = createReleaseFactsClient({ store, noCache: request.noCache });
-  const report = await auditPackages(resolution.packages, { facts });
+  const report = await auditPackages(packages, { facts });
   const fixes: FixOutcomeDto[] = [];
-  if (!values["no-fix"]) {
+  if (proveFixes) {
     for (const pkg of report.packages) {
       if (!pkg.vulnerabilities || pkg.vulnerabilities.length === 0) continue;
-      fixes.push(await fixVulnerability(request, resolution.packages, pkg, pkg.vulnerabilities, resolve));
+      fixes.push(await fixVulnerability(request, packages, pkg, pkg.vulnerabilities, resolve));
     }
   }
 

@@ -107,7 +107,8 @@ export async function loadPackages(path: string, resolveArgs: string[], io: CliI
   try {
     report = JSON.parse(stdout) as JsonReport;
   } catch {
-    return { ok: false, status: status === 0 ? 70 : status, message: stderr.trim() || `resolving ${path} gave no report` };
+    // The inner `tangle resolve` prefixes its errors; the command that prints this message adds its own prefix.
+    return { ok: false, status: status === 0 ? 70 : status, message: withoutCliPrefix(stderr.trim()) || `resolving ${path} gave no report` };
   }
   if (report.status !== "resolved") {
     const why = report.explanation ?? report.error?.message ?? "no resolution";
@@ -117,4 +118,9 @@ export async function loadPackages(path: string, resolveArgs: string[], io: CliI
   const rootSpecifiers = new Map<string, string>();
   for (const r of input.requirements) if (r.name && r.specifier && !rootSpecifiers.has(canonicalizeName(r.name))) rootSpecifiers.set(canonicalizeName(r.name), r.specifier);
   return { ok: true, loaded: { path, kind: "resolution", packages: packagesOfReport(report), rootSpecifiers, warnings: report.warnings, graph: null, environment: null } };
+}
+
+/** A message of the inner `tangle resolve` without its "tangle: " / "tangle resolve: " line prefixes, so every error printed has one prefix. */
+export function withoutCliPrefix(text: string): string {
+  return text.replace(/^tangle(?: [a-z]+)?: /gm, "");
 }

@@ -76,6 +76,26 @@ describe("tangle tree", () => {
   });
 });
 
+describe("errors of tree and diff on inputs resolved first", () => {
+  /** Every line of stderr that names the command names it once: "tangle tree: ...", never "tangle tree: tangle: ...". */
+  const prefixes = (stderr: string) => stderr.split("\n").filter((l) => l.startsWith("tangle")).map((l) => /^(tangle(?: [a-z]+)?: )+/.exec(l)?.[0]);
+
+  it("carry one prefix: an unreadable -r include, a bad option, an unreadable input", async () => {
+    const include = file("with-include.txt", "-r nothere.txt\n");
+    const cases: [string[], string, RegExp][] = [
+      [["tree", include, ...snapshot()], "tangle tree: ", /cannot read the requirements file nothere\.txt/],
+      [["tree", file("ok.txt", "flask\n"), ...snapshot(), "--resolution", "bogus"], "tangle tree: ", /--resolution must be one of highest, lowest, lowest-direct \(got "bogus"\)/],
+      [["diff", include, join(FIXTURES, "uv-flask/uv.lock"), ...snapshot()], "tangle diff: ", /cannot read the requirements file nothere\.txt/],
+    ];
+    for (const [args, prefix, message] of cases) {
+      const r = await run(args);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(prefixes(r.stderr)).toEqual([prefix]);
+    }
+  });
+});
+
 describe("tangle resolve --locked, then tangle diff", () => {
   it("keeps the lock's versions, upgrades only what is asked, explains the moves, and exports a lock that reads back", async () => {
     const lock = join(dir, "requirements.lock.txt");

@@ -34,6 +34,13 @@ function toDependency(req: InputRequirement, diagnostics: InputDiagnosticDto[]):
   }
   const dep: ParsedDependency = { ...parsed.dependency, text: req.text.trim() };
   if (req.allowPrereleases) dep.mentionsPrerelease = true;
+  // A Poetry `||` union: the requirement allows the union of its alternatives (the PEP 508 text holds the first).
+  if (req.alternatives && req.alternatives.length > 1) {
+    for (const alternative of req.alternatives.slice(1)) {
+      const other = parseDependency(`${req.name}${alternative}`);
+      if (other.ok) dep.range = dep.range.union(other.dependency.range);
+    }
+  }
   return dep;
 }
 

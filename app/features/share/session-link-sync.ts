@@ -2,6 +2,7 @@
 import { EXAMPLE_REQUIREMENTS, PYPI_SIMPLE_URL, sessionData, snapshotIndexUrl, useSession, type SessionData } from "../../stores/session";
 import { useResolution, type FinishedResolution } from "../../stores/resolution";
 import { runResolution } from "../../resolution-run";
+import { useComparison } from "../../stores/comparison";
 import { decodeSessionLink, encodeSessionLink } from "./session-link";
 import { isTrustedIndex, linkSessionOf, sessionDataOf, sessionKey } from "./link-session";
 import { editAction, parseHistoryEntry, resolutionAction, type HistoryAction, type HistoryEntry } from "./link-history";
@@ -89,10 +90,12 @@ function resolvedAtFor(data: SessionData, key: string): string | null {
   return (state.resolvedFor?.key === key ? state.resolvedFor.resolvedAt : null) ?? data.reproduceAt;
 }
 
-/** The link of the session as it is now (what the address bar shows once it caught up). */
+/** The link of the session as it is now (what the address bar shows once it caught up), with the comparison of two locks on show. */
 export async function currentLink(): Promise<string> {
   const data = sessionData(useSession.getState());
-  return encodeSessionLink(linkSessionOf(data, resolvedAtFor(data, sessionKey(data))));
+  const sides = useComparison.getState().sides;
+  const link = linkSessionOf(data, resolvedAtFor(data, sessionKey(data)));
+  return encodeSessionLink(sides ? { ...link, comparison: { old: { ...sides.old }, new: { ...sides.new } } } : link);
 }
 
 /** The indexes a link may name without asking: pypi.org, the bundled snapshot, and the one the user already uses. */
@@ -201,6 +204,11 @@ async function openLink(fragment: string): Promise<void> {
     state.entry = { link: fragment, kind: "draft", key: substituted ? "" : key, resolvedAt: shown ? shownFor.resolvedAt : data.reproduceAt };
     if (shown || data.reproduceAt) state.entry.kind = "resolution";
     save();
+    // A link with a comparison shows it again: the lock card opens its old side and compares it with the new one.
+    if (result.session.comparison) {
+      useComparison.getState().request(result.session.comparison);
+      return;
+    }
     // A link from elsewhere always shows its resolution; a draft this page wrote (back/forward to an edit) is only restored.
     if (!shown && (data.reproduceAt || external)) resolveRestored();
   } finally {

@@ -144,6 +144,36 @@ describe("the rules setting in a link", () => {
   });
 });
 
+describe("session links with a comparison of two locks", () => {
+  const comparison = {
+    old: { fileName: "poetry.lock", text: '[[package]]\nname = "flask"\nversion = "1.0.4"\n'.repeat(50) },
+    new: { fileName: "poetry.next.lock", text: '[[package]]\nname = "flask"\nversion = "1.1.2"\n'.repeat(50) },
+  };
+
+  it("round-trip both lock files exactly, compressed with the rest", async () => {
+    const link = await encodeSessionLink({ ...session, comparison });
+    expect(await decodeSessionLink(link, defaults)).toEqual({ ok: true, session: { ...session, comparison }, problems: [] });
+    expect(link.length).toBeLessThan((comparison.old.text.length + comparison.new.text.length) / 4);
+  });
+
+  it("open without the comparison, saying so, when it is mangled; the rest of the session is kept", async () => {
+    const mangled: unknown[] = [
+      "not an object",
+      { old: comparison.old },
+      { old: comparison.old, new: { fileName: "../../etc/passwd", text: "x" } },
+      { old: comparison.old, new: { fileName: "a\u0000b.lock", text: "x" } },
+      { old: comparison.old, new: { fileName: "", text: "x" } },
+      { old: comparison.old, new: { fileName: "x.lock", text: 42 } },
+      { old: comparison.old, new: { ...comparison.new, extra: { toString: "boom" } } },
+      { old: comparison.old, new: { fileName: "x".repeat(300), text: "" } },
+    ];
+    for (const value of mangled) {
+      const result = await decodeSessionLink(encodeRaw(JSON.stringify({ v: 1, ...session, comparison: value })), defaults);
+      expect(result, JSON.stringify(value).slice(0, 80)).toEqual({ ok: true, session, problems: ["the link's comparison of two lock files is unreadable; it opens without it"] });
+    }
+  });
+});
+
 describe("session links cut at any length", () => {
   it("are reported as cut off (never as damaged), with as much of the text as arrived", async () => {
     const text = "flask==3.0.0\ndjango>=4.2\n".repeat(30);

@@ -34,6 +34,14 @@ export interface LinkSession {
   excluded: string[];
   /** When the linked resolution was made (RFC 3339), or null when the link was copied before resolving. */
   resolvedAt: string | null;
+  /** Two lock files compared (old, new), when the link was copied with a comparison on show; the project file is `text`. */
+  comparison?: { old: LinkedLock; new: LinkedLock };
+}
+
+/** A lock file carried by a link: its name and its whole text. */
+export interface LinkedLock {
+  fileName: string;
+  text: string;
 }
 
 export const LINK_SCHEMA = 1;
@@ -226,6 +234,8 @@ const projectFiles = v.pipe(
   v.record(fileName, v.string()),
   v.check((files) => Object.keys(files).length <= MAX_LINK_FILES),
 );
+/** A compared lock carried by a link: a file name as for project files, and its text. */
+const linkedLock = v.strictObject({ fileName, text: v.string() });
 const sessionRules = {
   pins: { schema: v.record(v.string(), v.string()), problem: () => "the link's pinned versions are unreadable; ignored" },
   format: {
@@ -247,6 +257,10 @@ const sessionRules = {
   },
   constraints: { schema: v.optional(v.string()), problem: () => "the link's constraints are not text; ignored" },
   overrides: { schema: v.optional(v.string()), problem: () => "the link's overrides are not text; ignored" },
+  comparison: {
+    schema: v.optional(v.strictObject({ old: linkedLock, new: linkedLock })),
+    problem: () => "the link's comparison of two lock files is unreadable; it opens without it",
+  },
 } satisfies { [K in keyof Omit<LinkSession, "settings">]-?: FieldRule<v.GenericSchema<unknown, LinkSession[K]>> };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -289,6 +303,7 @@ export function validateSession(payload: unknown, defaults: LinkSession): { sess
   };
   const pins = field(data, "pins", sessionRules.pins, defaults.pins, problems);
   const format = field(data, "format", sessionRules.format, undefined, problems);
+  const comparison = field(data, "comparison", sessionRules.comparison, undefined, problems);
   const resolvedAt = data.resolvedAt === null ? defaults.resolvedAt : field(data, "resolvedAt", sessionRules.resolvedAt, defaults.resolvedAt, problems);
   // valibot's record takes an array as an object of indexes: a list is not a set of named files.
   const files = Array.isArray(data.files) ? (problems.push(sessionRules.files.problem()), undefined) : field(data, "files", sessionRules.files, undefined, problems);
@@ -307,6 +322,7 @@ export function validateSession(payload: unknown, defaults: LinkSession): { sess
     pins,
     excluded: field(data, "excluded", sessionRules.excluded, defaults.excluded, problems),
     resolvedAt,
+    ...(comparison ? { comparison } : {}),
   };
   return { session, problems };
 }

@@ -12,6 +12,7 @@ import {
   poetryPythonToSpecifier,
 } from "./poetry-constraint";
 import { fixture } from "./fixture-files";
+import { parseSpecifierSet } from "../../packaging/specifiers";
 import { compareVersions, fromRelease } from "./poetry-version";
 
 const spec = (text: string): string => {
@@ -83,13 +84,14 @@ describe("|| unions that are not one range", () => {
     expect(spec(">=2.7,<3.0 || >=3.6")).toBe(">=2.7,!=3.0.*,!=3.1.*,!=3.2.*,!=3.3.*,!=3.4.*,!=3.5.*");
   });
 
-  it("keeps the first alternative and explains why when no PEP 440 form exists", () => {
+  it("keeps every alternative, each a specifier set, when no single PEP 440 form exists", () => {
     const result = poetryConstraintToSpecifier("~2.7 || ^3.6");
     expect(result).toEqual({
       ok: true,
       specifier: ">=2.7,<2.8",
+      alternatives: [">=2.7,<2.8", ">=3.6,<4.0"],
       warning:
-        '"~2.7 || ^3.6" allows disjoint version ranges, which a PEP 440 specifier cannot express; only the first alternative "~2.7" (>=2.7,<2.8) is used and "^3.6" is dropped',
+        '"~2.7 || ^3.6" allows disjoint version ranges, which one PEP 440 specifier set cannot express; it is read as the union of ">=2.7,<2.8" or ">=3.6,<4.0" (poetry-core writes ">=2.7,<2.8 || >=3.6,<4.0", which pip cannot read)',
     });
   });
 });
@@ -190,6 +192,36 @@ describe("a project's python constraint as poetry-core writes Requires-Python", 
     it(`python = "${text}" -> ${expected}`, () => {
       const result = poetryPythonToSpecifier(text);
       expect(result.ok && clauses(result.specifier)).toEqual(clauses(expected));
+    });
+  }
+});
+
+describe("`||` unions against poetry-core 1.4", () => {
+  // fixtures/real/poetry-union-constraints.json (scripts/reference/poetry_union_reference.py): what poetry-core's
+  // to_pep_508 writes for each union, and which versions of a grid its parse_constraint allows.
+  const golden = JSON.parse(fixture("real/poetry-union-constraints.json")) as { pep508: Record<string, string>; grid: string[]; allows: Record<string, string[]> };
+  const allowedBy = (specifier: string) => golden.grid.filter((v) => parseSpecifierSet(specifier).contains(v, { prereleases: true }));
+
+  for (const [text, written] of Object.entries(golden.pep508)) {
+    it(`${text}: poetry-core writes "${written}"; the union reads as the same set of versions`, () => {
+      const parsed = parsePoetryConstraint(text);
+      if (!parsed.ok) throw new Error(parsed.message);
+      const result = poetryConstraintToSpecifier(text);
+      if (!result.ok) throw new Error(result.message);
+      if (!written.includes("||")) {
+        // poetry-core has a PEP 440 form: ours allows exactly the same versions.
+        expect(result.warning).toBeUndefined();
+        expect(allowedBy(result.specifier)).toEqual(golden.allows[text]);
+      } else if (result.warning === undefined) {
+        // poetry-core writes an invalid "a || b" requirement; where the gap has an exact != form, ours is PEP 440 and the same set.
+        expect(allowedBy(result.specifier)).toEqual(golden.allows[text]);
+      } else {
+        // No PEP 440 specifier set is this union: every alternative is kept, written as poetry-core writes them, and
+        // together they allow exactly poetry-core's versions.
+        expect(result.alternatives?.join(" || ")).toBe(written.replace(/(^|\|\| )(\d)/g, "$1==$2"));
+        const union = [...new Set((result.alternatives ?? []).flatMap(allowedBy))].sort((a, b) => golden.grid.indexOf(a) - golden.grid.indexOf(b));
+        expect(union).toEqual(golden.allows[text]);
+      }
     });
   }
 });

@@ -358,25 +358,29 @@ export function constraintToSpecifier(c: Constraint): string | null {
 }
 
 export type SpecifierResult =
-  | { ok: true; specifier: string; warning?: string }
+  | { ok: true; specifier: string; warning?: string; alternatives?: string[] }
   | { ok: false; message: string; offset: number };
 
-/** A Poetry constraint as a PEP 440 specifier set (dependency.base_pep_508_name); "" means any version. */
+/**
+ * A Poetry constraint as a PEP 440 specifier set (dependency.base_pep_508_name); "" means any version. A union with
+ * no PEP 440 form (`~2.7 || ^3.6`) comes back as its alternatives, each a specifier set: poetry-core 1.4 writes them
+ * joined with " || " (not PEP 508); Tangle keeps them apart and resolves their union.
+ */
 export function poetryConstraintToSpecifier(text: string): SpecifierResult {
   const parsed = parsePoetryConstraint(text);
   if (!parsed.ok) return parsed;
   if (parsed.constraint.length === 0) return { ok: false, message: `version constraint "${text}" matches no version`, offset: 0 };
   const exact = constraintToSpecifier(parsed.constraint);
   if (exact !== null) return { ok: true, specifier: exact };
-  const first = parsed.alternatives.find((a) => a.constraint.length > 0) ?? parsed.alternatives[0];
-  const kept = constraintToSpecifier(first.constraint) ?? "";
-  const dropped = parsed.alternatives.filter((a) => a !== first).map((a) => `"${a.text}"`);
+  // Each interval of the normalised union is one alternative (overlapping alternatives were merged).
+  const alternatives = parsed.constraint.map((interval) => constraintToSpecifier([interval]) ?? "");
   return {
     ok: true,
-    specifier: kept,
+    specifier: alternatives[0],
+    alternatives,
     warning:
-      `"${text}" allows disjoint version ranges, which a PEP 440 specifier cannot express; ` +
-      `only the first alternative "${first.text}" (${kept === "" ? "any version" : kept}) is used and ${dropped.join(", ")} is dropped`,
+      `"${text}" allows disjoint version ranges, which one PEP 440 specifier set cannot express; ` +
+      `it is read as the union of ${alternatives.map((a) => `"${a}"`).join(" or ")} (poetry-core writes "${alternatives.join(" || ")}", which pip cannot read)`,
   };
 }
 

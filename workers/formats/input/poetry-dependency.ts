@@ -55,13 +55,13 @@ function oneDependency(name: string, path: TomlPath, value: TomlValue, ctx: Poet
       report(at(converted.offset), `${name}: ${converted.message}`);
       return null;
     }
-    if (converted.warning) report(at(0), `${name}: ${converted.warning}`, "warning");
+    if (converted.warning) report(at(0), `${name}: ${converted.warning}`, "info");
     const result = requirementFromPep508(`${name}${converted.specifier}`, { source: ctx.source, at: () => keyAt, text });
     if (!result.ok) {
       ctx.diagnostics.push(result.diagnostic);
       return null;
     }
-    return { requirement: result.requirement, optional: false };
+    return { requirement: withAlternatives(result.requirement, converted.alternatives), optional: false };
   }
 
   if (!isTable(value)) {
@@ -103,6 +103,7 @@ function oneDependency(name: string, path: TomlPath, value: TomlValue, ctx: Poet
   let url: string | null = null;
   let kind: RequirementKind = "index";
   let specifier = "";
+  let alternatives: string[] | undefined;
   const git = stringField(ctx, path, value, "git");
   const localPath = stringField(ctx, path, value, "path") ?? stringField(ctx, path, value, "file");
   const directUrl = stringField(ctx, path, value, "url");
@@ -126,8 +127,9 @@ function oneDependency(name: string, path: TomlPath, value: TomlValue, ctx: Poet
       report(at(converted.offset), `${name}: ${converted.message}`);
       return null;
     }
-    if (converted.warning) report(at(0), `${name}: ${converted.warning}`, "warning");
+    if (converted.warning) report(at(0), `${name}: ${converted.warning}`, "info");
     specifier = converted.specifier;
+    alternatives = converted.alternatives;
   }
 
   if (kind === "path" || kind === "editable") {
@@ -165,7 +167,12 @@ function oneDependency(name: string, path: TomlPath, value: TomlValue, ctx: Poet
     ctx.diagnostics.push(result.diagnostic);
     return null;
   }
-  return { requirement: { ...result.requirement, kind: kind === "index" ? result.requirement.kind : kind }, optional };
+  return { requirement: withAlternatives({ ...result.requirement, kind: kind === "index" ? result.requirement.kind : kind }, alternatives), optional };
+}
+
+/** A requirement carrying a Poetry union's alternatives (see InputRequirement.alternatives). */
+function withAlternatives(requirement: InputRequirement, alternatives: string[] | undefined): InputRequirement {
+  return alternatives && alternatives.length > 1 ? { ...requirement, alternatives } : requirement;
 }
 
 /** Maps an error column in the composed PEP 508 text: inside the user's `markers` string, else the dependency's key. */

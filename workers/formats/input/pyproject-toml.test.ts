@@ -107,11 +107,11 @@ describe("a Poetry project: caret, tilde, tables, multiple constraints, extras, 
     expect(set.diagnostics.map(at)).toEqual([
       ["warning", 27, 1],
       ["warning", 28, 1],
-      ["warning", 32, 15],
+      ["info", 32, 15],
       ["info", 55, 1],
     ]);
     expect(set.diagnostics[2].message).toBe(
-      'line 32, column 15: old-client: "~2.7 || ^3.6" allows disjoint version ranges, which a PEP 440 specifier cannot express; only the first alternative "~2.7" (>=2.7,<2.8) is used and "^3.6" is dropped',
+      'line 32, column 15: old-client: "~2.7 || ^3.6" allows disjoint version ranges, which one PEP 440 specifier set cannot express; it is read as the union of ">=2.7,<2.8" or ">=3.6,<4.0" (poetry-core writes ">=2.7,<2.8 || >=3.6,<4.0", which pip cannot read)',
     );
   });
 
