@@ -73,6 +73,12 @@ test("a universal result downloads as a pylock.toml with its environments and ma
   expect(lock.packages.find((p) => p.name === "pytest")?.marker).toBeUndefined();
   const requirements = await downloadExport(page, /requirements\.txt/);
   expect(requirements.text).toMatch(/^colorama==[\d.]+ ; sys_platform == 'win32'/m);
+  // uv.lock is written for one target: listed, but it says so and saves nothing.
+  await page.getByRole("button", { name: "Download" }).click();
+  const uvLock = page.getByRole("menu", { name: "Download as" }).getByRole("menuitem", { name: /uv\.lock/ });
+  await expect(uvLock).toHaveAttribute("aria-disabled", "true");
+  await expect(uvLock).toContainText("for one target only");
+  await expect(uvLock).toHaveAttribute("title", /pylock\.toml/);
 });
 
 test("the setting travels in the link and survives a reload", async ({ page }) => {

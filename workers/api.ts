@@ -315,6 +315,8 @@ export interface ExportFormatDto {
   label: string;
   fileName: string;
   mimeType: string;
+  /** Null when the format can hold a universal resolution; otherwise why it cannot (it is written for one target). */
+  universalRefusal: string | null;
 }
 
 /** An export, ready to save. */

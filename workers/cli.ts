@@ -17,7 +17,7 @@ import { formatJsonReport } from "./formats/output/json-report";
 import { parseInput } from "./formats/input/parse-input";
 import { projectFiles } from "./cli/project-files";
 import { runRead } from "./cli/read-command";
-import { EXPORT_FORMAT_IDS, exportFormat, type ExportFormatId } from "./formats/output/export-formats";
+import { EXPORT_FORMAT_IDS, exportFormat, universalRefusal, type ExportFormatId } from "./formats/output/export-formats";
 import { runTreeCommand } from "./cli/tree-command";
 import { runDiffCommand } from "./cli/diff-command";
 import { runCheckCommand } from "./cli/check-command";
@@ -174,6 +174,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (extra.length > 0) throw new UsageError(`one input file at most (got ${[file, ...extra].join(", ")})`);
     format = oneOf("format", values.format, ["text", ...EXPORT_FORMAT_IDS], "text");
     const { target, universal } = universalTargetOf(values);
+    const written = format === "text" ? undefined : exportFormat(format);
+    if (universal && written && !written.universal) throw new UsageError(`--format ${format}: ${universalRefusal(written)}`);
     const inputPath = file ?? "-";
     const text = readText(inputPath, "requirements file", io.stdin);
     const excludeNewer = values["exclude-newer"] ?? null;

@@ -4,7 +4,7 @@ import { createIndexClient, type IndexClient } from "./index/index-client";
 import type { MetadataStore } from "./index/metadata-store";
 import { parseInput } from "./formats/input/parse-input";
 import { detectFormat } from "./api-input-format";
-import { EXPORT_FORMATS, exportFormat } from "./formats/output/export-formats";
+import { EXPORT_FORMATS, exportFormat, universalRefusal, type ExportFormat } from "./formats/output/export-formats";
 import { canonicalizeName } from "./packaging/names";
 import { parseRequirementLines } from "./requirement-lines";
 import { abortableSource } from "./resolve/abortable-source";
@@ -25,6 +25,10 @@ export interface ServiceEnvironment {
   fetch?: typeof fetch;
   /** Milliseconds for timings and progress. */
   now?: () => number;
+}
+
+function pick({ id, label, fileName, mimeType }: ExportFormat) {
+  return { id, label, fileName, mimeType };
 }
 
 export function createResolverService(environment: ServiceEnvironment = {}): ResolverApi {
@@ -90,12 +94,13 @@ export function createResolverService(environment: ServiceEnvironment = {}): Res
       }
     },
 
-    exportFormats: () => EXPORT_FORMATS.map(({ id, label, fileName, mimeType }) => ({ id, label, fileName, mimeType })),
+    exportFormats: () => EXPORT_FORMATS.map((format) => ({ ...pick(format), universalRefusal: format.universal ? null : universalRefusal(format) })),
 
     exportResolution(formatId, resolution, request, audit) {
       const format = exportFormat(formatId);
       if (!format) throw new Error(`unknown export format "${formatId}"; known: ${EXPORT_FORMATS.map((f) => f.id).join(", ")}`);
       if (resolution.status !== "resolved") throw new Error("only a resolved resolution can be exported");
+      if (resolution.universal && !format.universal) throw new Error(universalRefusal(format));
       return { fileName: format.fileName, mimeType: format.mimeType, text: format.write(resolution, request, audit) };
     },
 

@@ -61,5 +61,12 @@ describe("tangle resolve --universal", () => {
     expect(badPlatform.status).toBe(2);
     expect(badPlatform.stderr).toContain('--platform must be a comma-separated list of linux, macos, windows (got "linux,bsd")');
     expect((await run(["--universal", "--python", "three"], "app\n")).stderr).toContain('--python must be a Python version or a range such as ">=3.9"');
+    // uv.lock, poetry.lock and buildout [versions] are written for one target: refused before anything is resolved.
+    for (const format of ["uv-lock", "poetry-lock", "buildout"]) {
+      const oneTarget = await run(["--universal", "--format", format], "app\n");
+      expect(oneTarget.status).toBe(2);
+      expect(oneTarget.stderr).toMatch(new RegExp(`--format ${format}: \\S+ is written for one target .* download requirements\\.txt, constraints\\.txt, pylock\\.toml`));
+      expect(oneTarget.stdout).toBe("");
+    }
   });
 });

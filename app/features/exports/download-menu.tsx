@@ -20,6 +20,7 @@ function ChevronIcon({ className }: { className?: string }) {
 export function DownloadMenu() {
   const current = useResolution((s) => s.current);
   const resolved = current !== null && current.resolution.status === "resolved";
+  const universal = current !== null && current.resolution.status === "resolved" && current.resolution.universal !== undefined;
   const [open, setOpen] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -107,19 +108,29 @@ export function DownloadMenu() {
         >
           {formats.isPending && <p className="px-3 py-2 text-xs text-slate-500 dark:text-slate-400">Loading formats…</p>}
           {formats.isError && <p className="px-3 py-2 text-xs text-red-700 dark:text-red-400">The export formats could not be loaded.</p>}
-          {formats.data?.map((format) => (
-            <button
-              key={format.id}
-              type="button"
-              role="menuitem"
-              tabIndex={-1}
-              onClick={() => void save(format)}
-              className="flex w-full flex-col items-start gap-0.5 px-3 py-1.5 text-left hover:bg-slate-100 focus:bg-teal-50 focus:outline-none dark:hover:bg-slate-800 dark:focus:bg-teal-950/50"
-            >
-              <span className="text-sm text-slate-900 dark:text-slate-100">{format.label}</span>
-              <span className="font-mono text-[11px] text-slate-500 dark:text-slate-400">{format.fileName}</span>
-            </button>
-          ))}
+          {formats.data?.map((format) => {
+            // A one-target format stays listed for a universal result, disabled, saying why and what to take instead.
+            const refusal = universal ? format.universalRefusal : null;
+            return (
+              <button
+                key={format.id}
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                aria-disabled={refusal !== null}
+                title={refusal ?? undefined}
+                onClick={() => {
+                  if (refusal === null) void save(format);
+                }}
+                className={`flex w-full flex-col items-start gap-0.5 px-3 py-1.5 text-left focus:outline-none ${
+                  refusal === null ? "hover:bg-slate-100 focus:bg-teal-50 dark:hover:bg-slate-800 dark:focus:bg-teal-950/50" : "cursor-not-allowed opacity-60 focus:bg-slate-50 dark:focus:bg-slate-800/50"
+                }`}
+              >
+                <span className="text-sm text-slate-900 dark:text-slate-100">{format.label}</span>
+                <span className="font-mono text-[11px] text-slate-500 dark:text-slate-400">{refusal === null ? format.fileName : "for one target only: not for an all-platforms result"}</span>
+              </button>
+            );
+          })}
         </div>
       )}
       {failure && (

@@ -1,4 +1,4 @@
-// constraints.txt: one `name==version` pin per resolved package (no extras: pip rejects them in constraints), under a short header; requirements skipped for the target as closing comments.
+// constraints.txt: one `name==version` pin per resolved package (with its marker in a universal resolution) (no extras: pip rejects them in constraints), under a short header; requirements skipped for the target as closing comments.
 import type { ResolveRequest } from "../../api";
 import { CREATED_BY, equivalentCommand, indexesInWords, targetInWords } from "./request-description";
 import type { ResolvedResolution } from "./resolved-resolution";
@@ -12,7 +12,8 @@ export function formatConstraintsTxt(resolution: ResolvedResolution, request: Re
     "# Use with: pip install -c constraints.txt ...",
   ];
   const names = [...resolution.packages].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const pkg of names) lines.push(`${pkg.name}==${pkg.version}`);
+  // A universal resolution's packages carry the marker of where they are installed (pip reads markers in constraints).
+  for (const pkg of names) lines.push(`${pkg.name}==${pkg.version}${pkg.marker !== undefined ? ` ; ${pkg.marker}` : ""}`);
   const skipped = skippedComments(resolution);
   if (skipped.length > 0) lines.push("", ...skipped);
   return `${lines.join("\n")}\n`;

@@ -19,6 +19,8 @@ export interface ExportFormat {
   /** The file name a download is saved as. */
   fileName: string;
   mimeType: string;
+  /** Whether the format can hold a universal resolution (markers per package, a name at several versions); the others are written for one target only. */
+  universal: boolean;
   write: ExportWriter;
 }
 
@@ -28,16 +30,22 @@ function writeJsonReport(resolution: ResolvedResolution, request: ResolveRequest
 }
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = Object.freeze([
-  { id: "requirements", label: "requirements.txt (pip-compile style, with hashes)", fileName: "requirements.txt", mimeType: "text/plain", write: formatRequirementsTxt },
-  { id: "constraints", label: "constraints.txt (pins only)", fileName: "constraints.txt", mimeType: "text/plain", write: formatConstraintsTxt },
-  { id: "pylock", label: "pylock.toml (PEP 751 lock file)", fileName: "pylock.toml", mimeType: "application/toml", write: formatPylockToml },
-  { id: "uv-lock", label: "uv.lock (uv's lock file, for this target)", fileName: "uv.lock", mimeType: "application/toml", write: formatUvLock },
-  { id: "poetry-lock", label: "poetry.lock (Poetry 2 lock file, for this target)", fileName: "poetry.lock", mimeType: "application/toml", write: formatPoetryLock },
-  { id: "buildout", label: "buildout [versions] section", fileName: "versions.cfg", mimeType: "text/plain", write: formatBuildoutVersions },
-  { id: "json", label: "JSON report", fileName: "tangle-report.json", mimeType: "application/json", write: writeJsonReport },
+  { id: "requirements", label: "requirements.txt (pip-compile style, with hashes)", fileName: "requirements.txt", mimeType: "text/plain", universal: true, write: formatRequirementsTxt },
+  { id: "constraints", label: "constraints.txt (pins only)", fileName: "constraints.txt", mimeType: "text/plain", universal: true, write: formatConstraintsTxt },
+  { id: "pylock", label: "pylock.toml (PEP 751 lock file)", fileName: "pylock.toml", mimeType: "application/toml", universal: true, write: formatPylockToml },
+  { id: "uv-lock", label: "uv.lock (uv's lock file, for this target)", fileName: "uv.lock", mimeType: "application/toml", universal: false, write: formatUvLock },
+  { id: "poetry-lock", label: "poetry.lock (Poetry 2 lock file, for this target)", fileName: "poetry.lock", mimeType: "application/toml", universal: false, write: formatPoetryLock },
+  { id: "buildout", label: "buildout [versions] section", fileName: "versions.cfg", mimeType: "text/plain", universal: false, write: formatBuildoutVersions },
+  { id: "json", label: "JSON report", fileName: "tangle-report.json", mimeType: "application/json", universal: true, write: writeJsonReport },
 ]);
 
 export const EXPORT_FORMAT_IDS: readonly ExportFormatId[] = EXPORT_FORMATS.map((f) => f.id);
+
+/** Why a one-target format cannot hold a universal resolution, with the formats that can. */
+export function universalRefusal(format: ExportFormat): string {
+  const can = EXPORT_FORMATS.filter((f) => f.universal).map((f) => f.fileName);
+  return `${format.fileName} is written for one target and this resolution covers every platform: download ${can.join(", ")} (markers on each package), or resolve for one target`;
+}
 
 export function exportFormat(id: string): ExportFormat | undefined {
   return EXPORT_FORMATS.find((f) => f.id === id);

@@ -3,6 +3,8 @@ import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureIndex, type FixtureIndex } from "../../../scripts/fixture-index/server";
 import { environment, narrow } from "../../resolve/test-support/narrowed-resolution";
+import { createResolverService } from "../../resolver-service";
+import { formatConstraintsTxt } from "./constraints-txt";
 import { formatJsonReport } from "./json-report";
 import { formatPylockToml } from "./pylock-toml";
 import { formatRequirementsTxt } from "./requirements-txt";
@@ -59,6 +61,22 @@ describe("a universal resolution's exports", () => {
       "numlib==2.0.0 ; sys_platform != 'win32'",
     ]);
     expect(text).toContain("--universal --python '>=3.9'");
+  });
+
+  it("writes constraints with the marker after each pin (pip reads markers in a constraints file)", () => {
+    const pins = formatConstraintsTxt(fixture.resolution, fixture.request).split("\n").filter((l) => /^[a-z]/.test(l));
+    expect(pins).toContain("numlib==1.0.0 ; sys_platform == 'win32'");
+    expect(pins).toContain("numlib==2.0.0 ; sys_platform != 'win32'");
+    expect(pins).toContain("app==1.0.0");
+  });
+
+  it("is refused by the one-target formats (uv.lock, poetry.lock, buildout) with what to download instead", () => {
+    const service = createResolverService();
+    for (const id of ["uv-lock", "poetry-lock", "buildout"]) {
+      expect(() => service.exportResolution(id, fixture.resolution, fixture.request)).toThrow(/is written for one target and this resolution covers every platform: download .*pylock\.toml/);
+    }
+    const refusals = Object.fromEntries(service.exportFormats().map((f) => [f.id, f.universalRefusal !== null]));
+    expect(refusals).toEqual({ requirements: false, constraints: false, pylock: false, "uv-lock": true, "poetry-lock": true, buildout: true, json: false });
   });
 
   it("gives every package its marker in the JSON report", () => {
