@@ -13,6 +13,8 @@ export const layerElements = [
   { type: "api", pattern: "workers/api*.ts", mode: "file" },
   { type: "scripts", pattern: "scripts" },
   { type: "feature", pattern: "app/features/*", capture: ["feature"] },
+  { type: "store", pattern: "app/stores" },
+  { type: "worker-client", pattern: "app/resolver-client.ts", mode: "file" },
   { type: "app", pattern: "app" },
   { type: "service", pattern: "workers" },
 ];
@@ -42,10 +44,12 @@ export const layerPolicies = [
   // Worker code never imports the dev tools.
   { from: { element: { type: "service" } }, disallow: to("scripts", "feature", "app") },
   // The page reaches the worker only through the API's types (the worker itself is started by URL).
-  { from: { element: { type: ["app", "feature"] } }, disallow: to("packaging", "pubgrub", "index", "formats", "resolve", "service", "api", "scripts") },
-  { from: { element: { type: ["app", "feature"] } }, allow: typesOnly("api") },
+  { from: { element: { type: ["app", "feature", "store", "worker-client"] } }, disallow: to("packaging", "pubgrub", "index", "formats", "resolve", "service", "api", "scripts") },
+  { from: { element: { type: ["app", "feature", "store", "worker-client"] } }, allow: typesOnly("api") },
   // ...and the format detector, so the page and the worker never disagree on what a file is.
-  { from: { element: { type: ["app", "feature"] } }, allow: to("api-format") },
+  { from: { element: { type: ["app", "feature", "store", "worker-client"] } }, allow: to("api-format") },
+  // A store holds state; the calls to the worker that fill it live beside the stores (app/resolution-run.ts, app/audit-run.ts).
+  { from: { element: { type: "store" } }, disallow: to("worker-client") },
   // No feature imports another; shared pieces live in app/components, app/stores or app/hooks.
   { from: { element: { type: "feature" } }, disallow: { to: { element: { type: "feature", captured: { feature: "!{{ from.element.captured.feature }}" } } } } },
 ];

@@ -50,6 +50,12 @@ describe("layer rules", () => {
     expect(await layerErrors("app/stores/probe.ts", `import { parseVersion } from "../../workers/packaging/version";\nexport const x = parseVersion;\n`)).toHaveLength(1);
   });
 
+  it("keeps the worker calls out of the stores", async () => {
+    expect(await layerErrors("app/stores/probe.ts", `import { resolver } from "../resolver-client";\nexport const x = resolver;\n`)).toHaveLength(1);
+    expect(await layerErrors("app/probe-run.ts", `import { resolver } from "./resolver-client";\nexport const x = resolver;\n`)).toEqual([]);
+    expect(await layerErrors("app/probe-run.ts", `import { useAudit } from "./stores/audit";\nexport const x = useAudit;\n`)).toEqual([]);
+  });
+
   it("keeps features from importing one another", async () => {
     expect(await layerErrors("app/features/list/probe.ts", `import { findPackage } from "../graph/utils/find-package";\nexport const x = findPackage;\n`)).toHaveLength(1);
     expect(await layerErrors("app/features/graph/probe.ts", `import { findPackage } from "./utils/find-package";\nexport const x = findPackage;\n`)).toEqual([]);

@@ -1,6 +1,7 @@
 // Starts the audit of a resolution once its graph has been drawn (or shortly after, when no graph is on screen).
 import { useEffect } from "react";
 import type { ResolvedPackageDto } from "../../../workers/api";
+import { runAudit } from "../../audit-run";
 import { useAudit } from "../../stores/audit";
 
 /** The performance mark the graph sets when a picture is on screen (GRAPH_MARKS.drawn in app/features/graph/graph-panel.tsx). */
@@ -17,7 +18,7 @@ export function useAuditLoader(runId: number, packages: ResolvedPackageDto[]): v
       if (started) return;
       started = true;
       // Let the frame with the picture be painted first.
-      requestAnimationFrame(() => setTimeout(() => useAudit.getState().start(runId, packages), 0));
+      requestAnimationFrame(() => setTimeout(() => runAudit(runId, packages), 0));
     };
     const observer = new PerformanceObserver((list) => {
       if (list.getEntriesByName(GRAPH_DRAWN_MARK).some((m) => m.startTime >= since)) start();
