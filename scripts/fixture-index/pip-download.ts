@@ -6,16 +6,17 @@ import { parseDistFilename } from "./dist-filename";
 import { normalizeName } from "./project-name";
 import { normalizeVersion } from "./version-order";
 
-/** Runs a command without blocking the event loop (the index server lives in this process). */
-export function run(cmd: string, args: readonly string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+/** Runs a command without blocking the event loop (the index server lives in this process), with `input` on its standard input. */
+export function run(cmd: string, args: readonly string[], input?: string): Promise<{ status: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, { env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: "1", PIP_NO_INPUT: "1" }, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
     child.on("error", (err) => resolve({ status: -1, stdout, stderr: `${stderr}${err.message}` }));
     child.on("close", (code) => resolve({ status: code ?? -1, stdout, stderr }));
+    child.stdin.end(input ?? "");
   });
 }
 

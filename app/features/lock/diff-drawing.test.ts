@@ -2,26 +2,12 @@
 import { describe, expect, it } from "vitest";
 import type { ResolvedPackageDto } from "../../../workers/api";
 import type { PackageDiffDto } from "../../../workers/api-locks";
+import { resolvedPackage } from "../../../test-support/resolved-package";
 import { comparisonPackages, diffMarks } from "./diff-drawing";
 
 function pkg(name: string, version: string, deps: string[], dependents: string[]): ResolvedPackageDto {
-  return {
-    name,
-    displayName: name,
-    version,
-    extras: [],
-    direct: dependents.includes("<root>"),
-    dependencies: deps.map((d) => ({ name: d, specifier: ">=1", marker: null, extras: [] })),
-    dependents,
-    warnings: [],
-    yanked: null,
-    prerelease: false,
-    unknownDependencies: false,
-    requiresPython: null,
-    index: "",
-    files: [],
-    rejectedNewer: [],
-  };
+  const dependencies = deps.map((d) => ({ name: d, specifier: ">=1", marker: null, extras: [] }));
+  return resolvedPackage(name, version, { direct: dependents.includes("<root>"), dependencies, dependents, index: "" });
 }
 
 const before = [pkg("app", "1.0", ["old-dep", "shared"], ["<root>"]), pkg("old-dep", "2.0", ["shared"], ["app"]), pkg("shared", "3.0", [], ["app", "old-dep"])];

@@ -1,30 +1,17 @@
 // Exports checked by real consumers (needs python3 with pip 23.2 and packaging 26): pip installs the requirements.txt with --require-hashes and picks the file the JSON report names, packaging.pylock reads the pylock.toml.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markerEnvironment } from "../../packaging/environment";
 import { canonicalizeName } from "../../packaging/names";
+import { run } from "../../../scripts/fixture-index/pip-download";
 import { startFixtureIndex, type FixtureIndex } from "../../../scripts/fixture-index/server";
 import { formatJsonReport } from "./json-report";
 import { formatPylockToml } from "./pylock-toml";
 import { formatRequirementsTxt } from "./requirements-txt";
 import { pinsOf, resolveFixture, type ResolvedFixture } from "./test-support/export-fixtures";
 
-/** Runs a command without blocking the event loop (the index server lives in this process). */
-function run(cmd: string, args: readonly string[], input?: string): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { env: { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: "1", PIP_NO_INPUT: "1" }, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
-    child.on("error", (err) => resolve({ status: -1, stdout, stderr: `${stderr}${err.message}` }));
-    child.on("close", (code) => resolve({ status: code ?? -1, stdout, stderr }));
-    child.stdin.end(input ?? "");
-  });
-}
 
 /** A project with a binary and a pure wheel plus an sdist, and an sdist-only dependency (pip builds it offline). */
 const SCENARIO = {
