@@ -77,8 +77,9 @@ test("a universal result downloads as a pylock.toml with its environments and ma
   await page.getByRole("button", { name: "Download" }).click();
   const uvLock = page.getByRole("menu", { name: "Download as" }).getByRole("menuitem", { name: /uv\.lock/ });
   await expect(uvLock).toHaveAttribute("aria-disabled", "true");
-  await expect(uvLock).toContainText("for one target only");
+  await expect(uvLock).toContainText("not for an all-platforms result");
   await expect(uvLock).toHaveAttribute("title", /pylock\.toml/);
+  await page.screenshot({ path: "test-results/screens/universal-download-menu-1440.png" });
 });
 
 test("the setting travels in the link and survives a reload", async ({ page }) => {

@@ -127,7 +127,7 @@ export function DownloadMenu() {
                 }`}
               >
                 <span className="text-sm text-slate-900 dark:text-slate-100">{format.label}</span>
-                <span className="font-mono text-[11px] text-slate-500 dark:text-slate-400">{refusal === null ? format.fileName : "for one target only: not for an all-platforms result"}</span>
+                <span className="font-mono text-[11px] text-slate-500 dark:text-slate-400">{refusal === null ? format.fileName : "not for an all-platforms result"}</span>
               </button>
             );
           })}
