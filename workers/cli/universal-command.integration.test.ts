@@ -16,12 +16,12 @@ afterAll(async () => {
   await index.close();
 });
 
-async function run(args: string[], text: string): Promise<{ status: number; stdout: string; stderr: string }> {
+async function run(args: string[], text: string, scenario = "universal-forks"): Promise<{ status: number; stdout: string; stderr: string }> {
   const path = join(dir, "requirements.txt");
   writeFileSync(path, text);
   let stdout = "";
   let stderr = "";
-  const status = await runCli(["resolve", path, "--index-url", `${index.url}/scenarios/universal-forks/simple`, "--no-cache", ...args], {
+  const status = await runCli(["resolve", path, "--index-url", `${index.url}/scenarios/${scenario}/simple`, "--no-cache", ...args], {
     stdin: () => "",
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
@@ -53,6 +53,18 @@ describe("tangle resolve --universal", () => {
     const r = await run(["--universal", "--python", ">=3.9"], "app\nhelper>=2\n");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("On Windows with Python 3.9 or newer:");
+  });
+
+  it("follows uv's rules with --policy uv: a pre-release only a dependency asks for is refused in every fork", async () => {
+    const pip = await run(["--universal"], "app\n", "prereleases");
+    expect(pip.status).toBe(0);
+    expect(pip.stdout).toMatch(/^beta-lib==2\.0\.0rc1 /m);
+    const uv = await run(["--universal", "--policy", "uv"], "app\n", "prereleases");
+    expect(uv.status).toBe(1);
+    expect(uv.stdout + uv.stderr).toContain("beta-lib");
+    const asked = await run(["--universal", "--policy", "uv"], "app\nbeta-lib>=2.0.0b1\n", "prereleases");
+    expect(asked.status).toBe(0);
+    expect(asked.stdout).toMatch(/^beta-lib==2\.0\.0rc1 /m);
   });
 
   it("rejects flags that make no sense with it", async () => {
