@@ -176,6 +176,11 @@ export interface ResolvedPackageDto {
    * (e.g. "sys_platform == 'win32' and python_full_version < '3.11'"). Absent: every environment of the result.
    */
   marker?: string;
+  /**
+   * Universal results only: where your own requirements ask for this package (`direct`), when that is narrower than
+   * `marker` (e.g. `pywin32; sys_platform == 'win32'` that another package also needs everywhere). Absent: wherever installed.
+   */
+  directMarker?: string;
   warnings: string[];
   yanked: string | null;
   prerelease: boolean;

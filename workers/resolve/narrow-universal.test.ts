@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TargetDto, UniversalScopeDto } from "../api";
+import { resolvedPackage } from "../../test-support/resolved-package";
 import { UNIVERSAL_EXAMPLE as UNIVERSAL } from "./test-support/universal-example";
 import { narrowUniversal, universalEnvironmentChoices } from "./narrow-universal";
 
@@ -20,6 +21,17 @@ describe("narrowUniversal", () => {
     expect(narrowed.map((p) => `${p.name}==${p.version}`).sort()).toEqual(["click==8.1.7", "colorama==0.4.6", "numpy==1.24.4", "pandas==2.0.3", "pywin32==306"]);
     expect(narrowed.find((p) => p.name === "click")?.dependencies.map((d) => d.name)).toEqual(["colorama"]);
     expect(narrowed.find((p) => p.name === "colorama")?.dependents).toEqual(["click"]);
+  });
+
+  it("keeps a package another needs but drops your requirement of it where that requirement's marker is false", () => {
+    const packages = [
+      resolvedPackage("tool", "1.0", { direct: true, dependents: ["<root>"], dependencies: [{ name: "helper", specifier: "", marker: null, extras: [] }] }),
+      resolvedPackage("helper", "2.0", { direct: true, directMarker: "sys_platform == 'win32'", dependents: ["<root>", "tool"] }),
+    ];
+    const linux = narrowUniversal(packages, target("linux", "3.12")).find((p) => p.name === "helper");
+    expect(linux).toMatchObject({ direct: false, dependents: ["tool"] });
+    expect(linux?.directMarker).toBeUndefined();
+    expect(narrowUniversal(packages, target("windows", "3.12")).find((p) => p.name === "helper")).toMatchObject({ direct: true, dependents: ["<root>", "tool"] });
   });
 
   it("gives a result whose every edge reaches a package of the result, on every platform and Python", () => {

@@ -80,12 +80,16 @@ export function narrowUniversal(packages: readonly ResolvedPackageDto[], target:
 
   return kept.map((p) => {
     const key = keyOf(p);
+    // Your requirement may hold only elsewhere (its marker false here) while another package needs this one here.
+    const direct = p.direct && holds(p.directMarker, env);
     const narrowed: ResolvedPackageDto = {
       ...p,
+      direct,
       dependencies: dependencies.get(key) ?? [],
-      dependents: p.dependents.filter((d) => d === ROOT || reachedFrom.get(key)?.has(d)).map(rename),
+      dependents: p.dependents.filter((d) => (d === ROOT ? direct : reachedFrom.get(key)?.has(d))).map(rename),
     };
     delete narrowed.marker;
+    delete narrowed.directMarker;
     if (unique) delete narrowed.id;
     return narrowed;
   });

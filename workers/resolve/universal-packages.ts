@@ -28,6 +28,8 @@ interface ForkGraph {
   reach: Map<string, MarkerSet>;
   /** Per depending project, per declared edge: where the edge is followed. */
   edges: Map<string, Map<string, MarkerSet>>;
+  /** Project name -> where the user's own requirements ask for it in the fork. */
+  direct: Map<string, MarkerSet>;
 }
 
 /**
@@ -41,7 +43,12 @@ function forkGraph(fork: SolvedFork): ForkGraph {
   const edges = new Map<string, Map<string, MarkerSet>>();
   const outgoing = new Map<string, { dep: ParsedDependency; where: MarkerSet }[]>();
   const add = (from: string, dep: ParsedDependency, where: MarkerSet) => outgoing.set(from, [...(outgoing.get(from) ?? []), { dep, where }]);
-  for (const dep of fork.roots) add(ROOT_KEY, dep, scope.whereSelected(dep, null));
+  const direct = new Map<string, MarkerSet>();
+  for (const dep of fork.roots) {
+    add(ROOT_KEY, dep, scope.whereSelected(dep, null));
+    const name = (options.overrides.get(dep.name) ?? dep).name;
+    widen(direct, name, scope.fork.and(scope.whereSelected(dep, null)));
+  }
   for (const [key, version] of solution) {
     const parsed = parseKey(key);
     if (parsed.kind !== "project" && parsed.kind !== "extra") continue;
@@ -74,7 +81,7 @@ function forkGraph(fork: SolvedFork): ForkGraph {
       }
     }
   }
-  return { reach, edges };
+  return { reach, edges, direct };
 }
 
 function widen(reach: Map<string, MarkerSet>, key: string, more: MarkerSet): boolean {
@@ -88,6 +95,8 @@ function widen(reach: Map<string, MarkerSet>, key: string, more: MarkerSet): boo
 interface Merged {
   dto: ResolvedPackageDto;
   where: MarkerSet;
+  /** Where the root asks for it (undefined: nowhere yet). */
+  directWhere: MarkerSet | undefined;
   edges: Map<string, { where: MarkerSet; targets: Set<string> }>;
   dependents: Set<string>;
 }
@@ -110,12 +119,14 @@ export function universalPackages(forks: readonly SolvedFork[], space: MarkerSpa
     for (const p of packages) {
       const id = idOf(p.name, p.version);
       const where = graph.reach.get(p.name) as MarkerSet;
+      const directHere = graph.direct.get(p.name)?.and(where);
       let entry = merged.get(id);
       if (!entry) {
-        entry = { dto: { ...p, dependencies: [], dependents: [] }, where, edges: new Map(), dependents: new Set() };
+        entry = { dto: { ...p, dependencies: [], dependents: [] }, where, directWhere: directHere, edges: new Map(), dependents: new Set() };
         merged.set(id, entry);
       } else {
         entry.where = entry.where.or(where);
+        if (directHere) entry.directWhere = entry.directWhere ? entry.directWhere.or(directHere) : directHere;
         entry.dto.extras = [...new Set([...entry.dto.extras, ...p.extras])].sort();
         entry.dto.direct ||= p.direct;
         entry.dto.warnings = [...new Set([...entry.dto.warnings, ...p.warnings])];
@@ -153,6 +164,7 @@ export function universalPackages(forks: readonly SolvedFork[], space: MarkerSpa
     if (many) dto.id = id;
     const marker = space.toMarker(entry.where);
     if (marker !== "") dto.marker = marker;
+    if (dto.direct && entry.directWhere && !entry.directWhere.isEmpty() && !entry.directWhere.equals(entry.where)) dto.directMarker = space.toMarker(entry.directWhere);
     out.push(dto);
   }
   out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || compareVersions(parseVersion(a.version), parseVersion(b.version)));

@@ -1,6 +1,10 @@
 // Property test: over random small registries whose requirements carry platform, Python and extra markers, a universal answer narrowed to any of 3 platforms x 2 Pythons is a valid resolution there, and a failure names where.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { TargetDto } from "../api";
+import { evaluateMarker } from "../packaging/markers";
+import { narrowUniversal } from "./narrow-universal";
+import { parseDependency } from "./parsed-dependency";
 import { resolveRequest } from "./resolve";
 import { request } from "./test-support/fixture-resolve";
 import { environment, narrow, registrySource, validityProblems, type Registry } from "./test-support/narrowed-resolution";
@@ -38,6 +42,8 @@ const registryArb: fc.Arbitrary<Registry> = fc.record(
   ),
 ) as fc.Arbitrary<Registry>;
 
+const OS = { linux: "linux", darwin: "macos", win32: "windows" } as const;
+
 const worldArb = fc.record({ registry: registryArb, roots: fc.array(requirement(NAMES), { minLength: 1, maxLength: 4 }) });
 
 describe("universal resolution over random registries with markers", () => {
@@ -59,6 +65,15 @@ describe("universal resolution over random registries with markers", () => {
           for (const python of ["3.9.0", "3.12.0"]) {
             const env = environment(sys, python);
             expect(validityProblems(registry, roots, narrow(resolution.packages, env), env), `${sys} ${python}`).toEqual([]);
+            // The page's narrowing: a package is direct there exactly when one of your requirements holds there.
+            const target: TargetDto = { implementation: "cpython", pythonVersion: python.replace(/\.0$/, ""), os: OS[sys], arch: "x86_64" };
+            const shown = narrowUniversal(resolution.packages, target);
+            const asked = roots.flatMap((text) => {
+              const parsed = parseDependency(text);
+              return parsed.ok && (!parsed.dependency.marker || evaluateMarker(parsed.dependency.marker, { ...env, extra: "" })) ? [parsed.dependency.name] : [];
+            });
+            expect(new Set(shown.filter((p) => p.direct).map((p) => p.name)), `${sys} ${python}: direct`).toEqual(new Set(asked));
+            expect(new Set(shown.filter((p) => p.dependents.includes("<root>")).map((p) => p.name)), `${sys} ${python}: root edges`).toEqual(new Set(asked));
           }
         }
       }),

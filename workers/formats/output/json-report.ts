@@ -34,6 +34,8 @@ export interface JsonReport {
     direct: boolean;
     /** As pip's report: the user asked for it (a direct requirement), rather than something else needing it. */
     requested: boolean;
+    /** Universal: where your requirements ask for it, when narrower than `marker` (see ResolvedPackageDto.directMarker). */
+    directMarker?: string;
     /**
      * The file an installer takes for the target (pip's `download_info`: the best-ranked compatible wheel, else the
      * sdist), with its URL and hashes; null when the request is unknown, no file fits the target, or the resolution is universal
@@ -94,6 +96,7 @@ export function formatJsonReport(resolution: Resolution, request?: ResolveReques
       extras: p.extras,
       direct: p.direct,
       requested: p.direct,
+      ...(p.directMarker !== undefined ? { directMarker: p.directMarker } : {}),
       file: resolution.universal ? null : fileFor(p.files, request),
       dependencies: p.dependencies.map((d) => ({
         name: d.name,

@@ -13,9 +13,10 @@ describe("TOML strings and keys", () => {
   it("round-trips any string as a value and as a key", () => {
     fc.assert(
       fc.property(anyString, anyString, (value, key) => {
-        const doc = parse(`${tomlKey(key || "k")} = ${tomlString(value)}\nb = ${basicString(value)}`);
+        // Two documents: a generated key may be "b" itself (seed 24 found it), and a key twice is no TOML.
+        const doc = parse(`${tomlKey(key || "k")} = ${tomlString(value)}`);
         expect(doc[scalarValues(key || "k")]).toBe(scalarValues(value));
-        expect(doc.b).toBe(scalarValues(value));
+        expect(parse(`b = ${basicString(value)}`).b).toBe(scalarValues(value));
       }),
       { numRuns: 500 },
     );
