@@ -37,13 +37,13 @@ describe("textTree", () => {
     expect(text).toBe(
       [
         "click v8.1.7 [required: *]",
-        "Flask v3.0.0 [required: >=3]",
+        "flask v3.0.0 [required: >=3]",
         "├── click v8.1.7 [required: >=8.1.3]",
-        "├── Jinja2 v3.1.2 [required: >=3.1.2]",
-        "│   └── MarkupSafe v2.1.3 [required: >=2.0]",
+        "├── jinja2 v3.1.2 [required: >=3.1.2]",
+        "│   └── markupsafe v2.1.3 [required: >=2.0]",
         "│       └── helper v1.0 [required: *]",
         "└── werkzeug v3.0.1 [required: >=3.0.0]",
-        "    └── MarkupSafe v2.1.3 [required: >=2.1.1] (*)",
+        "    └── markupsafe v2.1.3 [required: >=2.1.1] (*)",
         "(*) Package tree already displayed",
         "",
       ].join("\n"),
@@ -59,12 +59,12 @@ describe("textTree", () => {
     const text = renderTextTree(textTree(flaskResolution(), { invert: "markupsafe", rootSpecifiers: ROOT_SPECS }), { invert: "markupsafe" });
     expect(text).toBe(
       [
-        "MarkupSafe v2.1.3",
-        "├── Jinja2 v3.1.2 [requires: MarkupSafe>=2.0]",
-        "│   └── Flask v3.0.0 [requires: Jinja2>=3.1.2]",
-        "│       └── your requirements [requires: Flask>=3]",
-        "└── werkzeug v3.0.1 [requires: MarkupSafe>=2.1.1]",
-        "    └── Flask v3.0.0 [requires: werkzeug>=3.0.0] (*)",
+        "markupsafe v2.1.3",
+        "├── jinja2 v3.1.2 [requires: markupsafe>=2.0]",
+        "│   └── flask v3.0.0 [requires: jinja2>=3.1.2]",
+        "│       └── your requirements [requires: flask>=3]",
+        "└── werkzeug v3.0.1 [requires: markupsafe>=2.1.1]",
+        "    └── flask v3.0.0 [requires: werkzeug>=3.0.0] (*)",
         "(*) Package tree already displayed",
         "",
       ].join("\n"),

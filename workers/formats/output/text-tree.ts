@@ -1,4 +1,4 @@
-// The dependency tree as `uv tree` prints it: one line per package, indented, `(*)` where a subtree was already shown, the specifier that asked, inverted for one package, depth-limited.
+// The dependency tree as `uv tree` prints it: one line per package under its canonical name, indented, `(*)` where a subtree was already shown, the specifier that asked, inverted for one package, depth-limited.
 import type { ResolvedPackageDto } from "../../api";
 import type { TextTree, TextTreeLine, TextTreeOptions, TextTreeView } from "../../api-tree";
 
@@ -96,11 +96,11 @@ export function textTree(packages: readonly ResolvedPackageDto[], options: TextT
     lines.push({
       depth,
       name: edge.name,
-      label: edge.name === ROOT_DEPENDENT ? "your requirements" : (pkg?.displayName ?? edge.name),
+      label: edge.name === ROOT_DEPENDENT ? "your requirements" : (pkg?.name ?? edge.name),
       version: pkg?.version ?? "",
       extras: edge.extras,
       specifier: edge.specifier,
-      constrains: options.invert ? (packageOf.get(parent)?.displayName ?? parent) : edge.name,
+      constrains: options.invert ? (packageOf.get(parent)?.name ?? parent) : edge.name,
       repeated,
       truncated,
       last,
