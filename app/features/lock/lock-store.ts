@@ -61,16 +61,25 @@ function projectRequest(lock: ReadLock): ResolveRequest {
   return buildResolveRequest({ ...session, groups: lock.groups, extras: lock.extras });
 }
 
+/**
+ * A run id for each lock shown: negative, so it never equals a worker run's, and new each time, so the audit (which
+ * runs once per id) audits each lock, comparison and accepted upgrade on screen rather than keeping the first one's.
+ */
+let lastViewId = 0;
+const nextViewId = (): number => --lastViewId;
+
 function showAsResolution(packages: ResolvedPackageDto[], lock: ReadLock, request: ResolveRequest, fileName: string): void {
   const resolution: Resolution = {
     status: "resolved",
-    packages,
+    // A lock that does not record its index (poetry.lock, Pipfile.lock, pip-compile) is audited against the index the
+    // session names (pypi.org by default), as `tangle audit` and pip-audit ask one vulnerability service about every pin.
+    packages: packages.map((p) => (p.index ? p : { ...p, index: request.indexUrl })),
     warnings: lock.warnings,
     diagnostics: lock.diagnostics,
     stats: { wallMs: 0, solveMs: 0, requests: 0, bytes: 0, cacheHits: 0, decisions: 0, conflicts: 0 },
     resolvedAt: new Date().toISOString(),
   };
-  useResolution.setState({ current: { runId: 0, request, resolution, readFrom: fileName }, previousPackages: null, notice: null });
+  useResolution.setState({ current: { runId: nextViewId(), request, resolution, readFrom: fileName }, previousPackages: null, notice: null });
 }
 
 function sessionTarget(): LockViewRequestDto {
@@ -156,7 +165,7 @@ export const useLock = create<LockState>()((set, get) => ({
   accept: () => {
     const { pending, packages, lock } = get();
     if (!pending || !lock) return;
-    useResolution.setState({ current: { runId: 0, request: pending.request, resolution: pending.resolution }, previousPackages: packages, notice: null });
+    useResolution.setState({ current: { runId: nextViewId(), request: pending.request, resolution: pending.resolution }, previousPackages: packages, notice: null });
     set({ packages: pending.resolution.packages, pending: null });
     useComparison.getState().clear();
   },
