@@ -29,6 +29,8 @@ test("a poetry.lock (which names no index) is audited against the session's inde
   await expect(card).toContainText("poetry.next.lock");
   await expect(table.getByRole("row").filter({ hasText: "flask" })).toContainText("1.1.2", { timeout: 20_000 });
   await expect(table).not.toContainText("1.0.4");
+  // The project opened again with it keeps Poetry's non-optional dev group ticked, as the first time.
+  await expect(page.getByRole("checkbox", { name: "dev" })).toBeChecked();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: "test-results/screens/lock-audit-390.png", fullPage: true });
 });

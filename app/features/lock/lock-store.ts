@@ -1,5 +1,6 @@
 // The lock feature's state: the lock on show (read by the worker for the target), an upgrade waiting for the user to accept its diff, and a comparison with another lock.
 import { create } from "zustand";
+import { detectFormat } from "../../../workers/api-input-format";
 import type { ResolveRequest, ResolvedPackageDto, Resolution } from "../../../workers/api";
 import type { LockInputDto, LockViewDto, LockViewRequestDto, PackageDiffDto } from "../../../workers/api-locks";
 import { resolve, resolver } from "../../resolver-client";
@@ -124,9 +125,17 @@ export const useLock = create<LockState>()((set, get) => ({
     for (const f of others) texts[f.name] = await f.text();
     const project = Object.keys(texts).find((n) => PROJECT_NAME.test(n)) ?? null;
     if (project) {
-      const session = useSession.getState();
-      session.setFileName(project);
-      session.setRequirementsText(texts[project]);
+      // Opened as the input panel opens a project: its format and its tool's default groups (Poetry's non-optional
+      // groups) from the worker's reading, so a project opened again with another lock keeps them ticked.
+      const text = texts[project];
+      const { format, defaultGroups } = await resolver()
+        .readInput({ text, fileName: project })
+        .then(
+          (reading) => ({ format: reading.set.format, defaultGroups: reading.set.defaultGroups ?? [] }),
+          () => ({ format: detectFormat(text, project), defaultGroups: [] }),
+        );
+      const companions = Object.fromEntries(Object.entries(texts).filter(([name]) => name !== project));
+      useSession.getState().openProject({ fileName: project, format, text, groups: defaultGroups }, companions);
     }
     await openInput({ text: await lockFile.text(), fileName: lockFile.name, files: texts }, project);
   },
