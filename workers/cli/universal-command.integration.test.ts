@@ -67,6 +67,21 @@ describe("tangle resolve --universal", () => {
     expect(asked.stdout).toMatch(/^beta-lib==2\.0\.0rc1 /m);
   });
 
+  it("applies a constraint or an override with a marker only where the marker holds (the environments split by it)", async () => {
+    const constraints = join(dir, "constraints.txt");
+    writeFileSync(constraints, "helper<2; sys_platform == 'darwin'\n");
+    const constrained = await run(["--universal", "--python", ">=3.9", "-c", constraints], "helper\n");
+    expect(constrained.status).toBe(0);
+    expect(constrained.stdout).toMatch(/^helper==1\.0\.0 ; sys_platform == 'darwin'/m);
+    expect(constrained.stdout).toMatch(/^helper==2\.0\.0 ; sys_platform != 'darwin'/m);
+    const overrides = join(dir, "overrides.txt");
+    writeFileSync(overrides, "helper==1.0.0; sys_platform == 'linux'\n");
+    const overridden = await run(["--universal", "--python", ">=3.9", "--override", overrides], "helper>=2\n");
+    expect(overridden.status).toBe(0);
+    expect(overridden.stdout).toMatch(/^helper==1\.0\.0 ; sys_platform == 'linux'/m);
+    expect(overridden.stdout).toMatch(/^helper==2\.0\.0 ; sys_platform != 'linux'/m);
+  });
+
   it("rejects flags that make no sense with it", async () => {
     expect((await run(["--universal", "--arch", "arm64"], "app\n")).stderr).toContain("--arch does not go with --universal");
     const badPlatform = await run(["--universal", "--platform", "linux,bsd"], "app\n");

@@ -127,8 +127,11 @@ export function prepareRequest(request: ResolveRequest): PrepareOutcome {
     ...input.constraints.filter((c) => c.kind === "index").map((c) => toDependency(c, diagnostics)),
     ...requirementsOf(request.constraints, "constraints", diagnostics),
   ];
+  // A universal resolution applies a marked constraint or override only in the forks where its marker holds.
+  const markedConstraints: ParsedDependency[] = [];
   for (const c of constraintDeps) {
-    if (c && (!c.marker || request.universal || c.marker.evaluate(markerEnv, []))) narrow(c.name, c.range);
+    if (c && c.marker && request.universal) markedConstraints.push(c);
+    else if (c && (!c.marker || c.marker.evaluate(markerEnv, []))) narrow(c.name, c.range);
   }
   const fileConstraints = new Map(constraints);
   const whatIfPins = new Map<string, string>();
@@ -139,8 +142,10 @@ export function prepareRequest(request: ResolveRequest): PrepareOutcome {
     whatIfPins.set(pin.dependency.name, pin.dependency.specifier || specifier);
   }
   const overrides = new Map<string, ParsedDependency>();
+  const markedOverrides: ParsedDependency[] = [];
   for (const o of requirementsOf(request.overrides, "overrides", diagnostics)) {
-    if (!o.marker || request.universal || o.marker.evaluate(markerEnv, [])) overrides.set(o.name, o);
+    if (o.marker && request.universal) markedOverrides.push(o);
+    else if (!o.marker || o.marker.evaluate(markerEnv, [])) overrides.set(o.name, o);
   }
 
   const errors = diagnostics.filter((d) => d.severity === "error");
@@ -171,5 +176,7 @@ export function prepareRequest(request: ResolveRequest): PrepareOutcome {
     fileConstraints,
     preferences: preferencesOf(request.preferences),
   };
+  if (markedConstraints.length > 0) options.markedConstraints = markedConstraints;
+  if (markedOverrides.length > 0) options.markedOverrides = markedOverrides;
   return { ok: true, prepared: { options, roots, rootSources, diagnostics, input, source: request.input } };
 }

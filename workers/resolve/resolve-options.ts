@@ -40,4 +40,10 @@ export interface ResolveOptions {
   fork?: ForkScope;
   /** With `fork`: every Python version the fork covers. */
   pythonRange?: VersionRange;
+  /**
+   * A universal resolution's constraints and overrides that carry a marker: the environments are split by their
+   * markers first, and each fork applies those whose marker holds there (in `constraints` / `overrides`).
+   */
+  markedConstraints?: ParsedDependency[];
+  markedOverrides?: ParsedDependency[];
 }

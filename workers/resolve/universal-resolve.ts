@@ -2,6 +2,7 @@
 import type { ResolveRequest, Resolution, UniversalScopeDto } from "../api";
 import type { MarkerSet } from "../packaging/marker-space";
 import type { SolveStats } from "../pubgrub/solver";
+import { VersionRange } from "../packaging/ranges";
 import { parseVersion } from "../packaging/version";
 import { explainFailure } from "./explain-failure";
 import { ForkNeeded, ForkScope, UniversalMarkers } from "./fork-scope";
@@ -50,8 +51,21 @@ function forkOptions(options: ResolveOptions, scope: ForkScope): ResolveOptions 
     python_full_version: python.toString(),
     implementation_version: python.toString(),
   };
+  // The forks start split by the marked constraints and overrides, so each holds in the whole of a fork or nowhere in it.
+  const constraints = new Map(options.constraints);
+  const fileConstraints = new Map(options.fileConstraints ?? options.constraints);
+  for (const c of options.markedConstraints ?? []) {
+    if (scope.where(c, "").isEmpty()) continue;
+    constraints.set(c.name, (constraints.get(c.name) ?? VersionRange.full()).intersect(c.range));
+    fileConstraints.set(c.name, (fileConstraints.get(c.name) ?? VersionRange.full()).intersect(c.range));
+  }
+  const overrides = new Map(options.overrides);
+  for (const o of options.markedOverrides ?? []) if (!scope.where(o, "").isEmpty()) overrides.set(o.name, o);
   return {
     ...options,
+    constraints,
+    fileConstraints,
+    overrides,
     fork: scope,
     pythonRange,
     python,
@@ -73,8 +87,11 @@ export async function resolveUniversal(prepared: PreparedRequest, request: Resol
   if (!spaceOutcome.ok) return { kind: "error", message: spaceOutcome.message, errorKind: "input", runs: [] };
   const { space } = spaceOutcome;
   const markers = new UniversalMarkers(space);
-  const overridden = new Set(prepared.options.overrides.keys());
-  const queue: MarkerSet[] = [space.universe];
+  let queue: MarkerSet[] = [space.universe];
+  for (const dep of [...(prepared.options.markedConstraints ?? []), ...(prepared.options.markedOverrides ?? [])]) {
+    const where = markers.of(dep, "") ?? space.universe;
+    queue = queue.flatMap((part) => [part.and(where), part.minus(where)]).filter((part) => !part.isEmpty());
+  }
   const forks: MarkerSet[] = [];
   const solved: SolvedFork[] = [];
   const runs: SolveRun[] = [];
@@ -91,7 +108,7 @@ export async function resolveUniversal(prepared: PreparedRequest, request: Resol
     const roots = scope.select(prepared.roots, null);
     let run: SolveRun;
     try {
-      scope.checkFork(roots, null, overridden);
+      scope.checkFork(roots, null, new Set(options.overrides.keys()));
       run = await solveOnce(options, roots, context, hooks.onStats, hooks.onStart);
     } catch (error) {
       if (!(error instanceof ForkNeeded)) throw error;
