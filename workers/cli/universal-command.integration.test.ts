@@ -82,6 +82,19 @@ describe("tangle resolve --universal", () => {
     expect(overridden.stdout).toMatch(/^helper==2\.0\.0 ; sys_platform != 'linux'/m);
   });
 
+  it("lists your requirements whose marker holds in none of the environments covered as skipped", async () => {
+    const r = await run(["--universal", "--platform", "linux,macos", "--python", ">=3.9", "--format", "json"], "helper\ncolorama; sys_platform == 'win32'\nbackport; python_version < '3.9'\n");
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { skipped: { requirement: string; line: number }[]; packages: { name: string }[] };
+    expect(report.skipped.map((s) => [s.requirement, s.line])).toEqual([
+      ['colorama; sys_platform == "win32"', 2],
+      ['backport; python_version < "3.9"', 3],
+    ]);
+    expect(report.packages.map((p) => p.name)).toEqual(["helper"]);
+    const text = await run(["--universal", "--platform", "linux,macos", "--python", ">=3.9"], "helper\ncolorama; sys_platform == 'win32'\n");
+    expect(text.stderr).toMatch(/colorama \(line 2\): skipped, sys_platform == "win32" is false for every environment covered \(on Linux and macOS with Python /);
+  });
+
   it("rejects flags that make no sense with it", async () => {
     expect((await run(["--universal", "--arch", "arm64"], "app\n")).stderr).toContain("--arch does not go with --universal");
     const badPlatform = await run(["--universal", "--platform", "linux,bsd"], "app\n");

@@ -1,5 +1,6 @@
 // One fork of a universal resolution: which declared requirements apply in its environments, and when a dependency list makes it split further.
 import type { MarkerSet, MarkerSpace } from "../packaging/marker-space";
+import type { Marker } from "../packaging/markers";
 import type { ParsedDependency } from "./parsed-dependency";
 
 /**
@@ -24,12 +25,16 @@ export class UniversalMarkers {
 
   /** Where the requirement applies with `extra` selected ("" for none); null when its marker cannot be evaluated. */
   of(dep: ParsedDependency, extra: string): MarkerSet | null {
-    if (!dep.marker) return this.space.universe;
-    const key = `${dep.marker.toString()}\u0000${extra}`;
+    return dep.marker ? this.ofMarker(dep.marker, extra) : this.space.universe;
+  }
+
+  /** Where a marker holds with `extra` selected ("" for none); null when it cannot be evaluated. */
+  ofMarker(marker: Marker, extra: string): MarkerSet | null {
+    const key = `${marker.toString()}\u0000${extra}`;
     let set = this.cache.get(key);
     if (set === undefined) {
       try {
-        set = this.space.fromMarker(dep.marker, extra);
+        set = this.space.fromMarker(marker, extra);
       } catch {
         set = null;
       }

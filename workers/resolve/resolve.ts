@@ -7,7 +7,7 @@ import { IndexFailure } from "./index-failure";
 import type { PythonProvider } from "./python-provider";
 import type { ResolveContext } from "./resolve-context";
 import { resolvedPackages } from "./resolved-packages";
-import { skippedRequirements } from "./skipped-requirements";
+import { skippedRequirements, targetScope } from "./skipped-requirements";
 import { solveOnce, type SolveRun } from "./solve-once";
 import { DEFAULT_SOLVE_LIMITS, limitMessage } from "./solve-limits";
 import { resolveUniversal, type UniversalHooks } from "./universal-resolve";
@@ -84,7 +84,7 @@ export async function resolveRequest(request: ResolveRequest, context: ResolveCo
     }
   }
 
-  const skipped = skippedRequirements(prepared.prepared.input, options.markerEnv, options.targetLabel);
+  const skipped = skippedRequirements(prepared.prepared.input, targetScope(options.markerEnv, options.targetLabel));
   let run: SolveRun;
   try {
     run = await solveOnce(
@@ -175,9 +175,9 @@ async function universalResolution(
     return { status: "error", error: { kind: run.stopped !== null ? "too-complex" : "cancelled", message }, warnings: [], diagnostics, stats: summed(outcome.runs), resolvedAt };
   }
   if (outcome.kind === "resolved") {
-    return { status: "resolved", ...outcome.resolution, skipped: [], diagnostics, stats: summed(outcome.runs), resolvedAt };
+    return { status: "resolved", ...outcome.resolution, diagnostics, stats: summed(outcome.runs), resolvedAt };
   }
-  const verdict: Resolution = { status: "unsatisfiable", ...outcome.resolution, suggestions: [], skipped: [], diagnostics, stats: summed(outcome.runs), resolvedAt };
+  const verdict: Resolution = { status: "unsatisfiable", ...outcome.resolution, suggestions: [], diagnostics, stats: summed(outcome.runs), resolvedAt };
   context.onVerdict?.(verdict);
   return verdict;
 }

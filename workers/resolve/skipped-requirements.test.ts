@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import type { SkippedRequirementDto } from "../api";
 import { parseInput } from "../formats/input/parse-input";
 import { describeTargetEnvironment, markerEnvironment, parseTargetEnvironment } from "../packaging/environment";
-import { skippedRequirements } from "./skipped-requirements";
+import { skippedRequirements, targetScope } from "./skipped-requirements";
 
 function skippedFor(text: string, os: "linux" | "windows"): SkippedRequirementDto[] {
   const parsed = parseTargetEnvironment({ implementation: "cpython", pythonVersion: "3.11", os, arch: "x86_64" });
   if (!parsed.ok) throw new Error(parsed.message);
-  return skippedRequirements(parseInput(text, { format: "requirements.txt" }), markerEnvironment(parsed.target), describeTargetEnvironment(parsed.target));
+  return skippedRequirements(parseInput(text, { format: "requirements.txt" }), targetScope(markerEnvironment(parsed.target), describeTargetEnvironment(parsed.target)));
 }
 
 describe("skippedRequirements", () => {

@@ -1,11 +1,23 @@
-// The user's requirements left out because their marker is false for the target: each as PEP 508 and said in one line.
+// The user's requirements left out because their marker is false for the target (or for every environment of a universal resolution): each as PEP 508 and said in one line.
 import type { SkippedRequirementDto } from "../api";
 import type { RequirementSet } from "../api-input";
-import type { MarkerEnvironment } from "../packaging/markers";
+import type { Marker, MarkerEnvironment } from "../packaging/markers";
 import { parseDependency } from "./parsed-dependency";
 
+/** Where requirements are judged: whether a marker holds somewhere there, and the words for it. */
+export interface SkipScope {
+  holds: (marker: Marker) => boolean;
+  /** "CPython 3.11 on Linux x86_64", or a universal resolution's environments in words. */
+  label: string;
+}
+
+/** One target: a marker holds when it is true in the target's environment. */
+export function targetScope(markerEnv: MarkerEnvironment, label: string): SkipScope {
+  return { holds: (marker) => marker.evaluate(markerEnv, []), label };
+}
+
 /** Each skipped requirement with its note: "pywin32 (line 3): skipped, sys_platform == "win32" is false for CPython 3.11 on Linux x86_64". */
-export function skippedRequirements(input: RequirementSet, markerEnv: MarkerEnvironment, targetLabel: string): SkippedRequirementDto[] {
+export function skippedRequirements(input: RequirementSet, scope: SkipScope): SkippedRequirementDto[] {
   const out: SkippedRequirementDto[] = [];
   for (const req of input.requirements) {
     if (req.kind !== "index" || req.marker === null) continue;
@@ -13,7 +25,7 @@ export function skippedRequirements(input: RequirementSet, markerEnv: MarkerEnvi
     if (!parsed.ok || !parsed.dependency.marker) continue;
     let holds: boolean;
     try {
-      holds = parsed.dependency.marker.evaluate(markerEnv, []);
+      holds = scope.holds(parsed.dependency.marker);
     } catch {
       holds = false;
     }
@@ -25,7 +37,7 @@ export function skippedRequirements(input: RequirementSet, markerEnv: MarkerEnvi
       requirement,
       ...(req.file ? { file: req.file } : {}),
       line: req.line,
-      note: `${req.name}${where}: skipped, ${marker.toString()} is false for ${targetLabel}`,
+      note: `${req.name}${where}: skipped, ${marker.toString()} is false for ${scope.label}`,
     });
   }
   return out;

@@ -10,6 +10,7 @@ import type { PreparedRequest } from "./prepare-request";
 import type { PythonProvider } from "./python-provider";
 import type { ResolveContext } from "./resolve-context";
 import type { ResolveOptions } from "./resolve-options";
+import { skippedRequirements } from "./skipped-requirements";
 import { solveOnce, type SolveRun } from "./solve-once";
 import { universalPackages, type SolvedFork } from "./universal-packages";
 import { universalSpace } from "./universal-space";
@@ -24,8 +25,8 @@ export interface UniversalHooks {
 }
 
 export type UniversalOutcome =
-  | { kind: "resolved"; resolution: Pick<Extract<Resolution, { status: "resolved" }>, "packages" | "universal" | "warnings">; runs: SolveRun[] }
-  | { kind: "unsatisfiable"; resolution: Pick<Extract<Resolution, { status: "unsatisfiable" }>, "summary" | "explanation" | "graph" | "universal" | "warnings">; runs: SolveRun[] }
+  | { kind: "resolved"; resolution: Pick<Extract<Resolution, { status: "resolved" }>, "packages" | "universal" | "warnings" | "skipped">; runs: SolveRun[] }
+  | { kind: "unsatisfiable"; resolution: Pick<Extract<Resolution, { status: "unsatisfiable" }>, "summary" | "explanation" | "graph" | "universal" | "warnings" | "skipped">; runs: SolveRun[] }
   | { kind: "stopped"; run: SolveRun; runs: SolveRun[] }
   | { kind: "error"; message: string; errorKind: "input" | "too-complex"; runs: SolveRun[] };
 
@@ -87,6 +88,8 @@ export async function resolveUniversal(prepared: PreparedRequest, request: Resol
   if (!spaceOutcome.ok) return { kind: "error", message: spaceOutcome.message, errorKind: "input", runs: [] };
   const { space } = spaceOutcome;
   const markers = new UniversalMarkers(space);
+  // Your requirements whose marker holds in none of the environments covered (a marker that cannot be read is kept).
+  const skipped = skippedRequirements(prepared.input, { holds: (marker) => !(markers.ofMarker(marker, "")?.isEmpty() ?? false), label: `every environment covered (${space.describe(space.universe)})` });
   let queue: MarkerSet[] = [space.universe];
   for (const dep of [...(prepared.options.markedConstraints ?? []), ...(prepared.options.markedOverrides ?? [])]) {
     const where = markers.of(dep, "") ?? space.universe;
@@ -135,11 +138,12 @@ export async function resolveUniversal(prepared: PreparedRequest, request: Resol
           explanation: `${where}:\n${explanation.text}`,
           graph: explanation.graph,
           warnings: [...warnings],
+          skipped,
           universal: { ...scopeDto(), failedFork: { marker: space.toMarker(fork), description: space.describe(fork) } },
         },
       };
     }
     solved.push({ scope, solution: result.solution, provider: run.provider, options, roots });
   }
-  return { kind: "resolved", runs, resolution: { packages: universalPackages(solved, space), universal: scopeDto(), warnings: [...warnings] } };
+  return { kind: "resolved", runs, resolution: { packages: universalPackages(solved, space), universal: scopeDto(), warnings: [...warnings], skipped } };
 }
