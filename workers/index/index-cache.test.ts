@@ -1,4 +1,4 @@
-// Tests for the caching policy: listing TTL on an injected clock, metadata forever, noCache/refresh, bad entries.
+// Tests for the caching policy: listing TTL on an injected clock, metadata forever, noCache/refresh, bad entries, bulk reads.
 import { describe, expect, it } from "vitest";
 import { CACHE_FORMAT, createIndexCache, listingKey, metadataKey } from "./index-cache";
 import type { ProjectListing, ReleaseMetadata } from "./index-types";
@@ -23,6 +23,27 @@ const metadata: ReleaseMetadata = {
   source: "json-api",
   sourceUrl: "https://pypi.org/pypi/foo/1.0/json",
 };
+
+/** A memory store that also reads in bulk (as IndexedDB's does), counting its reads of either kind. */
+function bulkStore(options: { failBulk?: boolean } = {}) {
+  const inner = createMemoryStore();
+  const reads = { bulk: [] as string[], single: 0 };
+  const store: Required<MetadataStore> = {
+    get: (key) => {
+      reads.single += 1;
+      return inner.get(key);
+    },
+    put: (key, value) => inner.put(key, value),
+    delete: (key) => inner.delete(key),
+    entries: async (prefix) => {
+      reads.bulk.push(prefix);
+      if (options.failBulk) throw new Error("bulk read failed");
+      const keys = inner.keys().filter((key) => key.startsWith(prefix));
+      return new Map(await Promise.all(keys.map(async (key) => [key, await inner.get(key)] as const)));
+    },
+  };
+  return { store, reads };
+}
 
 describe("index cache", () => {
   it("serves a listing for its TTL only (injected clock), and a not-found answer likewise", async () => {
@@ -71,6 +92,57 @@ describe("index cache", () => {
     expect(await cache.readMetadata(INDEX, "foo", "1.0")).toBeUndefined();
     expect(await cache.readListing(INDEX, "foo")).toBeUndefined();
     expect(await cache.readMetadata(INDEX, "foo", "2.0")).toBeUndefined();
+  });
+
+  it("reads what it holds for an index in one bulk read where the store offers one, then answers from it", async () => {
+    const clock = createTestClock();
+    const { store, reads } = bulkStore();
+    const OTHER = "https://other.example/simple/";
+    const writer = createIndexCache({ store, clock });
+    await writer.writeListing(INDEX, "foo", { kind: "found", listing });
+    await writer.writeListing(INDEX, "nope", { kind: "not-found" });
+    await writer.writeMetadata(INDEX, "foo", "1.0", metadata);
+    await writer.writeMetadata(OTHER, "foo", "1.0", { ...metadata, requiresDist: ["other"] });
+
+    const cache = createIndexCache({ store, clock });
+    const [found, notFound, known, unknown] = await Promise.all([
+      cache.readListing(INDEX, "foo"),
+      cache.readListing(INDEX, "nope"),
+      cache.readMetadata(INDEX, "foo", "1.0"),
+      cache.readMetadata(INDEX, "bar", "1.0"),
+    ]);
+    expect(found).toEqual({ kind: "found", listing });
+    expect(notFound).toEqual({ kind: "not-found" });
+    expect(known).toEqual(metadata);
+    expect(unknown).toBeUndefined();
+    expect(reads.bulk).toEqual([`listing|${INDEX}|`, `metadata|${INDEX}|`]);
+    // Only the miss was asked of the store on its own (something may have written it since).
+    expect(reads.single).toBe(1);
+    expect(await cache.readMetadata(OTHER, "foo", "1.0")).toMatchObject({ requiresDist: ["other"] });
+    expect(reads.bulk).toHaveLength(4);
+  });
+
+  it("after its bulk read, still sees entries written since and a listing refreshed since", async () => {
+    const clock = createTestClock();
+    const { store } = bulkStore();
+    const cache = createIndexCache({ store, clock, listingTtlMs: 60_000 });
+    const other = createIndexCache({ store, clock, listingTtlMs: 60_000 });
+    await other.writeListing(INDEX, "foo", { kind: "found", listing });
+    expect(await cache.readListing(INDEX, "foo")).toEqual({ kind: "found", listing });
+    clock.advance(60_000);
+    expect(await cache.readListing(INDEX, "foo")).toBeUndefined();
+    await other.writeListing(INDEX, "foo", { kind: "found", listing: { ...listing, fetchedAt: 60_000 } });
+    await other.writeMetadata(INDEX, "foo", "1.0", metadata);
+    expect(await cache.readListing(INDEX, "foo")).toMatchObject({ listing: { fetchedAt: 60_000 } });
+    expect(await cache.readMetadata(INDEX, "foo", "1.0")).toEqual(metadata);
+  });
+
+  it("reads entries one by one when the bulk read fails", async () => {
+    const clock = createTestClock();
+    const { store, reads } = bulkStore({ failBulk: true });
+    await createIndexCache({ store, clock }).writeMetadata(INDEX, "foo", "1.0", metadata);
+    expect(await createIndexCache({ store, clock }).readMetadata(INDEX, "foo", "1.0")).toEqual(metadata);
+    expect(reads.single).toBe(1);
   });
 
   it("treats a failing store as a miss and keeps working", async () => {

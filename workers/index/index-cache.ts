@@ -52,17 +52,49 @@ export function metadataKey(indexUrl: string, name: string, version: string): st
   return `metadata|${indexUrl}|${name}|${version}`;
 }
 
-/** A cache over `store`; store failures (quota, disk) are ignored: the cache is best-effort. */
+/** The start of every key an index's entries are stored under, listings and metadata. */
+function indexPrefixes(indexUrl: string): string[] {
+  return [`listing|${indexUrl}|`, `metadata|${indexUrl}|`];
+}
+
+/**
+ * A cache over `store`; store failures (quota, disk) are ignored: the cache is best-effort.
+ *
+ * Where the store reads in bulk (IndexedDB), the first read for an index reads every entry of that index at once: a
+ * resolution from a warm cache otherwise waits on hundreds of reads one after another, as the solver discovers the
+ * graph level by level (~300 round trips for 300 packages). That read is kept for the cache's life; an entry it lacks,
+ * or holds but cannot use (an expired listing), is read from the store on its own, so what was written since is seen.
+ */
 export function createIndexCache(options: IndexCacheOptions): IndexCache {
   const ttl = options.listingTtlMs ?? DEFAULT_LISTING_TTL_MS;
   const store = options.noCache ? undefined : options.store;
   const readable = store !== undefined && !options.refresh;
+  /** Per index root: its entries as read in bulk, or null when the bulk read failed. */
+  const snapshots = new Map<string, Promise<Map<string, unknown> | null>>();
 
-  async function read(key: string): Promise<Envelope | undefined> {
+  function snapshot(indexUrl: string): Promise<Map<string, unknown> | null> {
+    let entries = snapshots.get(indexUrl);
+    if (entries === undefined) {
+      const bulk = store?.entries?.bind(store);
+      entries =
+        bulk === undefined
+          ? Promise.resolve(null)
+          : Promise.all(indexPrefixes(indexUrl).map((prefix) => bulk(prefix))).then(
+              (parts) => new Map(parts.flatMap((part) => [...part])),
+              () => null,
+            );
+      snapshots.set(indexUrl, entries);
+    }
+    return entries;
+  }
+
+  /** The entry under `key` that `usable` accepts (it returns what the caller gets), from the snapshot or else the store. */
+  async function read<T>(indexUrl: string, key: string, usable: (envelope: Envelope) => T | undefined): Promise<T | undefined> {
     if (!readable || store === undefined) return undefined;
+    const judge = (value: unknown): T | undefined => (isEnvelope(value) ? usable(value) : undefined);
     try {
-      const value = await store.get(key);
-      return isEnvelope(value) ? value : undefined;
+      const fromSnapshot = judge((await snapshot(indexUrl))?.get(key));
+      return fromSnapshot ?? judge(await store.get(key));
     } catch {
       return undefined;
     }
@@ -79,20 +111,19 @@ export function createIndexCache(options: IndexCacheOptions): IndexCache {
   }
 
   return {
-    async readListing(indexUrl, name) {
-      const envelope = await read(listingKey(indexUrl, name));
-      if (envelope === undefined) return undefined;
-      const age = options.clock.now() - envelope.storedAt;
-      if (age < 0 || age >= ttl) return undefined;
-      const entry = envelope.entry as { kind?: unknown };
-      return entry.kind === "found" || entry.kind === "not-found" ? (envelope.entry as CachedListing) : undefined;
-    },
+    readListing: (indexUrl, name) =>
+      read(indexUrl, listingKey(indexUrl, name), (envelope) => {
+        const age = options.clock.now() - envelope.storedAt;
+        if (age < 0 || age >= ttl) return undefined;
+        const entry = envelope.entry as { kind?: unknown };
+        return entry.kind === "found" || entry.kind === "not-found" ? (envelope.entry as CachedListing) : undefined;
+      }),
     writeListing: (indexUrl, name, entry) => write(listingKey(indexUrl, name), entry),
-    async readMetadata(indexUrl, name, version) {
-      const envelope = await read(metadataKey(indexUrl, name, version));
-      const entry = envelope?.entry as { kind?: unknown } | undefined;
-      return entry?.kind === "known" ? (entry as ReleaseMetadata) : undefined;
-    },
+    readMetadata: (indexUrl, name, version) =>
+      read(indexUrl, metadataKey(indexUrl, name, version), (envelope) => {
+        const entry = envelope.entry as { kind?: unknown };
+        return entry.kind === "known" ? (entry as ReleaseMetadata) : undefined;
+      }),
     writeMetadata: (indexUrl, name, version, metadata) => write(metadataKey(indexUrl, name, version), metadata),
   };
 }

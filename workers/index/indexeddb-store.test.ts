@@ -2,6 +2,19 @@
 import { describe, expect, it } from "vitest";
 import { openIndexedDbStore } from "./indexeddb-store";
 
+/** IDBKeyRange.bound's range, as the fake reads it. */
+interface FakeKeyRange {
+  lower: string;
+  upper: string;
+}
+
+const fakeKeyRange = { bound: (lower: string, upper: string): FakeKeyRange => ({ lower, upper }) } as unknown as Pick<typeof IDBKeyRange, "bound">;
+
+/** A table's entries with keys in the range, in key order (keys compared as IndexedDB compares strings). */
+function inRange(table: Map<string, unknown>, range: FakeKeyRange): [string, unknown][] {
+  return [...table].filter(([key]) => key >= range.lower && key <= range.upper).sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
 /**
  * A minimal in-memory IndexedDB (the subset the store uses), following the spec's event order: requests succeed
  * asynchronously, then the transaction completes; `open` fires upgradeneeded before success when the version rises.
@@ -67,6 +80,8 @@ function createFakeIndexedDb() {
                     return key;
                   }),
                 delete: (key: string) => op(() => void table.delete(key)),
+                getAllKeys: (range: FakeKeyRange) => op(() => inRange(table, range).map(([key]) => key)),
+                getAll: (range: FakeKeyRange) => op(() => inRange(table, range).map(([, value]) => structuredClone(value))),
               }),
             });
           },
@@ -88,21 +103,40 @@ describe("IndexedDB store", () => {
   it("creates its object store once, and round-trips values across openings", async () => {
     const fake = createFakeIndexedDb();
     const factory = fake as unknown as IDBFactory;
-    const store = await openIndexedDbStore({ factory, dbName: "t" });
+    const store = await openIndexedDbStore({ factory, keyRange: fakeKeyRange, dbName: "t" });
     const value = { kind: "known", requiresDist: ["a (>=1)"], nested: { n: 1 } };
     await store.put("metadata|x|a|1", value);
     expect(await store.get("metadata|x|a|1")).toEqual(value);
     expect(await store.get("missing")).toBeUndefined();
-    const again = await openIndexedDbStore({ factory, dbName: "t" });
+    const again = await openIndexedDbStore({ factory, keyRange: fakeKeyRange, dbName: "t" });
     expect(await again.get("metadata|x|a|1")).toEqual(value);
     await again.delete("metadata|x|a|1");
     expect(await store.get("metadata|x|a|1")).toBeUndefined();
     expect(fake.opened).toBe(2);
   });
 
+  it("reads every entry under a key prefix at once, as copies", async () => {
+    const store = await openIndexedDbStore({ factory: createFakeIndexedDb() as unknown as IDBFactory, keyRange: fakeKeyRange });
+    await Promise.all([
+      store.put("metadata|x|b|1", { n: 2 }),
+      store.put("metadata|x|a|1", { n: 1 }),
+      store.put("metadata|xy|a|1", { n: 3 }),
+      store.put("listing|x|a", { n: 4 }),
+    ]);
+    const entries = await store.entries?.("metadata|x|");
+    expect(entries).toEqual(
+      new Map([
+        ["metadata|x|a|1", { n: 1 }],
+        ["metadata|x|b|1", { n: 2 }],
+      ]),
+    );
+    (entries?.get("metadata|x|a|1") as { n: number }).n = 9;
+    expect(await store.get("metadata|x|a|1")).toEqual({ n: 1 });
+  });
+
   it("rejects a failed write (e.g. quota), so the cache layer can ignore it", async () => {
     const fake = createFakeIndexedDb();
-    const store = await openIndexedDbStore({ factory: fake as unknown as IDBFactory });
+    const store = await openIndexedDbStore({ factory: fake as unknown as IDBFactory, keyRange: fakeKeyRange });
     fake.failPuts = true;
     await expect(store.put("k", 1)).rejects.toThrow("QuotaExceededError");
   });

@@ -6,6 +6,8 @@ export interface IndexedDbStoreOptions {
   dbName?: string;
   /** The IndexedDB factory (default the global `indexedDB`). */
   factory?: IDBFactory;
+  /** Key ranges, from the same implementation as `factory` (default the global `IDBKeyRange`). */
+  keyRange?: Pick<typeof IDBKeyRange, "bound">;
 }
 
 const STORE = "entries";
@@ -29,7 +31,8 @@ function transactionDone(transaction: IDBTransaction): Promise<void> {
 /** Opens (creating or upgrading) the database; rejects when IndexedDB is unavailable (e.g. private mode) or blocked. */
 export async function openIndexedDbStore(options: IndexedDbStoreOptions = {}): Promise<MetadataStore> {
   const factory = options.factory ?? globalThis.indexedDB;
-  if (factory === undefined) throw new Error("IndexedDB is not available here");
+  const keyRange = options.keyRange ?? globalThis.IDBKeyRange;
+  if (factory === undefined || keyRange === undefined) throw new Error("IndexedDB is not available here");
   const open = factory.open(options.dbName ?? "tangle-index-cache", DB_VERSION);
   open.onupgradeneeded = () => {
     const db = open.result;
@@ -83,5 +86,13 @@ export async function openIndexedDbStore(options: IndexedDbStoreOptions = {}): P
     },
     put: (key, value) => write(key, value, false),
     delete: (key) => write(key, undefined, true),
+    async entries(prefix) {
+      // Keys are compared by UTF-16 code units, so every key with the prefix lies in [prefix, prefix + U+FFFF].
+      const range = keyRange.bound(prefix, prefix + "\uffff");
+      const store = db.transaction(STORE, "readonly").objectStore(STORE);
+      // One transaction reads a consistent state: both lists come in key order and match one for one.
+      const [keys, values] = await Promise.all([requestResult(store.getAllKeys(range)), requestResult(store.getAll(range))]);
+      return new Map(keys.map((key, i) => [String(key), values[i]]));
+    },
   };
 }
