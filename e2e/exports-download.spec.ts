@@ -2,6 +2,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import { parse as parseToml } from "smol-toml";
 import { freshPage, resolveAndWait, setRequirements, useSnapshotIndex } from "./support/explorer";
+import type { JsonReport } from "../workers/formats/output/json-report";
 import { poetryContentHash } from "../workers/formats/output/poetry-content-hash";
 import { downloadExport, PYPROJECT, resolvePyproject, resolvedVersions } from "./support/share";
 
@@ -145,13 +146,12 @@ test.describe("downloads of a resolved pyproject.toml with an extra and a group"
   test("JSON report: the whole resolution, every package with its version", async ({ page }) => {
     const file = await downloadExport(page, /^JSON report/);
     expect(file.fileName).toBe("tangle-report.json");
-    const report = JSON.parse(file.text) as { status: string; packages: { name: string; version: string; direct: boolean }[] };
+    const report = JSON.parse(file.text) as JsonReport;
     expect(report.status).toBe("resolved");
     expect(Object.fromEntries(report.packages.map((p) => [canonical(p.name), p.version]))).toEqual(versions);
     expect(report.packages.filter((p) => p.direct).map((p) => canonical(p.name)).sort()).toEqual(["attrs", "mock", "pysocks", "pytest", "requests", "six"]);
     // As pip's report: the one file taken for the target, with its URL and hashes.
-    const files = (report as unknown as { packages: { name: string; file: { filename: string; url: string; hashes: Record<string, string> } | null }[] }).packages;
-    for (const pkg of files) {
+    for (const pkg of report.packages) {
       expect(pkg.file?.url, pkg.name).toMatch(/^https?:\/\/.+\.(whl|tar\.gz|zip)$/);
       expect(pkg.file?.url.endsWith(`/${pkg.file.filename}`), pkg.name).toBe(true);
       expect(pkg.file?.hashes.sha256, pkg.name).toMatch(/^[0-9a-f]{64}$/);

@@ -1,6 +1,7 @@
 // packse's fork/* scenarios, resolved universally: the satisfiability uv expects, and each satisfiable answer narrowed to Linux, macOS and Windows at two Pythons is a valid resolution there.
 import { readdirSync, readFileSync } from "node:fs";
 import { parse } from "smol-toml";
+import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import type { Resolution } from "../api";
 import { tryParseSpecifierSet } from "../packaging/specifiers";
@@ -8,19 +9,22 @@ import { resolveRequest } from "./resolve";
 import { request } from "./test-support/fixture-resolve";
 import { environment, narrow, registrySource, validityProblems, type Registry } from "./test-support/narrowed-resolution";
 
-interface Scenario {
-  name: string;
-  expected: { satisfiable: boolean };
-  root: { requires?: string[]; requires_python?: string };
-  packages?: Record<string, { versions: Registry[string] }>;
-}
+/** The part of a packse scenario file the test reads, checked as it is read (a malformed copy fails by name). */
+const release = v.object({ requires: v.optional(v.array(v.string())), requires_python: v.optional(v.string()) });
+const scenarioSchema = v.object({
+  name: v.string(),
+  expected: v.object({ satisfiable: v.boolean() }),
+  root: release,
+  packages: v.optional(v.record(v.string(), v.object({ versions: v.record(v.string(), release) }))),
+});
+type Scenario = v.InferOutput<typeof scenarioSchema>;
 
 const DIR = new URL("./test-support/packse-fork/", import.meta.url).pathname;
 const scenarios = readdirSync(DIR)
   .filter((f) => f.endsWith(".toml"))
   .sort()
   .map((f) => ({ file: f.replace(/\.toml$/, ""), text: readFileSync(DIR + f, "utf8") }))
-  .map(({ file, text }) => ({ file, text, scenario: parse(text) as unknown as Scenario }));
+  .map(({ file, text }) => ({ file, text, scenario: v.parse(scenarioSchema, parse(text)) }));
 
 /**
  * Where Tangle's answer differs from uv's, and why. uv decides a fork once and keeps it when it later backtracks
