@@ -51,6 +51,27 @@ function Field({ label, children, id, hint }: { label: string; children: (id: st
   );
 }
 
+/** A select over a fixed set of values, each shown by its label; the choice arrives as the value's own type. */
+function ChoiceSelect<T extends string>({ id, value, choices, labels, onChange }: { id: string; value: T; choices: readonly T[]; labels?: Record<T, string>; onChange: (value: T) => void }) {
+  return (
+    <select
+      id={id}
+      className={FIELD}
+      value={value}
+      onChange={(e) => {
+        const picked = choices.find((c) => c === e.target.value);
+        if (picked !== undefined) onChange(picked);
+      }}
+    >
+      {choices.map((c) => (
+        <option key={c} value={c}>
+          {labels ? labels[c] : c}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function Choice({ pressed, onClick, children, title }: { pressed: boolean; onClick: () => void; children: ReactNode; title: string }) {
   return (
     <button
@@ -122,24 +143,12 @@ export function SettingsPanel({ offlineExamples }: { offlineExamples?: ReactNode
         </Field>
         <Field label="Platform">
           {(id) => (
-            <select id={id} className={FIELD} value={settings.os} onChange={(e) => update({ os: e.target.value as SessionSettings["os"] })}>
-              {PLATFORMS.map((p) => (
-                <option key={p} value={p}>
-                  {PLATFORM_LABELS[p]}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect id={id} value={settings.os} choices={PLATFORMS} labels={PLATFORM_LABELS} onChange={(os) => update({ os })} />
           )}
         </Field>
         <Field label="Architecture">
           {(id) => (
-            <select id={id} className={FIELD} value={settings.arch} onChange={(e) => update({ arch: e.target.value as SessionSettings["arch"] })}>
-              {ARCHITECTURES.map((a) => (
-                <option key={a} value={a}>
-                  {a}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect id={id} value={settings.arch} choices={ARCHITECTURES} onChange={(arch) => update({ arch })} />
           )}
         </Field>
       </div>
@@ -188,24 +197,12 @@ export function SettingsPanel({ offlineExamples }: { offlineExamples?: ReactNode
         <div className="mt-2 grid grid-cols-2 gap-2">
           <Field label="Resolution strategy">
             {(id) => (
-              <select id={id} className={FIELD} value={settings.resolution} onChange={(e) => update({ resolution: e.target.value as SessionSettings["resolution"] })}>
-                {STRATEGIES.map((s) => (
-                  <option key={s} value={s}>
-                    {STRATEGY_LABELS[s]}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect id={id} value={settings.resolution} choices={STRATEGIES} labels={STRATEGY_LABELS} onChange={(resolution) => update({ resolution })} />
             )}
           </Field>
           <Field label="Pre-releases">
             {(id) => (
-              <select id={id} className={FIELD} value={settings.prerelease} onChange={(e) => update({ prerelease: e.target.value as SessionSettings["prerelease"] })}>
-                {PRERELEASE_MODES.map((m) => (
-                  <option key={m} value={m}>
-                    {PRERELEASE_LABELS[m]}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect id={id} value={settings.prerelease} choices={PRERELEASE_MODES} labels={PRERELEASE_LABELS} onChange={(prerelease) => update({ prerelease })} />
             )}
           </Field>
           <Field
@@ -213,29 +210,12 @@ export function SettingsPanel({ offlineExamples }: { offlineExamples?: ReactNode
             hint="uv's: pre-releases only when your requirement names one or there is nothing else, yanked releases only when you pin them, Requires-Python upper bounds ignored."
           >
             {(id) => (
-              <select id={id} className={FIELD} value={settings.policy} onChange={(e) => update({ policy: e.target.value as SessionSettings["policy"] })}>
-                {POLICIES.map((p) => (
-                  <option key={p} value={p}>
-                    {POLICY_LABELS[p]}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect id={id} value={settings.policy} choices={POLICIES} labels={POLICY_LABELS} onChange={(policy) => update({ policy })} />
             )}
           </Field>
           <Field label="Unknown dependencies" hint="For releases the index cannot tell the dependencies of (old sdists).">
             {(id) => (
-              <select
-                id={id}
-                className={FIELD}
-                value={settings.unknownDependencies}
-                onChange={(e) => update({ unknownDependencies: e.target.value as SessionSettings["unknownDependencies"] })}
-              >
-                {UNKNOWN_DEPENDENCIES_MODES.map((m) => (
-                  <option key={m} value={m}>
-                    {UNKNOWN_LABELS[m]}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect id={id} value={settings.unknownDependencies} choices={UNKNOWN_DEPENDENCIES_MODES} labels={UNKNOWN_LABELS} onChange={(unknownDependencies) => update({ unknownDependencies })} />
             )}
           </Field>
           <Field label="Exclude newer than" hint="Files uploaded after this day are ignored.">
