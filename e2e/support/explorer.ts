@@ -49,6 +49,8 @@ export interface DrawnNode {
   /** Position on the page, in CSS pixels. */
   x: number;
   y: number;
+  /** Where the layout put the node (Cytoscape's model position): independent of the canvas size and the viewport. */
+  layout: { x: number; y: number };
 }
 
 export interface DrawnGraph {
@@ -70,6 +72,7 @@ export async function drawnGraph(page: Page, testId = "graph-canvas"): Promise<D
       id(): string;
       classes(): string[];
       renderedPosition(): { x: number; y: number };
+      position(): { x: number; y: number };
       data(key: string): string;
       source(): { id(): string };
       target(): { id(): string };
@@ -81,7 +84,7 @@ export async function drawnGraph(page: Page, testId = "graph-canvas"): Promise<D
     if (!cy) throw new Error("no Cytoscape instance on the canvas");
     const rect = element.getBoundingClientRect();
     return {
-      nodes: cy.nodes().map((n) => ({ id: n.id(), classes: n.classes(), x: rect.x + n.renderedPosition().x, y: rect.y + n.renderedPosition().y })),
+      nodes: cy.nodes().map((n) => ({ id: n.id(), classes: n.classes(), x: rect.x + n.renderedPosition().x, y: rect.y + n.renderedPosition().y, layout: { ...n.position() } })),
       edges: cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id(), label: e.data("label"), classes: e.classes() })),
       box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
     };
