@@ -62,6 +62,6 @@ export function conflictElements(graph: ExplanationGraphDto): ElementDefinition[
   });
   const edges = graph.edges
     .filter((e) => ids.has(e.from) && ids.has(e.to))
-    .map<ElementDefinition>((e, i) => ({ group: "edges", data: { id: `e${i}:${e.from}->${e.to}`, source: e.from, target: e.to } }));
+    .map<ElementDefinition>((e, i) => ({ group: "edges", data: { id: `e${i}:${e.from}->${e.to}`, source: e.from, target: e.to }, pannable: true }));
   return [...nodes, ...edges];
 }

@@ -3,6 +3,12 @@ import { useEffect } from "react";
 import type { Core, EventObject } from "cytoscape";
 import { useView, ROOT_ID } from "../../../stores/view";
 
+/** Whether a mouse button is down during the event (a pan or a drag in progress). */
+function pressed(event: EventObject): boolean {
+  const original = event.originalEvent as MouseEvent | undefined;
+  return original !== undefined && typeof original.buttons === "number" && original.buttons !== 0;
+}
+
 export function useGraphPointer(cy: Core | null): void {
   useEffect(() => {
     if (!cy) return;
@@ -15,6 +21,9 @@ export function useGraphPointer(cy: Core | null): void {
       if (event.target !== cy && event.target.isNode?.()) useView.getState().toggleCollapsed(event.target.id());
     };
     const onOver = (event: EventObject) => {
+      // Not while a button is held (the user pans or drags): each restyle would redraw the whole picture every frame
+      // instead of moving its snapshot.
+      if (pressed(event)) return;
       const target = event.target as import("cytoscape").SingularElementReturnValue;
       (target.isNode() ? target.connectedEdges() : target).addClass("hover");
     };

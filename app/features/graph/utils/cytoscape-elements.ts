@@ -45,6 +45,9 @@ export function cytoscapeElements(graph: DependencyGraph, visibility: GraphVisib
     elements.push({
       group: "edges",
       data: { id: edge.id, source: edge.source, target: edge.target, label: edge.label },
+      // A drag that starts on an edge pans the picture, as one on the background does (with thousands of edges
+      // drawn, most of a zoomed-out picture is under some edge).
+      pannable: true,
       classes: [...(edge.source === ROOT_ID ? ["from-root"] : []), ...(edge.marker ? ["partial"] : [])],
     });
   }
