@@ -90,3 +90,49 @@ test("the layout is computed in a worker, and switching back to a layout redraws
     expect(at(again, node.id)?.layout.y ?? NaN).toBeCloseTo(node.layout.y, 3);
   }
 });
+
+for (const width of [1440, 390]) {
+  test(`at ${width} px, a drag that starts on an edge pans the picture and moves no package`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    const count = await resolveAndWait(page);
+    const before = await waitForGraph(page, count + 1);
+    const canvas = page.getByTestId("graph-canvas");
+    await canvas.scrollIntoViewIfNeeded();
+    // A point on an edge, clear of every package box, well inside the canvas.
+    const start = await canvas.evaluate((element) => {
+      interface Box { x1: number; x2: number; y1: number; y2: number }
+      interface El { renderedPosition(): { x: number; y: number }; renderedBoundingBox(): Box }
+      interface Cy { width(): number; height(): number; nodes(): { map<T>(f: (n: El) => T): T[] }; edges(): { map<T>(f: (e: { source(): El; target(): El }) => T): T[] } }
+      const cy = (element as HTMLElement & { _cyreg?: { cy?: Cy } })._cyreg?.cy;
+      if (!cy) return null;
+      const boxes = cy.nodes().map((n) => n.renderedBoundingBox());
+      const points = cy.edges().map((e) => {
+        const a = e.source().renderedPosition();
+        const b = e.target().renderedPosition();
+        return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+      });
+      const rect = element.getBoundingClientRect();
+      const clear = points.find(
+        (p) => p.x > 60 && p.x < cy.width() - 60 && p.y > 60 && p.y < cy.height() - 60 && boxes.every((b) => p.x < b.x1 - 6 || p.x > b.x2 + 6 || p.y < b.y1 - 6 || p.y > b.y2 + 6),
+      );
+      return clear ? { x: rect.x + clear.x, y: rect.y + clear.y } : null;
+    });
+    expect(start, "no edge runs through open canvas").not.toBeNull();
+    if (!start) return;
+    const panOf = () => canvas.evaluate((element) => (element as HTMLElement & { _cyreg?: { cy?: { pan(): { x: number; y: number } } } })._cyreg?.cy?.pan() ?? { x: NaN, y: NaN });
+    const panBefore = await panOf();
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 40, start.y + 30, { steps: 8 });
+    await page.mouse.up();
+    const panAfter = await panOf();
+    expect(panAfter.x - panBefore.x).toBeCloseTo(40, 0);
+    expect(panAfter.y - panBefore.y).toBeCloseTo(30, 0);
+    const after = await drawnGraph(page);
+    for (const node of before.nodes) {
+      const moved = after.nodes.find((n) => n.id === node.id);
+      expect(moved?.layout, node.id).toEqual(node.layout);
+    }
+    await page.screenshot({ path: `test-results/graph-panned-${width}.png` });
+  });
+}
