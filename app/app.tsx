@@ -61,7 +61,7 @@ function ResolvedView({
   useAuditLoader(runId, all);
   const environment = useView((s) => s.environment);
   // A universal result is shown whole or, with an environment picked, as it installs there.
-  const packages = useShownPackages(all, universal, environment);
+  const packages = useShownPackages(runId, all, universal, environment);
   const tab = useView((s) => s.tab);
   const setTab = useView((s) => s.setTab);
   const selected = useView((s) => s.selected);
