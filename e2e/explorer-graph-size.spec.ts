@@ -1,6 +1,7 @@
 // The graph at the size real projects have (about 250 packages from the wide-graph scenario): fitted whole, legend beside the drawing, specifiers shown where readable, focus modes, the selection never hidden by the details.
 import { test, expect, type Page } from "@playwright/test";
 import { drawnGraph, freshPage, resolveAndWait, setRequirements, waitForGraph } from "./support/explorer";
+import { wideGraph } from "../scripts/fixture-index/wide-graph";
 
 /** Two projects of the synthetic scenario whose dependencies together make about 250 packages. */
 const REQUIREMENTS = "wg-authasynctool-39\nwg-dochttpml-305\n";
@@ -159,4 +160,50 @@ test("opening the details keeps the selected package in view", async ({ page, ba
     })
     .toBe(true);
   await page.screenshot({ path: "test-results/screens/graph-details-selection.png" });
+});
+
+test("on the whole 1,000-package picture, clicking a package highlights every path to it and dims the rest; Escape takes it all back", async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await freshPage(page);
+  await setRequirements(page, wideGraph(1000).roots.join("\n") + "\n");
+  await page.getByLabel("Index URL").fill(`${baseURL}/index/scenarios/wide-graph/simple`);
+  await page.getByLabel("Python version").selectOption("3.11");
+  const count = await resolveAndWait(page);
+  expect(count).toBe(1000);
+  const all = await waitForGraph(page, count + 1);
+  await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-state", "drawn");
+
+  // A package reached along more than one path, clicked where Cytoscape draws it.
+  const parents = (id: string) => all.edges.filter((e) => e.target === id).map((e) => e.source);
+  const inside = (n: { x: number; y: number }) => n.x > all.box.x + 20 && n.x < all.box.x + all.box.width - 20 && n.y > all.box.y + 20 && n.y < all.box.y + all.box.height - 20;
+  const target = all.nodes.find((n) => n.id !== "<root>" && parents(n.id).length >= 2 && !parents(n.id).includes("<root>") && inside(n))!;
+  await page.mouse.click(target.x, target.y);
+  await expect(page.getByRole("complementary", { name: `Details of ${target.id}` })).toBeVisible();
+
+  // What leads to it: its ancestors and the edges among them; every other element of the ~3,900 is dimmed.
+  const ancestors = new Set<string>([target.id]);
+  for (const id of ancestors) for (const p of parents(id)) ancestors.add(p);
+  const pathEdges = all.edges.filter((e) => ancestors.has(e.source) && ancestors.has(e.target)).map((e) => e.id).sort();
+  await expect
+    .poll(async () => {
+      const g = await drawnGraph(page);
+      return {
+        hl: g.edges.filter((e) => e.classes.includes("hl")).map((e) => e.id).sort(),
+        undimmed: g.nodes.filter((n) => !n.classes.includes("dim")).map((n) => n.id).sort(),
+        dimmedEdges: g.edges.filter((e) => e.classes.includes("dim")).length,
+      };
+    })
+    .toEqual({ hl: pathEdges, undimmed: [...ancestors].sort(), dimmedEdges: all.edges.length - pathEdges.length });
+  expect((await drawnGraph(page)).nodes.find((n) => n.id === target.id)?.classes).toEqual(expect.arrayContaining(["hl", "selected"]));
+  await page.screenshot({ path: "test-results/screens/graph-1000-path.png" });
+
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("complementary", { name: `Details of ${target.id}` })).toBeHidden();
+  await expect
+    .poll(async () => {
+      const g = await drawnGraph(page);
+      return [...g.nodes, ...g.edges].filter((e) => e.classes.some((c) => ["dim", "hl", "selected", "near-selected"].includes(c))).length;
+    })
+    .toBe(0);
 });

@@ -286,28 +286,31 @@ async function panAndSelect(page: Page): Promise<{ longTasks: number[]; selectio
     await page.mouse.move(cx + dx, cy + dy, { steps: 12 });
     await page.mouse.up();
   }
-  // Click the packages Cytoscape reports on screen, as a person would pick them out.
-  const points = await canvas.evaluate((element) => {
-    interface Node {
-      id(): string;
-      renderedPosition(): { x: number; y: number };
-    }
-    const cyInstance = (element as HTMLElement & { _cyreg?: { cy?: { nodes(): { map<T>(f: (n: Node) => T): T[] }; width(): number; height(): number } } })._cyreg?.cy;
-    if (!cyInstance) return [];
-    const rect = element.getBoundingClientRect();
-    const w = cyInstance.width();
-    const h = cyInstance.height();
-    return cyInstance
-      .nodes()
-      .map((n) => ({ id: n.id(), ...n.renderedPosition() }))
-      .filter((n) => n.id !== "<root>" && n.x > 40 && n.x < w - 40 && n.y > 40 && n.y < h - 40)
-      .slice(0, 3)
-      .map((n) => ({ id: n.id, x: rect.x + n.x, y: rect.y + n.y }));
-  });
+  // Click packages Cytoscape reports on screen, as a person would pick them out: each found after the previous click
+  // (the details panel opening narrows the canvas and moves the picture), a different one each time.
   let selections = 0;
-  for (const p of points) {
-    await page.mouse.click(p.x, p.y);
-    await page.getByRole("heading", { level: 2 }).filter({ hasText: p.id }).first().waitFor({ timeout: 10_000 }).then(
+  const clicked: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const point = await canvas.evaluate((element, skip) => {
+      interface Node {
+        id(): string;
+        renderedPosition(): { x: number; y: number };
+      }
+      const cyInstance = (element as HTMLElement & { _cyreg?: { cy?: { nodes(): { map<T>(f: (n: Node) => T): T[] }; width(): number; height(): number } } })._cyreg?.cy;
+      if (!cyInstance) return null;
+      const rect = element.getBoundingClientRect();
+      const w = cyInstance.width();
+      const h = cyInstance.height();
+      const node = cyInstance
+        .nodes()
+        .map((n) => ({ id: n.id(), ...n.renderedPosition() }))
+        .find((n) => n.id !== "<root>" && !skip.includes(n.id) && n.x > 40 && n.x < w - 40 && n.y > 40 && n.y < h - 40);
+      return node ? { id: node.id, x: rect.x + node.x, y: rect.y + node.y } : null;
+    }, clicked);
+    if (!point) break;
+    clicked.push(point.id);
+    await page.mouse.click(point.x, point.y);
+    await page.getByRole("heading", { level: 2 }).filter({ hasText: point.id }).first().waitFor({ timeout: 10_000 }).then(
       () => selections++,
       () => undefined,
     );

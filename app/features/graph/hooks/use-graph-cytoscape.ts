@@ -7,9 +7,18 @@ import { MAX_ZOOM, MIN_ZOOM } from "../utils/draw-elements";
 
 export type GraphCytoscape = CytoscapeHandle;
 
-/** The parts of Cytoscape's canvas renderer (not in its public types) that `skipLayerTextures` touches. */
+/** The parts of Cytoscape's canvas renderer (not in its public types) that `skipLayerTextures` and `snapshotAtScreenResolution` touch. */
 interface CanvasRendererInternals {
-  data?: { lyrTxrCache?: { getLayers?: (...args: unknown[]) => unknown } };
+  data?: { lyrTxrCache?: { getLayers?: (...args: unknown[]) => unknown }; bufferCanvases?: HTMLCanvasElement[] };
+  matchCanvasSize?: (container: unknown) => void;
+  textureMult?: number;
+  canvasWidth?: number;
+  canvasHeight?: number;
+  TEXTURE_BUFFER?: number;
+}
+
+function rendererOf(cy: Core): CanvasRendererInternals | undefined {
+  return (cy as unknown as { renderer?: () => CanvasRendererInternals }).renderer?.();
 }
 
 /**
@@ -19,18 +28,44 @@ interface CanvasRendererInternals {
  * texture, culled to the viewport, which is what the renderer already falls back on when layers do not fit.
  */
 export function skipLayerTextures(cy: Core): void {
-  const renderer = (cy as unknown as { renderer?: () => CanvasRendererInternals }).renderer?.();
+  const renderer = rendererOf(cy);
   const layers = renderer?.data?.lyrTxrCache;
   if (layers && typeof layers.getLayers === "function") layers.getLayers = () => null;
 }
 
-/** The graph's instance: the core build (positions come from the layout worker) without layer textures, zooming out far enough to show a big graph whole. */
+/**
+ * With `textureOnViewport`, a pan or zoom starts by drawing the whole picture once into a snapshot that then moves with
+ * the pointer. On a screen of pixel ratio 1 Cytoscape draws that snapshot at twice the screen's resolution: every
+ * package is then drawn from a texture at a scale the picture has not used yet, so a drag on a 1,000-package graph
+ * began with a 170–240 ms task making a thousand textures. At the screen's own resolution the snapshot reuses the
+ * textures of the picture on show; it is only softer while a zoom is in motion, and sharp again when the motion stops.
+ */
+export function snapshotAtScreenResolution(cy: Core): void {
+  const renderer = rendererOf(cy);
+  const match = renderer?.matchCanvasSize;
+  if (!renderer || typeof match !== "function") return;
+  const screenResolution = () => {
+    const snapshot = renderer.data?.bufferCanvases?.[renderer.TEXTURE_BUFFER ?? 0];
+    if (renderer.textureMult === 1 || !snapshot || !renderer.canvasWidth || !renderer.canvasHeight) return;
+    renderer.textureMult = 1;
+    snapshot.width = renderer.canvasWidth;
+    snapshot.height = renderer.canvasHeight;
+  };
+  renderer.matchCanvasSize = function (this: CanvasRendererInternals, container: unknown) {
+    match.call(this, container);
+    screenResolution();
+  };
+  screenResolution();
+}
+
+/** The graph's instance: the core build (positions come from the layout worker) without layer textures, its pan snapshot at screen resolution, zooming out far enough to show a big graph whole. */
 export function useGraphCytoscape(container: RefObject<HTMLDivElement | null>): GraphCytoscape {
   return useCytoscape(container, GRAPH_OPTIONS);
 }
 
 function setUpGraph(cy: Core): void {
   skipLayerTextures(cy);
+  snapshotAtScreenResolution(cy);
   cy.minZoom(MIN_ZOOM);
   cy.maxZoom(MAX_ZOOM);
 }

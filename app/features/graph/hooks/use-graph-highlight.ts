@@ -2,6 +2,8 @@
 import { useEffect } from "react";
 import type { Core } from "cytoscape";
 import { useView } from "../../../stores/view";
+import { applyHighlight, RESTYLE_SLICE } from "../utils/highlight-classes";
+import { nextFrame } from "../utils/draw-elements";
 
 /** `drawn` changes with each new picture, whose elements need the classes again. */
 export function useGraphHighlight(cy: Core | null, drawn: number): void {
@@ -9,23 +11,11 @@ export function useGraphHighlight(cy: Core | null, drawn: number): void {
   const highlight = useView((s) => s.highlight);
   useEffect(() => {
     if (!cy) return;
-    cy.batch(() => {
-      cy.elements(".dim, .hl, .selected, .near-selected").removeClass("dim hl selected near-selected");
-      if (highlight) {
-        const nodes = new Set(highlight.nodes);
-        const edges = new Set(highlight.edges);
-        cy.nodes().forEach((n) => {
-          n.addClass(nodes.has(n.id()) ? "hl" : "dim");
-        });
-        cy.edges().forEach((e) => {
-          e.addClass(edges.has(e.id()) ? "hl" : "dim");
-        });
-      }
-      if (selected) {
-        const node = cy.$id(selected);
-        node.addClass("selected").removeClass("dim");
-        node.connectedEdges().addClass("near-selected");
-      }
-    });
+    let alive = true;
+    // A small picture changes in this task; a large one a slice per frame, what is highlighted first.
+    void applyHighlight(cy, highlight, selected, { slice: RESTYLE_SLICE, alive: () => alive, nextFrame });
+    return () => {
+      alive = false;
+    };
   }, [cy, highlight, selected, drawn]);
 }
