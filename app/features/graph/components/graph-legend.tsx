@@ -1,5 +1,5 @@
 // The graph's legend: what the node borders and fills mean, with a count of each kind in this result; a strip below the drawing, never over it.
-import type { CSSProperties } from "react";
+import { useMemo, type CSSProperties } from "react";
 import type { ResolvedPackageDto } from "../../../../workers/api";
 import type { GraphPalette } from "../../../lib/graph-palette";
 import { DIFF_MARKS, type DiffMark } from "../../../stores/comparison";
@@ -13,6 +13,21 @@ interface Entry {
   count: number;
   /** Shown even when no package is of this kind (the two kinds every graph has). */
   always?: boolean;
+}
+
+/** How many packages of the result are of each kind the legend names. */
+function countKinds(packages: readonly ResolvedPackageDto[]) {
+  const kinds = { direct: 0, dependency: 0, extras: 0, prerelease: 0, yanked: 0, marker: 0, unknown: 0 };
+  for (const x of packages) {
+    if (x.direct) kinds.direct++;
+    else kinds.dependency++;
+    if (x.extras.length > 0) kinds.extras++;
+    if (x.prerelease) kinds.prerelease++;
+    if (x.yanked !== null) kinds.yanked++;
+    if (x.marker !== undefined) kinds.marker++;
+    if (x.unknownDependencies) kinds.unknown++;
+  }
+  return kinds;
 }
 
 export function GraphLegend({
@@ -31,25 +46,30 @@ export function GraphLegend({
   /** The comparison on show: package -> how it moved (its counts include packages not drawn, such as an upgrade's additions). */
   diff?: Record<string, DiffMark> | null;
 }) {
-  const count = (test: (pkg: ResolvedPackageDto) => boolean) => packages.filter(test).length;
+  // Counted once per result: the legend re-renders on every audit progress tick.
+  const kinds = useMemo(() => countKinds(packages), [packages]);
+  const vulnerableCount = useMemo(() => {
+    const names = new Set(vulnerable ?? []);
+    return packages.filter((x) => names.has(x.name)).length;
+  }, [packages, vulnerable]);
   const entries: Entry[] = [
-    { label: "Direct requirement", style: { background: p.directFill, border: `2.5px solid ${p.directBorder}` }, count: count((x) => x.direct), always: true },
-    { label: "Dependency", style: { background: p.nodeFill, border: `1.5px solid ${p.nodeBorder}` }, count: count((x) => !x.direct), always: true },
-    { label: "With extras", style: { background: p.nodeFill, border: `1.5px solid ${p.nodeBorder}`, outline: `2px solid ${p.extras}`, outlineOffset: 1 }, count: count((x) => x.extras.length > 0) },
-    { label: "Pre-release", style: { background: p.nodeFill, border: `2.5px dashed ${p.prerelease}` }, count: count((x) => x.prerelease) },
-    { label: "Yanked", style: { background: p.yankedFill, border: `2.5px solid ${p.yankedBorder}` }, count: count((x) => x.yanked !== null) },
+    { label: "Direct requirement", style: { background: p.directFill, border: `2.5px solid ${p.directBorder}` }, count: kinds.direct, always: true },
+    { label: "Dependency", style: { background: p.nodeFill, border: `1.5px solid ${p.nodeBorder}` }, count: kinds.dependency, always: true },
+    { label: "With extras", style: { background: p.nodeFill, border: `1.5px solid ${p.nodeBorder}`, outline: `2px solid ${p.extras}`, outlineOffset: 1 }, count: kinds.extras },
+    { label: "Pre-release", style: { background: p.nodeFill, border: `2.5px dashed ${p.prerelease}` }, count: kinds.prerelease },
+    { label: "Yanked", style: { background: p.yankedFill, border: `2.5px solid ${p.yankedBorder}` }, count: kinds.yanked },
     {
       label: "Only on some platforms (dashed edges)",
       style: { background: p.nodeFill, border: `1.5px dashed ${p.nodeBorder}` },
-      count: count((x) => x.marker !== undefined),
+      count: kinds.marker,
     },
-    { label: "Dependencies unknown", style: { background: p.unknownFill, border: `2.5px dotted ${p.unknownBorder}` }, count: count((x) => x.unknownDependencies) },
+    { label: "Dependencies unknown", style: { background: p.unknownFill, border: `2.5px dotted ${p.unknownBorder}` }, count: kinds.unknown },
     ...(vulnerable || checking
       ? [
           {
             label: checking ? `Known vulnerability (checking ${checking})` : "Known vulnerability",
             style: { background: p.vulnerableFill, border: `3px double ${p.vulnerableBorder}` },
-            count: vulnerable ? count((x) => vulnerable.includes(x.name)) : 0,
+            count: vulnerableCount,
             // Shown once the audit has run, with 0 too: "none found" is news.
             always: true,
           },

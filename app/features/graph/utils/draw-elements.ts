@@ -42,10 +42,10 @@ export function initialViewport(boxes: readonly Box[], width: number, height: nu
 
 /**
  * Elements added per slice at first (small: on a fresh page Cytoscape's code is not compiled yet). Slices then grow,
- * doubling while a slice and the frame that styles and draws it take under half of `FRAME_BUDGET_MS`, else by half.
+ * doubling while a slice's own task stays within `SLICE_TASK_MS`; they never shrink.
  */
 const FIRST_SLICE = 60;
-const FRAME_BUDGET_MS = 45;
+const SLICE_TASK_MS = 40;
 
 /**
  * The order elements go in: nodes inside the first viewport first, then the others; each edge right after the later of
@@ -117,19 +117,21 @@ export async function replaceElements(cy: Core, positioned: readonly ElementDefi
     if (!alive()) return false;
     const slice = order.slice(at, at + size);
     const started = performance.now();
+    let added = cy.collection();
     cy.batch(() => {
-      cy.add(slice);
+      added = cy.add(slice);
     });
+    // Styled and measured here, in this task: the frame that follows then only draws. Left to the frame, a slice's
+    // styling and the redraw of everything already in made one task (150–190 ms on a 1,000-package graph).
+    added.boundingBox();
+    const took = performance.now() - started;
     at += slice.length;
     if (at >= order.length) break;
     await nextFrame();
-    // The slice's styling and drawing happen in the frame; a frame also waits up to ~16 ms for its turn. A frame
-    // redraws what is already in as well, so slices never shrink: shrinking them when frames get slow would multiply
-    // the frames that redraw everything (quadratic in the graph's size when the whole graph is in view). They stop
-    // growing once a frame takes the whole budget: growing on made the last slices of a 1,000-package graph
-    // (thousands of elements styled in one frame) tasks of 150–190 ms.
-    const took = performance.now() - started - 16;
-    size = Math.round(size * (took < FRAME_BUDGET_MS / 2 ? 2 : took < FRAME_BUDGET_MS ? 1.5 : 1));
+    // A frame redraws what is already in as well, so slices never shrink: shrinking them when frames get slow would
+    // multiply the frames that redraw everything (quadratic in the graph's size when the whole graph is in view).
+    const perElement = took / Math.max(1, slice.length);
+    size = Math.max(size, Math.min(size * 2, Math.floor(SLICE_TASK_MS / Math.max(perElement, 1e-3))));
   }
   return alive();
 }
