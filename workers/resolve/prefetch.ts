@@ -10,8 +10,9 @@
  *   solver will most likely pick (chosen by the same rules, in the range every requirement seen so far allows, or the
  *   ranges seen in prefetched metadata), and when that arrives the listings of its dependencies, and so on. One release
  *   per project, so a level of the graph costs about one listing and one metadata round trip instead of one per package.
- * - Backtracking (uv's batch prefetch): once the solver moves to another version of a project for the second time, it
- *   is walking through that project's versions one metadata round trip at a time; fetch the next candidates it would
+ * - Backtracking (uv's batch prefetch): once the solver moves to another version of a project (or of one of its
+ *   extras, `dask[complete]`, whose walk the project's own pins follow) for the second time, it is walking through
+ *   that project's versions one metadata round trip at a time; fetch the next candidates it would
  *   try (in its order, inside the range, not yanked): 1 on the second move, doubling with every further move up to
  *   BATCH_PREFETCH, so a short walk wastes at most a request or two and a long one overlaps its round trips.
  * - Nothing speculative leaves before the solver itself waits on the network (the index client's pool holds prefetches

@@ -1,0 +1,54 @@
+// Walking back through a project's versions, the resolver fetches the next ones ahead (uv's batch prefetch), also when the walk is made by one of its extras.
+import { describe, expect, it } from "vitest";
+import { resolveRequest } from "./resolve";
+import type { PackageSource } from "./package-source";
+import { createSnapshotSource, type SnapshotData } from "./snapshot-source";
+import { request } from "./test-support/fixture-resolve";
+
+/** Twelve versions of `a`; with its extra `x` each needs `missing`, which no index has, so every a[x] is rejected in turn. */
+const WALK: SnapshotData = {
+  a: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`${i + 1}.0`, { dependencies: ['missing; extra == "x"', 'other; extra == "y"'] }])),
+  other: { "1.0": {} },
+  b: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`${i + 1}.0`, { dependencies: ["missing"] }])),
+};
+
+/** The metadata asks the resolver makes for `a` and `b`, in order, with their priority. */
+function recording(source: PackageSource): { source: PackageSource; asks: string[] } {
+  const asks: string[] = [];
+  return {
+    asks,
+    source: {
+      getListing: (...args) => source.getListing(...args),
+      getMetadata: (listing, version, priority, signal) => {
+        if (listing.name === "a" || listing.name === "b") asks.push(`${version} ${priority ?? "urgent"}`);
+        return source.getMetadata(listing, version, priority, signal);
+      },
+    },
+  };
+}
+
+async function walkAsks(requirement: string): Promise<string[]> {
+  const { source, asks } = recording(createSnapshotSource(WALK));
+  const result = await resolveRequest(request([requirement]), { source, now: () => 0 });
+  expect(result.status).toBe("unsatisfiable");
+  return asks;
+}
+
+describe("prefetching along a walk through versions", () => {
+  it("fetches the next versions of an extra's walk ahead of the solver, as it does for the project's own walk", async () => {
+    const asks = await walkAsks("a[x]");
+    // Every version is read once, newest first; after the first moves, ahead of the solver.
+    const versions = asks.map((a) => a.split(" ")[0]);
+    expect(new Set(versions).size).toBe(12);
+    // (The newest is read again by the search for ways out, which starts afresh.)
+    const prefetched = asks.filter((a) => a.endsWith(" prefetch")).map((a) => a.split(" ")[0]);
+    expect(prefetched.length).toBeGreaterThanOrEqual(8);
+    expect(prefetched).toContain("1.0");
+  });
+
+  it("fetches the next versions of a project's own walk ahead of the solver", async () => {
+    const asks = await walkAsks("b");
+    expect(new Set(asks.map((a) => a.split(" ")[0])).size).toBe(12);
+    expect(asks.filter((a) => a.endsWith(" prefetch")).length).toBeGreaterThanOrEqual(8);
+  });
+});
