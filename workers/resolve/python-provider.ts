@@ -28,8 +28,16 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === "function";
 }
 
-const BAND_PYTHON = 4e9;
-const BAND_CONFLICTED = 2e9;
+/**
+ * Decision priorities, highest first, compared as numbers: Python, then projects in conflict often (most conflicts
+ * first), then fewest candidate versions in range, then discovery order. Each rank's span covers the ranks below it.
+ */
+const ORDER_SPAN = 1e5;
+/** Candidates counted at most: past this a project simply has many (the count only orders projects with few). */
+const COUNT_CAP = 1000;
+const CONFLICT_STEP = ORDER_SPAN * (COUNT_CAP + 1);
+const BAND_CONFLICTED = 1e13;
+const BAND_PYTHON = 1e15;
 /** uv decides a package early once it has been part of this many conflicts. */
 const CONFLICT_THRESHOLD = 5;
 
@@ -172,11 +180,27 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
 
   // --- PubGrub provider -------------------------------------------------------------------
 
-  prioritize(pkg: string, _range: VersionRange, stats: PackageStats): number {
+  prioritize(pkg: string, range: VersionRange, stats: PackageStats): number {
     if (pkg === PYTHON_KEY) return BAND_PYTHON;
-    const order = this.discovery.get(pkg) ?? this.discovery.size;
-    const band = stats.conflicts >= CONFLICT_THRESHOLD ? BAND_CONFLICTED + stats.conflicts * 1e5 : 0;
-    return band - order;
+    const order = Math.min(this.discovery.get(pkg) ?? this.discovery.size, ORDER_SPAN - 1);
+    const band = stats.conflicts >= CONFLICT_THRESHOLD ? BAND_CONFLICTED + Math.min(stats.conflicts, 1000) * CONFLICT_STEP : 0;
+    // Fewest versions left first (PubGrub's own rule, as pub decides): where few remain a conflict shows soonest, and
+    // deciding such a project early spares walking a long one's versions for nothing. dask[complete] on Python 3.11:
+    // its verdict came after walking 91 versions of distributed (242 requests, pip 166); deciding partd (10 versions,
+    // whose locket is missing) first gives it after 138. A project whose listing has not arrived counts as many.
+    return band - this.versionsInRange(pkg, range) * ORDER_SPAN - order;
+  }
+
+  /** How many candidates of the project lie in `range`, up to COUNT_CAP (COUNT_CAP when its listing is not in yet). */
+  private versionsInRange(pkg: string, range: VersionRange): number {
+    const key = parseKey(pkg);
+    const candidates = key.kind === "project" || key.kind === "extra" ? this.candidatesOf(key.name)?.candidates : undefined;
+    if (!candidates) return COUNT_CAP;
+    let count = 0;
+    for (const c of candidates) {
+      if (range.contains(c.version) && ++count >= COUNT_CAP) break;
+    }
+    return count;
   }
 
   chooseVersion(pkg: string, range: VersionRange): Version | null | Promise<Version | null> {
