@@ -295,16 +295,27 @@ async function panAndSelect(page: Page): Promise<{ longTasks: number[]; selectio
       interface Node {
         id(): string;
         renderedPosition(): { x: number; y: number };
+        renderedBoundingBox(): { x1: number; x2: number; y1: number; y2: number };
       }
       const cyInstance = (element as HTMLElement & { _cyreg?: { cy?: { nodes(): { map<T>(f: (n: Node) => T): T[] }; width(): number; height(): number } } })._cyreg?.cy;
       if (!cyInstance) return null;
       const rect = element.getBoundingClientRect();
       const w = cyInstance.width();
       const h = cyInstance.height();
-      const node = cyInstance
-        .nodes()
-        .map((n) => ({ id: n.id(), ...n.renderedPosition() }))
-        .find((n) => n.id !== "<root>" && !skip.includes(n.id) && n.x > 40 && n.x < w - 40 && n.y > 40 && n.y < h - 40);
+      const nodes = cyInstance.nodes().map((n) => ({ id: n.id(), ...n.renderedPosition(), box: n.renderedBoundingBox() }));
+      // Zoomed out, boxes are a couple of pixels tall and touch: a click there picks whichever is on top, as it would
+      // for a person. Pick packages nothing else lies within 3 px of, so the click means that package. (No named
+      // functions in here: tsx would wrap them in a helper the page does not have.)
+      const node = nodes.find(
+        (n) =>
+          n.id !== "<root>" &&
+          !skip.includes(n.id) &&
+          n.x > 40 &&
+          n.x < w - 40 &&
+          n.y > 40 &&
+          n.y < h - 40 &&
+          nodes.every((o) => o.id === n.id || n.x < o.box.x1 - 3 || n.x > o.box.x2 + 3 || n.y < o.box.y1 - 3 || n.y > o.box.y2 + 3),
+      );
       return node ? { id: node.id, x: rect.x + node.x, y: rect.y + node.y } : null;
     }, clicked);
     if (!point) break;

@@ -15,6 +15,10 @@ interface CanvasRendererInternals {
   canvasWidth?: number;
   canvasHeight?: number;
   TEXTURE_BUFFER?: number;
+  styleObserver?: { disconnect(): void };
+  resizeObserver?: { disconnect(): void };
+  container?: HTMLElement;
+  invalidateContainerClientCoordsCache?: () => void;
 }
 
 function rendererOf(cy: Core): CanvasRendererInternals | undefined {
@@ -58,7 +62,23 @@ export function snapshotAtScreenResolution(cy: Core): void {
   screenResolution();
 }
 
-/** The graph's instance: the core build (positions come from the layout worker) without layer textures, its pan snapshot at screen resolution, zooming out far enough to show a big graph whole. */
+/**
+ * Cytoscape watches its container itself: any attribute change (the `data-state` and `data-drawn` the drawing hook
+ * sets there) and any size change call `cy.resize()` 100 ms later, and every resize redraws the whole picture. On a
+ * 1,000-package graph that was two or three needless full redraws (50–220 ms each) per new result, one of them of
+ * the picture about to be replaced. The canvas follows its box through use-keep-in-view.ts alone.
+ */
+export function resizeOnlyWhenTold(cy: Core): void {
+  const renderer = rendererOf(cy);
+  renderer?.styleObserver?.disconnect();
+  renderer?.resizeObserver?.disconnect();
+  // Those resizes also refreshed where the canvas is on the page, which Cytoscape keeps to place the pointer. The
+  // canvas moves without changing size (a notice appearing above it): read its place afresh whenever a pointer comes.
+  const forget = () => renderer?.invalidateContainerClientCoordsCache?.();
+  for (const type of ["mouseenter", "mousedown", "touchstart", "wheel"]) renderer?.container?.addEventListener(type, forget, { capture: true, passive: true });
+}
+
+/** The graph's instance: the core build (positions come from the layout worker) without layer textures, its pan snapshot at screen resolution, resized only by keep-in-view, zooming out far enough to show a big graph whole. */
 export function useGraphCytoscape(container: RefObject<HTMLDivElement | null>): GraphCytoscape {
   return useCytoscape(container, GRAPH_OPTIONS);
 }
@@ -66,6 +86,7 @@ export function useGraphCytoscape(container: RefObject<HTMLDivElement | null>): 
 function setUpGraph(cy: Core): void {
   skipLayerTextures(cy);
   snapshotAtScreenResolution(cy);
+  resizeOnlyWhenTold(cy);
   cy.minZoom(MIN_ZOOM);
   cy.maxZoom(MAX_ZOOM);
 }

@@ -1,5 +1,5 @@
 // Draws the graph's elements: asks the layout worker for positions as soon as the elements are known, puts them into Cytoscape in slices, and updates labels in place when only they change.
-import { useEffect, useMemo, useRef, useState, type RefObject } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
 import type { Core, ElementDefinition } from "cytoscape";
 import type { GraphLayout } from "../../../stores/view";
 import { layoutKey, type LayoutRequest } from "../layout/layout-input";
@@ -32,7 +32,8 @@ export function useGraphDrawing(cy: Core | null, container: RefObject<HTMLDivEle
   const key = useMemo(() => layoutKey(layoutRequest), [layoutRequest]);
   /** The newest elements and layout request; labels can change while a picture with the same key is being drawn. */
   const latest = useRef({ elements, layoutRequest });
-  useEffect(() => {
+  // A layout effect, declared before the structure's: that one reads it in the same commit.
+  useLayoutEffect(() => {
     latest.current = { elements, layoutRequest };
   }, [elements, layoutRequest]);
 
@@ -49,13 +50,16 @@ export function useGraphDrawing(cy: Core | null, container: RefObject<HTMLDivEle
     if (cy && drawnKey.current === key) updateElements(cy, elements);
   }, [cy, key, elements]);
 
-  // Structure: positions come from the layout worker; the elements then go in, visible part first.
-  useEffect(() => {
+  // Structure: positions come from the layout worker; the elements then go in, visible part first. A layout effect,
+  // so the state says "laying-out" before the browser reports the resizes of the same commit (a new result's notices
+  // push the canvas down): the picture about to go is then not redrawn at its new size (use-keep-in-view.ts).
+  useLayoutEffect(() => {
     const box = container.current;
     if (!cy || !box) return;
     if (drawnKey.current === key) {
-      // Back to what is drawn before a newer layout arrived (a fold undone at once, say).
+      // Back to what is drawn before a newer layout arrived (a fold undone at once, say): at the canvas's size now.
       box.dataset.state = "drawn";
+      cy.resize();
       return;
     }
     let alive = true;
@@ -84,6 +88,8 @@ export function useGraphDrawing(cy: Core | null, container: RefObject<HTMLDivEle
       })
       .catch((error: unknown) => {
         if (!alive || (error instanceof Error && error.name === "AbortError")) return;
+        // The old picture stays, at the canvas's size now.
+        cy.resize();
         setLayoutFailure(error instanceof Error ? error.message : String(error));
       });
     return () => {

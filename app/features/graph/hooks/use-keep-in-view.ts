@@ -24,6 +24,9 @@ export function useKeepInView(cy: Core | null, container: RefObject<HTMLDivEleme
     const box = container.current;
     if (!cy || !box) return;
     const observer = new ResizeObserver(() => {
+      // A new picture is being laid out: the one on show goes soon, and the new one is drawn at the canvas's size
+      // then (replaceElements). Redrawing the old one here cost a 1,000-package graph a 200 ms task.
+      if (box.dataset.state === "laying-out") return;
       const before = { w: cy.width(), h: cy.height() };
       cy.resize();
       const dx = (cy.width() - before.w) / 2;

@@ -108,9 +108,11 @@ export async function replaceElements(cy: Core, positioned: readonly ElementDefi
     if (element.group === "edges" || !element.position) continue;
     boxes.push({ x: element.position.x, y: element.position.y, w: Number(element.data.w) || 0, h: Number(element.data.h) || 0 });
   }
+  cy.batch(() => cy.elements().remove());
+  // The canvas may have changed size while the layout was computed (resizes are not followed then: use-keep-in-view.ts).
+  cy.resize();
   const viewport = initialViewport(boxes, cy.width(), cy.height());
   const order = drawingOrder(positioned, viewport, cy.width(), cy.height());
-  cy.batch(() => cy.elements().remove());
   cy.viewport(viewport);
   let size = FIRST_SLICE;
   for (let at = 0; at < order.length; ) {

@@ -51,7 +51,8 @@ export function highlightChanges(cy: Core, highlight: Highlight | null, selected
 }
 
 /**
- * Puts the classes on, at most `slice` elements per frame (`nextFrame` waits for one), salient changes first; stops
+ * Puts the classes on, at most `slice` elements per frame (`nextFrame` waits for one), salient changes first and in a
+ * frame of their own unless everything fits in one; stops
  * when `alive()` turns false. Each slice is computed against what the elements carry, so a later call started on a
  * half-done picture finishes it correctly.
  */
@@ -62,11 +63,19 @@ export async function applyHighlight(
   options: { slice: number; alive: () => boolean; nextFrame: () => Promise<void> },
 ): Promise<void> {
   const changes = highlightChanges(cy, highlight, selected);
-  for (let at = 0; at < changes.length; at += options.slice) {
-    if (at > 0) await options.nextFrame();
+  // What is highlighted or selected goes in a frame of its own: that frame often also redraws the canvas at a new
+  // size (the details panel opening beside it), and the dimming of everything else can follow.
+  const salient = changes.filter((c) => c.salient);
+  const rest = changes.filter((c) => !c.salient);
+  const slices: Change[][] = [];
+  for (const group of [salient, rest]) for (let at = 0; at < group.length; at += options.slice) slices.push(group.slice(at, at + options.slice));
+  // A small picture changes in one go.
+  const batches = changes.length <= options.slice ? [changes] : slices;
+  for (const [i, batch] of batches.entries()) {
+    if (i > 0) await options.nextFrame();
     if (!options.alive()) return;
     cy.batch(() => {
-      for (const { element, add, remove } of changes.slice(at, at + options.slice)) {
+      for (const { element, add, remove } of batch) {
         if (element.removed()) continue;
         if (remove.length) element.removeClass(remove.join(" "));
         if (add.length) element.addClass(add.join(" "));
