@@ -26,6 +26,12 @@ describe("session links", () => {
     expect(await decodeSessionLink(`#${link}`, defaults)).toEqual({ ok: true, session, problems: [] });
   });
 
+  it("make the same link for the same session, whatever order its fields and settings were built in", async () => {
+    const reordered = Object.fromEntries(Object.entries({ ...session, settings: Object.fromEntries(Object.entries(session.settings).reverse()) }).reverse()) as unknown as LinkSession;
+    expect(Object.keys(reordered)).not.toEqual(Object.keys(session));
+    expect(await encodeSessionLink(reordered)).toBe(await encodeSessionLink(session));
+  });
+
   it("compress a long requirements file well below its size", async () => {
     const text = Array.from({ length: 300 }, (_, i) => `package-number-${i}>=1.${i},<2`).join("\n");
     const link = await encodeSessionLink({ ...session, text });

@@ -161,7 +161,13 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
  * a link can carry: a link that opening would refuse (over {@link MAX_INFLATED_BYTES}) or the browser would not hold.
  */
 export async function encodeSessionLink(session: LinkSession): Promise<string> {
-  const json = JSON.stringify({ v: LINK_SCHEMA, ...session });
+  // The session's fields and its settings in one order: the same session always makes the same link, whether it was
+  // typed or read back from a link (which builds its settings in another order); otherwise restoring a link rewrote
+  // the address bar with another text for the same session. The text comes first, so a cut-off link still holds it;
+  // the rest sorted. (Maps such as the files keep their order.)
+  const sorted = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as T;
+  const { text, ...rest } = session;
+  const json = JSON.stringify({ v: LINK_SCHEMA, text, ...sorted({ ...rest, settings: sorted(session.settings) }) });
   const what = session.files && Object.keys(session.files).length > 0 ? "its text and files" : "its text";
   const advice = "Share the files themselves, or leave out of the project the files the resolution does not need.";
   const bytes = new TextEncoder().encode(json).byteLength;
