@@ -10,7 +10,7 @@ export type GraphCytoscape = CytoscapeHandle;
 /** The parts of Cytoscape's canvas renderer (not in its public types) that `skipLayerTextures` and `snapshotAtScreenResolution` touch. */
 interface CanvasRendererInternals {
   data?: { lyrTxrCache?: { getLayers?: (...args: unknown[]) => unknown }; bufferCanvases?: HTMLCanvasElement[] };
-  matchCanvasSize?: (container: unknown) => void;
+  matchCanvasSize?: (container: HTMLElement) => void;
   textureMult?: number;
   canvasWidth?: number;
   canvasHeight?: number;
@@ -55,7 +55,7 @@ export function snapshotAtScreenResolution(cy: Core): void {
     snapshot.width = renderer.canvasWidth;
     snapshot.height = renderer.canvasHeight;
   };
-  renderer.matchCanvasSize = function (this: CanvasRendererInternals, container: unknown) {
+  renderer.matchCanvasSize = function (this: CanvasRendererInternals, container: HTMLElement) {
     match.call(this, container);
     screenResolution();
   };
