@@ -23,14 +23,13 @@ interface Change {
   salient: boolean;
 }
 
-/** The classes each element should carry for this highlight and selection, against those it carries: the changes, salient first. */
+/** The classes each element should carry for this highlight and selection, against those it carries: the changes. */
 export function highlightChanges(cy: Core, highlight: Highlight | null, selected: string | null): Change[] {
   const hlNodes = new Set(highlight?.nodes ?? []);
   const hlEdges = new Set(highlight?.edges ?? []);
   const chosen = selected ? cy.$id(selected) : cy.collection();
   const nearSelected = new Set(chosen.nonempty() && chosen.isNode() ? chosen.connectedEdges().map((e) => e.id()) : []);
-  const salient: Change[] = [];
-  const rest: Change[] = [];
+  const changes: Change[] = [];
   cy.elements().forEach((element) => {
     const id = element.id();
     const inPath = element.isNode() ? hlNodes.has(id) : hlEdges.has(id);
@@ -44,10 +43,9 @@ export function highlightChanges(cy: Core, highlight: Highlight | null, selected
     const add = HIGHLIGHT_CLASSES.filter((c) => wanted.has(c) && !element.hasClass(c));
     const remove = HIGHLIGHT_CLASSES.filter((c) => !wanted.has(c) && element.hasClass(c));
     if (add.length === 0 && remove.length === 0) return;
-    const change = { element, add, remove, salient: inPath || isSelected || nearSelected.has(id) || remove.some((c) => c !== "dim") };
-    (change.salient ? salient : rest).push(change);
+    changes.push({ element, add, remove, salient: inPath || isSelected || nearSelected.has(id) || remove.some((c) => c !== "dim") });
   });
-  return [...salient, ...rest];
+  return changes;
 }
 
 /**
