@@ -130,3 +130,44 @@ test("the progress counts grow while the index answers", async ({ page, context 
   await page.getByRole("button", { name: "Cancel" }).click();
   await index.release();
 });
+
+/** The graph canvas's box and the size Cytoscape draws at (they differ while a redraw of the old picture is put off). */
+async function canvasSizes(page: Page): Promise<{ box: string; drawn: string }> {
+  return page.getByTestId("graph-canvas").evaluate((element) => {
+    const cy = (element as HTMLElement & { _cyreg?: { cy?: { width(): number; height(): number } } })._cyreg?.cy;
+    if (!cy) throw new Error("no Cytoscape instance on the canvas");
+    return { box: `${element.clientWidth}x${element.clientHeight}`, drawn: `${cy.width()}x${cy.height()}` };
+  });
+}
+
+test("the graph on show is not redrawn for the progress card of a new run, and fits its box again when the run is cancelled", async ({ page, context, baseURL }) => {
+  // Tall enough that the graph's box gives up to the status cards above it the height they take.
+  await page.setViewportSize(WIDE);
+  await freshPage(page);
+  await setRequirements(page, "app\n");
+  await page.getByLabel("Python version").selectOption("3.11");
+  await page.getByLabel("Index URL").fill(`${baseURL}/index/scenarios/yanked/simple`);
+  await page.getByRole("button", { name: "Resolve", exact: true }).click();
+  await expect(page.getByText(/^2 packages resolved$/)).toBeVisible();
+  await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-state", "drawn");
+
+  const index = await holdIndex(context, 8);
+  await useSnapshotIndex(page);
+  await setRequirements(page, MANY);
+  await expect.poll(async () => { const s = await canvasSizes(page); return s.drawn === s.box; }).toBe(true);
+  const before = await canvasSizes(page);
+  await page.getByRole("button", { name: "Resolve", exact: true }).click();
+  await expect(page.getByRole("progressbar", { name: "Resolving" })).toBeVisible();
+  await expect.poll(index.held).toBeGreaterThan(0);
+  // The progress card is taller than the summary it replaced: the box shrank, the old picture kept its size.
+  const during = await canvasSizes(page);
+  expect(during.box).not.toBe(before.box);
+  expect(during.drawn).toBe(before.drawn);
+  await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-state", "drawn");
+
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByText(/^Resolution cancelled after \d+\.\d s\.$/)).toBeVisible();
+  await expect(page.getByText("Showing the previous result.")).toBeVisible();
+  await expect.poll(async () => { const s = await canvasSizes(page); return s.drawn === s.box; }).toBe(true);
+  await index.release();
+});

@@ -43,8 +43,9 @@ export function GraphPanel({ packages, request }: { packages: ResolvedPackageDto
       <GraphToolbar cy={cy} graph={graph} visibility={visibility} palette={palette} />
       <GraphFilterBar graph={graph} visibility={visibility} focus={focus} />
       <div className="relative min-h-0 flex-1">
-        {/* Cytoscape makes its container position: relative, so the container fills an absolutely placed box. */}
-        <div className="absolute inset-0" style={{ background: palette.background }}>
+        {/* Cytoscape makes its container position: relative, so the container fills an absolutely placed box, which
+            clips a canvas that has not yet followed the box (useKeepInView). */}
+        <div className="absolute inset-0 overflow-hidden" style={{ background: palette.background }}>
           <div
             ref={container}
             data-testid="graph-canvas"

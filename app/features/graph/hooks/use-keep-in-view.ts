@@ -1,6 +1,7 @@
 // The canvas follows its box (the details panel opening, the window resizing): what was in the middle stays there, and the selected package is never left outside.
 import { useEffect, type RefObject } from "react";
 import type { Core } from "cytoscape";
+import { useResolution } from "../../../stores/resolution";
 import { useView } from "../../../stores/view";
 
 /** Space kept between the selected package and the canvas edge when it has to be brought back into view: a sixth of the canvas, at least 24 px. */
@@ -23,10 +24,17 @@ export function useKeepInView(cy: Core | null, container: RefObject<HTMLDivEleme
   useEffect(() => {
     const box = container.current;
     if (!cy || !box) return;
-    const observer = new ResizeObserver(() => {
-      // A new picture is being laid out: the one on show goes soon, and the new one is drawn at the canvas's size
-      // then (replaceElements). Redrawing the old one here cost a 1,000-package graph a 200 ms task.
-      if (box.dataset.state === "laying-out") return;
+    // A resize redraws the whole picture (45–70 ms for 1,000 packages without a GPU). While a new picture is being
+    // laid out, or while a resolution runs and only the height moved (the progress card above came or went), the
+    // picture on show is about to go: its canvas keeps its size (the box clips it) and the new picture is drawn at
+    // the box's size (replaceElements). Redrawing it when the progress card appeared cost a 1,000-package graph a
+    // ~100 ms task at every Resolve. A width change (the details panel, the window) is followed at once.
+    let pending = false;
+    const busy = () =>
+      box.dataset.state === "laying-out" || (useResolution.getState().running !== null && box.clientWidth === cy.width());
+    const follow = () => {
+      pending = false;
+      if (box.clientWidth === cy.width() && box.clientHeight === cy.height()) return;
       const before = { w: cy.width(), h: cy.height() };
       cy.resize();
       const dx = (cy.width() - before.w) / 2;
@@ -48,8 +56,26 @@ export function useKeepInView(cy: Core | null, container: RefObject<HTMLDivEleme
         const pan = panIntoView(node.renderedBoundingBox(), cy.width(), cy.height());
         if (pan.x !== 0 || pan.y !== 0) cy.panBy(pan);
       }
+    };
+    const observer = new ResizeObserver(() => {
+      if (busy()) pending = true;
+      else follow();
+    });
+    // A run that ends without a new picture (an error, a cancel, the same result) leaves the old one at its size:
+    // catch up a frame later, once a new picture would have started laying out.
+    let frame = 0;
+    const unsubscribe = useResolution.subscribe((now, before) => {
+      if (!pending || now.running !== null || before.running === null) return;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (pending && !busy()) follow();
+      });
     });
     observer.observe(box);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      unsubscribe();
+      cancelAnimationFrame(frame);
+    };
   }, [cy, container]);
 }
