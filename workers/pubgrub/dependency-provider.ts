@@ -41,6 +41,12 @@ export interface DependencyProvider<V, S extends VersionSet<V, S>, R> {
    * result is cached until `range` or `stats` change, so it must depend on nothing else.
    */
   prioritize(pkg: string, range: S, stats: PackageStats): number;
+  /**
+   * Optional: called before the priorities of `pkgs` are computed; a promise makes the solver wait for it. A provider
+   * whose priorities read data it fetches (how many versions a project has) waits for that data here, so that a
+   * priority never depends on when an answer arrived.
+   */
+  beforePrioritize?(pkgs: readonly string[]): Promise<void> | null;
   /** The version of `pkg` to try, which must be in `range`; null when there is none. */
   chooseVersion(pkg: string, range: S): V | null | Promise<V | null>;
   /** The dependencies of `pkg` at `version`. Asked at most once per package version and solve. */

@@ -317,6 +317,11 @@ export async function solve<V, S extends VersionSet<V, S>, R>(
       return { kind: "unsolvable", tree: buildDerivationTree(terminal, rootPackage, rootVersion), stats: snapshot() };
     }
 
+    if (provider.beforePrioritize) {
+      const ready = provider.beforePrioritize(ps.toPrioritize());
+      if (ready) await ready;
+      if (signal?.aborted) return cancelled();
+    }
     const pick = ps.pickHighestPriority(priority);
     if (!pick) return { kind: "solved", solution: ps.extractSolution(), stats: snapshot() };
     const { pkg, range } = pick;

@@ -31,10 +31,12 @@ describe("explanations", () => {
 
   it("a transitive conflict between two of your requirements", async () => {
     const r = await explain("scenarios/conflict-simple", ["left", "right"]);
+    // right has one version and left two: the solver decides right first (fewest versions first), and the
+    // explanation follows the conflict as it found it.
     expect(r.explanation).toBe(
       [
-        "Because every version of left depends on middle >=1 which depends on shared >=2, every version of left requires shared >=2.",
-        "And because every version of right depends on shared <2, left is incompatible with right.",
+        "Because every version of right depends on shared <2 and every version of middle depends on shared >=2, right is incompatible with middle.",
+        "And because every version of left depends on middle >=1, right is incompatible with left.",
         "So, because you require both left and right, your requirements cannot be satisfied.",
       ].join("\n"),
     );

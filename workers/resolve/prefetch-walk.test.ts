@@ -1,4 +1,4 @@
-// Walking back through a project's versions, the resolver fetches the next ones ahead (uv's batch prefetch), also when the walk is made by one of its extras.
+// Fetching ahead of the solver: the next versions of a walk back through a project's (or an extra's) versions, and down the graph through the extras asked for.
 import { describe, expect, it } from "vitest";
 import { resolveRequest } from "./resolve";
 import type { PackageSource } from "./package-source";
@@ -50,5 +50,42 @@ describe("prefetching along a walk through versions", () => {
     const asks = await walkAsks("b");
     expect(new Set(asks.map((a) => a.split(" ")[0])).size).toBe(12);
     expect(asks.filter((a) => a.endsWith(" prefetch")).length).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe("prefetching down the graph", () => {
+  it("follows the dependencies of the extras asked for while the solver waits on something else", async () => {
+    const snapshot: SnapshotData = {
+      app: { "1.0": { dependencies: ['tool; extra == "dev"'] } },
+      tool: { "1.0": { dependencies: ["helper"] } },
+      helper: { "1.0": {} },
+      slow: { "1.0": {} },
+    };
+    const events: string[] = [];
+    const base = createSnapshotSource(snapshot);
+    // slow's listing is answered once helper's is asked for (or after 1,000 event-loop turns): the solver waits for
+    // it before deciding anything, and prefetching alone can reach helper meanwhile, through app's extra.
+    let answer = (): void => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    void (async () => {
+      for (let i = 0; i < 1000; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+      answer();
+    })();
+    const source: PackageSource = {
+      getListing: async (name, priority, signal) => {
+        events.push(`listing ${name}`);
+        if (name === "helper") answer();
+        if (name === "slow") {
+          await answered;
+          events.push("slow answered");
+        }
+        return base.getListing(name, priority, signal);
+      },
+      getMetadata: async (...args) => base.getMetadata(...args),
+    };
+    const result = await resolveRequest(request(["slow", "app[dev]"]), { source, now: () => 0 });
+    expect(result.status).toBe("resolved");
+    expect(events.indexOf("listing helper")).toBeGreaterThan(-1);
+    expect(events.indexOf("listing helper")).toBeLessThan(events.indexOf("slow answered"));
   });
 });

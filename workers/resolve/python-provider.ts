@@ -57,6 +57,8 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
   /** The version last chosen per project, offered first to its extras so they agree without backtracking. */
   private readonly lastChosen = new Map<string, Version>();
   private readonly directProjects = new Set<string>();
+  /** The extras some requirement asked of each project so far: prefetching follows their dependencies too. */
+  private readonly wantedExtras = new Map<string, Set<string>>();
   /** How many times the solver moved to another version of a project (backtracking through its versions). */
   private readonly moves = new Map<string, number>();
   /** The same walk through a project's versions made by one of its extras (`dask[complete]`): last version and moves. */
@@ -83,11 +85,18 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
       },
       fetchRelease: (name, version) => {
         const release = this.release(name, version, "prefetch");
-        return isPromise(release) ? release.then((r) => (r.kind === "known" ? r.deps.base : null)) : null;
+        return isPromise(release) ? release.then((r) => (r.kind === "known" ? this.likelyDependencies(name, r.deps) : null)) : null;
       },
       choose: (name, candidates, range) => chooseCandidate(candidates.candidates, range, this.choiceRules(name)),
       lowest: (name) => this.lowest(name),
     });
+  }
+
+  /** What a prefetched release will likely bring: its base dependencies and those of the extras asked of it so far. */
+  private likelyDependencies(name: string, deps: ReleaseDependencies): readonly ParsedDependency[] {
+    const extras = this.wantedExtras.get(name);
+    if (!extras) return deps.base;
+    return [...deps.base, ...[...extras].flatMap((extra) => dependenciesFor(deps, this.options, extra))];
   }
 
   /** Sets the user's requirements (markers already evaluated) as the root's dependencies. */
@@ -191,7 +200,25 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
     return band - this.versionsInRange(pkg, range) * ORDER_SPAN - order;
   }
 
-  /** How many candidates of the project lie in `range`, up to COUNT_CAP (COUNT_CAP when its listing is not in yet). */
+  /**
+   * The listings `prioritize` counts versions in, fetched now (the solver waits): a priority read while a listing was
+   * on its way counted "many" and stayed cached after it came, so the decision order, and with it the answer where
+   * several exist, depended on the network's timing. Most are in flight already (listings are asked for as soon as a
+   * requirement names them).
+   */
+  beforePrioritize(pkgs: readonly string[]): Promise<void> | null {
+    const waits: Promise<unknown>[] = [];
+    for (const pkg of pkgs) {
+      if (pkg === PYTHON_KEY || pkg === ROOT_KEY) continue;
+      const key = parseKey(pkg);
+      if (key.kind !== "project" && key.kind !== "extra") continue;
+      const state = this.project(key.name, "urgent");
+      if (isPromise(state)) waits.push(state);
+    }
+    return waits.length === 0 ? null : Promise.all(waits).then(() => undefined);
+  }
+
+  /** How many candidates of the project lie in `range`, up to COUNT_CAP (COUNT_CAP when its project is not found). */
   private versionsInRange(pkg: string, range: VersionRange): number {
     const key = parseKey(pkg);
     const candidates = key.kind === "project" || key.kind === "extra" ? this.candidatesOf(key.name)?.candidates : undefined;
@@ -433,6 +460,8 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
         add(name, range);
       }
       for (const extra of extras) {
+        const wanted = this.wantedExtras.get(name) ?? new Set<string>();
+        this.wantedExtras.set(name, wanted.add(extra));
         const key = projectKey(name, extra);
         this.discover(key);
         add(key, range);

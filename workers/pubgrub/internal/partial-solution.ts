@@ -232,6 +232,11 @@ export class PartialSolution<V, S extends VersionSet<V, S>, R> {
     if (this.packages.has(pkg)) this.pending.add(pkg);
   }
 
+  /** The undecided packages whose priority the next pick computes (new or changed since their last one). */
+  toPrioritize(): string[] {
+    return [...this.pending].filter((pkg) => this.isCandidate(pkg) !== undefined);
+  }
+
   private isCandidate(pkg: string): PackageAssignments<V, S, R> | undefined {
     const pa = this.packages.get(pkg);
     return pa && !pa.decided && pa.current.positive ? pa : undefined;
