@@ -207,3 +207,75 @@ test("on the whole 1,000-package picture, clicking a package highlights every pa
     })
     .toBe(0);
 });
+
+test("on the 1,000-package picture, the pointer finds what Cytoscape's full hit test finds: on packages, on edges and their arrowheads, between them, by mouse and by touch", async ({ page, baseURL }) => {
+  // Cytoscape's full hit test takes ~20 ms a point here: a few hundred points at two zooms.
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await freshPage(page);
+  await setRequirements(page, wideGraph(1000).roots.join("\n") + "\n");
+  await page.getByLabel("Index URL").fill(`${baseURL}/index/scenarios/wide-graph/simple`);
+  await page.getByLabel("Python version").selectOption("3.11");
+  expect(await resolveAndWait(page)).toBe(1000);
+  await waitForGraph(page, 1001);
+  await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-state", "drawn");
+
+  const compare = () =>
+    page.getByTestId("graph-canvas").evaluate((element) => {
+      interface Ele {
+        id(): string;
+        isNode(): boolean;
+        position(): { x: number; y: number };
+        _private: { rscratch: { allpts?: number[]; arrowEndX?: number; arrowEndY?: number } };
+      }
+      interface Renderer {
+        findNearestElements(x: number, y: number, interactiveOnly: boolean, isTouch: boolean): Ele[];
+      }
+      const cy = (element as HTMLElement & { _cyreg: { cy: { renderer(): Renderer; elements(): { toArray(): Ele[] }; extent(): { x1: number; x2: number; y1: number; y2: number } } } })._cyreg.cy;
+      const renderer = cy.renderer();
+      const own = Object.prototype.hasOwnProperty.call(renderer, "findNearestElements");
+      const full = Object.getPrototypeOf(renderer).findNearestElements as Renderer["findNearestElements"];
+      // Points on every twentieth package and just off it, on every thirtieth edge's midpoint and arrowhead, and a grid
+      // over the view; a fixed stride, no randomness. Touch reaches further: every fourth point is also touched.
+      const points: [number, number][] = [];
+      const elements = cy.elements().toArray();
+      elements.forEach((e, i) => {
+        if (e.isNode() && i % 20 === 0) {
+          const p = e.position();
+          points.push([p.x, p.y], [p.x + 40, p.y + 9]);
+        } else if (!e.isNode() && i % 30 === 0) {
+          const pts = e._private.rscratch.allpts ?? [];
+          if (pts.length >= 4) points.push([(pts[0] + pts[2]) / 2 + 3, (pts[1] + pts[3]) / 2 - 3]);
+          const { arrowEndX: ax, arrowEndY: ay } = e._private.rscratch;
+          if (ax !== undefined && ay !== undefined) points.push([ax, ay]);
+        }
+      });
+      const view = cy.extent();
+      for (let i = 0; i <= 10; i++) for (let j = 0; j <= 6; j++) points.push([view.x1 + ((view.x2 - view.x1) * i) / 10, view.y1 + ((view.y2 - view.y1) * j) / 6]);
+      const ids = (found: Ele[]) => found.map((e) => e.id()).join(" ");
+      let hits = 0;
+      const differences: string[] = [];
+      for (const [k, [x, y]] of points.entries()) {
+        for (const touch of k % 4 === 0 ? [false, true] : [false]) {
+          const narrowed = ids(renderer.findNearestElements(x, y, true, touch));
+          const everything = ids(full.call(renderer, x, y, true, touch));
+          if (narrowed !== "") hits++;
+          if (narrowed !== everything && differences.length < 5) differences.push(`(${x.toFixed(1)}, ${y.toFixed(1)}) touch=${touch}: ${narrowed} vs ${everything}`);
+        }
+      }
+      return { own, points: points.length, hits, differences };
+    });
+
+  // Fitted whole, then zoomed in on the middle.
+  for (const zoom of [null, 1.5]) {
+    if (zoom !== null) await page.getByTestId("graph-canvas").evaluate((element, level) => {
+      const cy = (element as HTMLElement & { _cyreg: { cy: { zoom(o: { level: number; renderedPosition: { x: number; y: number } }): void; width(): number; height(): number } } })._cyreg.cy;
+      cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    }, zoom);
+    const result = await compare();
+    expect(result.own).toBe(true);
+    expect(result.points).toBeGreaterThan(300);
+    expect(result.hits).toBeGreaterThan(200);
+    expect(result.differences).toEqual([]);
+  }
+});
