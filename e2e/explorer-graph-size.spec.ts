@@ -1,6 +1,6 @@
 // The graph at the size real projects have (about 250 packages from the wide-graph scenario): fitted whole, legend beside the drawing, specifiers shown where readable, focus modes, the selection never hidden by the details.
 import { test, expect, type Page } from "@playwright/test";
-import { drawnGraph, freshPage, resolveAndWait, setRequirements, waitForGraph } from "./support/explorer";
+import { drawnGraph, freshPage, resolveAndWait, setRequirements, waitForGraph, type DrawnGraph } from "./support/explorer";
 import { wideGraph } from "../scripts/fixture-index/wide-graph";
 
 /** Two projects of the synthetic scenario whose dependencies together make about 250 packages. */
@@ -16,6 +16,19 @@ async function resolveWide(page: Page, baseURL: string | undefined): Promise<num
   await waitForGraph(page, count + 1);
   await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-state", "drawn");
   return count;
+}
+
+/** All 1,000 packages of the wide-graph scenario at 1440×900, resolved and drawn. */
+async function resolveWholeWideGraph(page: Page, baseURL: string | undefined): Promise<DrawnGraph> {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await freshPage(page);
+  await setRequirements(page, wideGraph(1000).roots.join("\n") + "\n");
+  await page.getByLabel("Index URL").fill(`${baseURL}/index/scenarios/wide-graph/simple`);
+  await page.getByLabel("Python version").selectOption("3.11");
+  expect(await resolveAndWait(page)).toBe(1000);
+  const drawn = await waitForGraph(page, 1001);
+  await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-state", "drawn");
+  return drawn;
 }
 
 /** The edges whose specifier Cytoscape draws at the current zoom (font size times zoom reaches the style's minimum). */
@@ -164,15 +177,7 @@ test("opening the details keeps the selected package in view", async ({ page, ba
 
 test("on the whole 1,000-package picture, clicking a package highlights every path to it and dims the rest; Escape takes it all back", async ({ page, baseURL }) => {
   test.setTimeout(90_000);
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await freshPage(page);
-  await setRequirements(page, wideGraph(1000).roots.join("\n") + "\n");
-  await page.getByLabel("Index URL").fill(`${baseURL}/index/scenarios/wide-graph/simple`);
-  await page.getByLabel("Python version").selectOption("3.11");
-  const count = await resolveAndWait(page);
-  expect(count).toBe(1000);
-  const all = await waitForGraph(page, count + 1);
-  await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-state", "drawn");
+  const all = await resolveWholeWideGraph(page, baseURL);
 
   // A package reached along more than one path, clicked where Cytoscape draws it.
   const parents = (id: string) => all.edges.filter((e) => e.target === id).map((e) => e.source);
@@ -211,14 +216,7 @@ test("on the whole 1,000-package picture, clicking a package highlights every pa
 test("on the 1,000-package picture, the pointer finds what Cytoscape's full hit test finds: on packages, on edges and their arrowheads, between them, by mouse and by touch", async ({ page, baseURL }) => {
   // Cytoscape's full hit test takes ~20 ms a point here: a few hundred points at two zooms.
   test.setTimeout(150_000);
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await freshPage(page);
-  await setRequirements(page, wideGraph(1000).roots.join("\n") + "\n");
-  await page.getByLabel("Index URL").fill(`${baseURL}/index/scenarios/wide-graph/simple`);
-  await page.getByLabel("Python version").selectOption("3.11");
-  expect(await resolveAndWait(page)).toBe(1000);
-  await waitForGraph(page, 1001);
-  await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-state", "drawn");
+  await resolveWholeWideGraph(page, baseURL);
 
   const compare = () =>
     page.getByTestId("graph-canvas").evaluate((element) => {
