@@ -4,6 +4,7 @@ import { resolveRequest } from "./resolve";
 import type { PackageSource } from "./package-source";
 import { createSnapshotSource, type SnapshotData } from "./snapshot-source";
 import { request } from "./test-support/fixture-resolve";
+import { turnGate } from "./test-support/turn-gate";
 
 /**
  * app 1.0 needs `long` (30 versions) and `short` (2 versions), named in that order; every version of both needs
@@ -34,19 +35,14 @@ function counting(source: PackageSource): { source: PackageSource; metadata: Map
  * let through after 1,000 event-loop turns should nothing read `other`).
  */
 function slowListing(source: PackageSource, slow: string, other: string): PackageSource {
-  let open = (): void => undefined;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  void (async () => {
-    for (let i = 0; i < 1000; i++) await new Promise<void>((resolve) => setImmediate(resolve));
-    open();
-  })();
+  const gate = turnGate();
   return {
     getListing: async (name, ...rest) => {
-      if (name === slow) await opened;
+      if (name === slow) await gate.opened;
       return source.getListing(name, ...rest);
     },
     getMetadata: (listing, ...rest) => {
-      if (listing.name === other) open();
+      if (listing.name === other) gate.open();
       return source.getMetadata(listing, ...rest);
     },
   };

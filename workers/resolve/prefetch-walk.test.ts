@@ -4,6 +4,7 @@ import { resolveRequest } from "./resolve";
 import type { PackageSource } from "./package-source";
 import { createSnapshotSource, type SnapshotData } from "./snapshot-source";
 import { request } from "./test-support/fixture-resolve";
+import { turnGate } from "./test-support/turn-gate";
 
 /** Twelve versions of `a`; with its extra `x` each needs `missing`, which no index has, so every a[x] is rejected in turn. */
 const WALK: SnapshotData = {
@@ -65,18 +66,13 @@ describe("prefetching down the graph", () => {
     const base = createSnapshotSource(snapshot);
     // slow's listing is answered once helper's is asked for (or after 1,000 event-loop turns): the solver waits for
     // it before deciding anything, and prefetching alone can reach helper meanwhile, through app's extra.
-    let answer = (): void => undefined;
-    const answered = new Promise<void>((resolve) => (answer = resolve));
-    void (async () => {
-      for (let i = 0; i < 1000; i++) await new Promise<void>((resolve) => setImmediate(resolve));
-      answer();
-    })();
+    const gate = turnGate();
     const source: PackageSource = {
       getListing: async (name, priority, signal) => {
         events.push(`listing ${name}`);
-        if (name === "helper") answer();
+        if (name === "helper") gate.open();
         if (name === "slow") {
-          await answered;
+          await gate.opened;
           events.push("slow answered");
         }
         return base.getListing(name, priority, signal);

@@ -29,11 +29,9 @@ export function useKeepInView(cy: Core | null, container: RefObject<HTMLDivEleme
     // picture on show is about to go: its canvas keeps its size (the box clips it) and the new picture is drawn at
     // the box's size (replaceElements). Redrawing it when the progress card appeared cost a 1,000-package graph a
     // ~100 ms task at every Resolve. A width change (the details panel, the window) is followed at once.
-    let pending = false;
     const busy = () =>
       box.dataset.state === "laying-out" || (useResolution.getState().running !== null && box.clientWidth === cy.width());
     const follow = () => {
-      pending = false;
       if (box.clientWidth === cy.width() && box.clientHeight === cy.height()) return;
       const before = { w: cy.width(), h: cy.height() };
       cy.resize();
@@ -58,17 +56,16 @@ export function useKeepInView(cy: Core | null, container: RefObject<HTMLDivEleme
       }
     };
     const observer = new ResizeObserver(() => {
-      if (busy()) pending = true;
-      else follow();
+      if (!busy()) follow();
     });
     // A run that ends without a new picture (an error, a cancel, the same result) leaves the old one at its size:
-    // catch up a frame later, once a new picture would have started laying out.
+    // catch up a frame later, once a new picture would have started laying out (follow does nothing if it fits).
     let frame = 0;
     const unsubscribe = useResolution.subscribe((now, before) => {
-      if (!pending || now.running !== null || before.running === null) return;
+      if (now.running !== null || before.running === null) return;
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        if (pending && !busy()) follow();
+        if (!busy()) follow();
       });
     });
     observer.observe(box);
