@@ -23,7 +23,7 @@ const commands: { label: string; command: string; args: string[] }[] = [
   { label: "tangle --version (bundle)", command: process.execPath, args: [CLI_BUNDLE, "--version"] },
   { label: "python3 -m pip --version", command: "python3", args: ["-m", "pip", "--version"] },
 ];
-if (values.tsx) commands.push({ label: "tsx workers/cli.ts --version", command: "npx", args: ["tsx", "workers/cli.ts", "--version"] });
+if (values.tsx) commands.push({ label: "tsx workers/cli-main.ts --version", command: "npx", args: ["tsx", "workers/cli-main.ts", "--version"] });
 const times = new Map(commands.map((c) => [c.label, [] as number[]]));
 // One warm-up each (file cache), then interleaved runs so machine load hits both alike.
 for (const c of commands) timeOnce(c.command, c.args);

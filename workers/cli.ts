@@ -1,9 +1,8 @@
 // The `tangle` command: resolves requirements from a terminal over the same modules as the browser worker.
 import { setMaxListeners } from "node:events";
-import { readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { version as TANGLE_VERSION } from "../package.json";
 import type { PrereleaseMode, ResolutionStrategy, Resolution, ResolveRequest, ResolverPolicy } from "./api";
@@ -356,32 +355,4 @@ function waysOutText(resolution: Extract<Resolution, { status: "unsatisfiable" }
   }
   if (resolution.waysOutIncomplete) lines.push("  (more ways out were not explored: the search has a budget)");
   return `${lines.join("\n")}\n`;
-}
-
-/** Run as a program (tsx, the built bundle, or a `bin` link to it), not imported by a test. */
-function isMainModule(): boolean {
-  if (process.argv[1] === undefined) return false;
-  try {
-    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-const isMain = isMainModule();
-if (isMain) {
-  const io: CliIo = {
-    stdin: () => readFileSync(0, "utf8"),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    env: process.env,
-  };
-  runCli(process.argv.slice(2), io).then(
-    (status) => {
-      process.exitCode = status;
-    },
-    (error: unknown) => {
-      process.stderr.write(`tangle: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 70;
-    },
-  );
 }

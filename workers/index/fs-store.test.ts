@@ -48,9 +48,12 @@ describe("fs store", () => {
     expect(await store.get("after")).toBe(2);
   });
 
-  it("round-trips any key and any JSON value (keys with tabs, quotes, newlines, backslashes)", async () => {
+  it("round-trips any key and any JSON value (keys with tabs, quotes, newlines, backslashes, any Unicode)", async () => {
+    // The file is indexed as bytes: keys and values with multi-byte characters must keep their spans.
+    const text = fc.string({ unit: "binary", maxLength: 12 });
+    const value = fc.oneof(fc.jsonValue(), text, fc.array(text, { maxLength: 3 }));
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 8 }), async (entries) => {
+      fc.asyncProperty(fc.dictionary(fc.oneof(fc.string(), text), value, { maxKeys: 8 }), async (entries) => {
         const sub = await mkdtemp(join(dir, "p-"));
         const writer = createFsStore(sub);
         await Promise.all(Object.entries(entries).map(([k, v]) => writer.put(k, v)));

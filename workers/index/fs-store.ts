@@ -1,4 +1,4 @@
-// A MetadataStore in a cache directory (Node, the CLI): one append-only file, read once, each entry decoded only when used.
+// A MetadataStore in a cache directory (Node, the CLI): one append-only file, read once as bytes, each entry decoded only when used.
 import { appendFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { MetadataStore } from "./metadata-store";
@@ -19,34 +19,47 @@ function record(key: string, json: string | null): string {
 }
 
 interface Loaded {
-  /** key -> [start, end) of its value's JSON in `text`, or null when deleted. */
+  /** key -> [start, end) of its value's JSON in `bytes`, or null when deleted. */
   offsets: Map<string, [number, number] | null>;
-  text: string;
+  /** The file as read: kept as bytes, so only the values asked for are ever decoded from UTF-8. */
+  bytes: Buffer;
   /** Values written or decoded in this process (decoded once, copied on every get). */
   values: Map<string, string | null>;
 }
 
-/** Indexes the file's records by key without decoding any value. */
-function indexRecords(text: string): Map<string, [number, number] | null> {
+const NEWLINE = 0x0a;
+const TAB = 0x09;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** Indexes the file's records by key without decoding any value: a native scan for line breaks and tabs. */
+function indexRecords(bytes: Buffer): Map<string, [number, number] | null> {
   const offsets = new Map<string, [number, number] | null>();
   let at = 0;
-  while (at < text.length) {
-    let end = text.indexOf("\n", at);
-    if (end < 0) end = text.length;
-    const tab = text.indexOf("\t", at);
-    if (tab > at && tab < end && text.charCodeAt(at) === 34 /* " */) {
-      let key: unknown;
-      const raw = text.slice(at, tab);
-      try {
-        key = raw.includes("\\") ? JSON.parse(raw) : raw.length >= 2 && raw.endsWith('"') ? raw.slice(1, -1) : undefined;
-      } catch {
-        key = undefined;
-      }
-      if (typeof key === "string") offsets.set(key, tab + 1 === end ? null : [tab + 1, end]);
+  while (at < bytes.length) {
+    let end = bytes.indexOf(NEWLINE, at);
+    if (end < 0) end = bytes.length;
+    const tab = bytes.indexOf(TAB, at);
+    if (tab > at + 1 && tab < end && bytes[at] === QUOTE && bytes[tab - 1] === QUOTE) {
+      const key = recordKey(bytes, at, tab);
+      if (key !== undefined) offsets.set(key, tab + 1 === end ? null : [tab + 1, end]);
     }
     at = end + 1;
   }
   return offsets;
+}
+
+/** The key of the record whose quoted key spans [start, end): plain ASCII as it stands, anything else through JSON. */
+function recordKey(bytes: Buffer, start: number, end: number): string | undefined {
+  let plain = true;
+  for (let i = start + 1; i < end - 1 && plain; i++) plain = bytes[i] !== BACKSLASH && bytes[i] < 0x80;
+  if (plain) return bytes.toString("latin1", start + 1, end - 1);
+  try {
+    const key: unknown = JSON.parse(bytes.toString("utf8", start, end));
+    return typeof key === "string" ? key : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -62,33 +75,33 @@ export function createFsStore(dir: string): MetadataStore {
 
   function load(): Promise<Loaded> {
     loading ??= (async () => {
-      let text = "";
+      let bytes: Buffer = Buffer.alloc(0);
       try {
-        text = await readFile(file, "utf8");
+        bytes = await readFile(file);
       } catch {
         // no cache yet
       }
-      const offsets = indexRecords(text);
-      if (text.length >= COMPACT_MIN_BYTES) text = await compact(text, offsets);
-      return { offsets: text.length === 0 ? new Map() : offsets, text, values: new Map() };
+      const offsets = indexRecords(bytes);
+      if (bytes.length >= COMPACT_MIN_BYTES) bytes = await compact(bytes, offsets);
+      return { offsets, bytes, values: new Map() };
     })();
     return loading;
   }
 
-  /** Rewrites the file with only the live records when more than half of it is superseded; returns the text now indexed. */
-  async function compact(text: string, offsets: Map<string, [number, number] | null>): Promise<string> {
+  /** Rewrites the file with only the live records when more than half of it is superseded; returns the bytes now indexed. */
+  async function compact(bytes: Buffer, offsets: Map<string, [number, number] | null>): Promise<Buffer> {
     let live = 0;
     for (const span of offsets.values()) if (span !== null) live += span[1] - span[0];
-    if (live * 2 > text.length) return text;
+    if (live * 2 > bytes.length) return bytes;
     const parts: string[] = [];
-    for (const [key, span] of offsets) if (span !== null) parts.push(record(key, text.slice(span[0], span[1])));
-    const compacted = parts.join("");
+    for (const [key, span] of offsets) if (span !== null) parts.push(record(key, bytes.toString("utf8", span[0], span[1])));
+    const compacted = Buffer.from(parts.join(""));
     try {
       const temp = `${file}.${process.pid}.tmp`;
-      await writeFile(temp, compacted, "utf8");
+      await writeFile(temp, compacted);
       await rename(temp, file);
     } catch {
-      return text;
+      return bytes;
     }
     offsets.clear();
     for (const [key, span] of indexRecords(compacted)) offsets.set(key, span);
@@ -120,7 +133,7 @@ export function createFsStore(dir: string): MetadataStore {
       let json = loaded.values.get(key);
       if (json === undefined) {
         const span = loaded.offsets.get(key);
-        json = span ? loaded.text.slice(span[0], span[1]) : null;
+        json = span ? loaded.bytes.toString("utf8", span[0], span[1]) : null;
       }
       if (json === null) return undefined;
       try {

@@ -85,3 +85,43 @@ describe("prefetching down the graph", () => {
     expect(events.indexOf("listing helper")).toBeLessThan(events.indexOf("slow answered"));
   });
 });
+
+describe("a project the index lacks", () => {
+  /** app 2.0 needs `gone` (no index has it) and a pin the root forbids: its listing is read, the solver never picks it. */
+  const SNAPSHOT: SnapshotData = {
+    app: { "2.0": { dependencies: ["gone", "pin==2"] }, "1.0": { dependencies: ["pin==1"] } },
+    pin: { "1.0": {}, "2.0": {} },
+  };
+
+  async function projectListReads(requirements: string[]): Promise<{ status: string; reads: number; listings: string[] }> {
+    const base = createSnapshotSource(SNAPSHOT);
+    let reads = 0;
+    const listings: string[] = [];
+    const source: PackageSource = {
+      getListing: (name, ...rest) => {
+        listings.push(name);
+        return base.getListing(name, ...rest);
+      },
+      getMetadata: (...args) => base.getMetadata(...args),
+      projectNames: () => {
+        reads += 1;
+        return base.projectNames!();
+      },
+    };
+    const result = await resolveRequest(request(requirements), { source, now: () => 0 });
+    return { status: result.status, reads, listings };
+  }
+
+  it("only asked for ahead of the solver costs no read of the index's project list", async () => {
+    const r = await projectListReads(["app", "pin==1"]);
+    expect(r.status).toBe("resolved");
+    expect(r.listings).toContain("gone");
+    expect(r.reads).toBe(0);
+  });
+
+  it("that the solver needs has the project list read, for the explanation's close names", async () => {
+    const r = await projectListReads(["app", "pin==2"]);
+    expect(r.status).toBe("unsatisfiable");
+    expect(r.reads).toBeGreaterThan(0);
+  });
+});

@@ -270,6 +270,9 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
   // --- candidates -------------------------------------------------------------------------
 
   private pick(pkg: string, name: string, isExtra: boolean, state: ProjectState, range: VersionRange): Version | null {
+    // The solver needs a project the index lacks: the explanation will look for close names, so start fetching the
+    // index's project list now. Not for a project only prefetched: a resolution that never needs it makes no request.
+    if (state.kind === "not-found") void this.projectNames();
     if (state.kind !== "found" || this.options.excluded.has(name)) return null;
     if (isExtra) {
       const preferred = this.lastChosen.get(name);
@@ -358,8 +361,6 @@ export class PythonProvider implements DependencyProvider<Version, VersionRange,
     if (result.kind === "error") throw indexFailure(result.error);
     if (result.kind === "not-found") {
       state = { kind: "not-found", indexUrls: result.indexUrls };
-      // The explanation will look for close names: start fetching the index's project list now (once per index).
-      void this.projectNames();
     } else {
       const candidates = projectCandidates(result.listing, this.options);
       for (const w of candidates.warnings) this.addWarning(name, w);
