@@ -1,4 +1,5 @@
 // The graph at the size real projects have (about 250 packages from the wide-graph scenario): fitted whole, legend beside the drawing, specifiers shown where readable, focus modes, the selection never hidden by the details.
+import { readFileSync } from "node:fs";
 import { test, expect, type Page } from "@playwright/test";
 import { drawnGraph, freshPage, resolveAndWait, setRequirements, waitForGraph, type DrawnGraph } from "./support/explorer";
 import { wideGraph } from "../scripts/fixture-index/wide-graph";
@@ -276,4 +277,85 @@ test("on the 1,000-package picture, the pointer finds what Cytoscape's full hit 
     expect(result.hits).toBeGreaterThan(200);
     expect(result.differences).toEqual([]);
   }
+});
+
+test("on the 1,000-package picture, arrowheads too small to see are left out, and only those: zoomed in and in a PNG export the picture is Cytoscape's own", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  await resolveWholeWideGraph(page, baseURL);
+
+  /** The canvases' pixels after one full redraw, with the skip on or with Cytoscape's own arrowheads; and a PNG export. */
+  const pictures = () =>
+    page.getByTestId("graph-canvas").evaluate(async (element) => {
+      interface Renderer {
+        NODE: number;
+        DRAG: number;
+        data: { canvasNeedsRedraw: boolean[] };
+        render(): void;
+        drawArrowheads: unknown;
+      }
+      interface Cy {
+        renderer(): Renderer;
+        zoom(): number;
+        png(o: object): Promise<Blob>;
+        elements(): { boundingBox(): { w: number; h: number } };
+      }
+      const cy = (element as HTMLElement & { _cyreg: { cy: Cy } })._cyreg.cy;
+      const renderer = cy.renderer();
+      const own = Object.prototype.hasOwnProperty.call(renderer, "drawArrowheads");
+      const skipping = renderer.drawArrowheads;
+      const canvases = [...element.querySelectorAll("canvas")];
+      const redraw = () => {
+        renderer.data.canvasNeedsRedraw[renderer.NODE] = true;
+        renderer.data.canvasNeedsRedraw[renderer.DRAG] = true;
+        renderer.render();
+        return canvases.map((c) => c.toDataURL()).join(" ");
+      };
+      // As the PNG button exports it: twice the size, at most 8,192 px a side (here scaled down to ~0.5).
+      const box = cy.elements().boundingBox();
+      const scale = Math.min(2, 8192 / Math.max(box.w, box.h));
+      const png = async () => {
+        const blob = await cy.png({ output: "blob-promise", full: true, scale });
+        const digest = await crypto.subtle.digest("SHA-256", await blob.arrayBuffer());
+        return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+      };
+      const withSkip = { view: redraw(), png: await png() };
+      delete renderer.drawArrowheads;
+      const cytoscapes = { view: redraw(), png: await png() };
+      renderer.drawArrowheads = skipping;
+      redraw();
+      return { own, zoom: cy.zoom(), scale, sameView: withSkip.view === cytoscapes.view, samePng: withSkip.png === cytoscapes.png };
+    });
+
+  // Fitted whole (zoom ~0.05), an arrowhead is a pixel across: left out of the view, kept in the export (drawn ten times larger).
+  const fitted = await pictures();
+  expect(fitted.own).toBe(true);
+  expect(fitted.zoom).toBeLessThan(0.07);
+  expect(fitted.scale).toBeGreaterThan(0.3);
+  expect(fitted.sameView).toBe(false);
+  expect(fitted.samePng).toBe(true);
+
+  // Zoomed in, every arrowhead is drawn: the picture is pixel for pixel Cytoscape's.
+  await page.getByTestId("graph-canvas").evaluate((element) => {
+    const cy = (element as HTMLElement & { _cyreg: { cy: { zoom(o: { level: number; renderedPosition: { x: number; y: number } }): void; width(): number; height(): number } } })._cyreg.cy;
+    cy.zoom({ level: 0.5, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  });
+  const zoomed = await pictures();
+  expect(zoomed.zoom).toBe(0.5);
+  expect(zoomed.sameView).toBe(true);
+});
+
+test("the PNG of a 1,000-package graph is scaled down to 8,192 pixels across, and says so and where every detail is", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  await resolveWholeWideGraph(page, baseURL);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export as PNG" }).click()]);
+  expect(download.suggestedFilename()).toBe("tangle-graph.png");
+  const bytes = readFileSync((await download.path())!);
+  expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+  const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+  expect(width).toBe(8192);
+  expect(height).toBeGreaterThan(1000);
+  expect(height).toBeLessThan(width);
+  await expect(page.getByRole("alert").filter({ hasText: "The PNG is scaled down" })).toHaveText(
+    `The PNG is scaled down to 8,192 × ${height.toLocaleString("en")} pixels; the SVG keeps every detail at any size.`,
+  );
 });

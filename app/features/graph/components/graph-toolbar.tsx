@@ -13,6 +13,7 @@ import type { DependencyGraph } from "../utils/graph-elements";
 import type { GraphVisibility } from "../utils/graph-filter";
 import { findPackage } from "../utils/find-package";
 import { graphToSvg, type SvgPicture } from "../utils/svg-export";
+import { pngSize } from "../utils/png-size";
 import { NODE_FONT_SIZE } from "../utils/graph-style";
 
 function svgOf(cy: Core, palette: GraphPalette): string {
@@ -191,7 +192,14 @@ export const GraphToolbar = memo(function GraphToolbar({ cy, graph, visibility, 
           aria-label="Export as PNG"
           onClick={() => {
             if (!cy) return;
-            void cy.png({ output: "blob-promise", full: true, scale: 2, bg: palette.background }).then((blob) => download(blob, "tangle-graph.png"));
+            const box = cy.elements().boundingBox();
+            const size = pngSize(box.w, box.h);
+            setMessage(
+              size.reduced
+                ? `The PNG is scaled down to ${size.width.toLocaleString("en")} × ${size.height.toLocaleString("en")} pixels; the SVG keeps every detail at any size.`
+                : null,
+            );
+            void cy.png({ output: "blob-promise", full: true, scale: size.scale, bg: palette.background }).then((blob) => download(blob, "tangle-graph.png"));
           }}
         >
           PNG

@@ -22,6 +22,7 @@ interface CanvasRendererInternals {
   findNearestElements?: (x: number, y: number, interactiveOnly: boolean, isTouch: boolean) => unknown;
   getCachedZSortedEles?: () => ZSortedElements;
   getArrowWidth?: (edgeWidth: number, scale: number) => number;
+  drawArrowheads?: (context: CanvasRenderingContext2D, edge: HitTestable, opacity?: number) => void;
 }
 
 /** Cytoscape's elements in drawing order, with the interactive ones beside them (what its hit test walks). */
@@ -155,7 +156,33 @@ export function hitTestNearbyOnly(cy: Core): void {
   };
 }
 
-/** The graph's instance: the core build (positions come from the layout worker) without layer textures, its pan snapshot at screen resolution, resized only by keep-in-view, a hit test that looks only near the pointer, zooming out far enough to show a big graph whole. */
+/** An arrowhead narrower than this many canvas pixels is not drawn: a dot that says nothing about direction. */
+export const MIN_ARROWHEAD_PX = 2;
+
+/** Whether an arrowhead `arrowWidth` wide (model units) is too small to draw at the canvas scale `scale`. */
+export function arrowheadTooSmall(arrowWidth: number, scale: number): boolean {
+  return arrowWidth * scale < MIN_ARROWHEAD_PX;
+}
+
+/**
+ * A 1,000-package graph fits at a zoom near 0.05, where an arrowhead is a pixel across; Cytoscape still draws each one
+ * as its own path (twice for a translucent edge): 13–19 ms of every 60–100 ms redraw without a GPU. Arrowheads too
+ * small to show a direction are left out; the lines stay. The scale is the canvas's own (zoom × pixel ratio), so a PNG
+ * export at its larger scale keeps them, and they come back as soon as a zoom makes them visible.
+ */
+export function skipTinyArrowheads(cy: Core): void {
+  const renderer = rendererOf(cy);
+  const draw = renderer?.drawArrowheads;
+  const arrowWidth = renderer?.getArrowWidth;
+  if (!renderer || typeof draw !== "function" || typeof arrowWidth !== "function") return;
+  renderer.drawArrowheads = function (this: CanvasRendererInternals, context, edge, opacity) {
+    const width = arrowWidth.call(this, edge.pstyle("width").pfValue ?? 0, Number(edge.pstyle("arrow-scale").value ?? 1));
+    if (arrowheadTooSmall(width, Math.abs(context.getTransform().a))) return;
+    draw.call(this, context, edge, opacity);
+  };
+}
+
+/** The graph's instance: the core build (positions come from the layout worker) without layer textures, its pan snapshot at screen resolution, resized only by keep-in-view, a hit test that looks only near the pointer, no arrowheads too small to see, zooming out far enough to show a big graph whole. */
 export function useGraphCytoscape(container: RefObject<HTMLDivElement | null>): GraphCytoscape {
   return useCytoscape(container, GRAPH_OPTIONS);
 }
@@ -165,6 +192,7 @@ function setUpGraph(cy: Core): void {
   snapshotAtScreenResolution(cy);
   resizeOnlyWhenTold(cy);
   hitTestNearbyOnly(cy);
+  skipTinyArrowheads(cy);
   cy.minZoom(MIN_ZOOM);
   cy.maxZoom(MAX_ZOOM);
 }
