@@ -1,10 +1,11 @@
-// Tests for the directory-backed MetadataStore: round trips across processes' instances, one file, torn and corrupt records, compaction.
+// Tests for the directory-backed MetadataStore: round trips across processes' instances, a data file and its index, reads of only what is asked for, torn and corrupt records, stale indexes, compaction.
 import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { createFsStore, STORE_FILE } from "./fs-store";
+import { readFileSync } from "node:fs";
+import { createFsStore, INDEX_FILE, STORE_FILE } from "./fs-store";
 
 describe("fs store", () => {
   let dir = "";
@@ -21,7 +22,7 @@ describe("fs store", () => {
     await createFsStore(cacheDir).put(key, { requiresDist: ["certifi (>=2017.4.17)"], n: 1 });
     expect(await createFsStore(cacheDir).get(key)).toEqual({ requiresDist: ["certifi (>=2017.4.17)"], n: 1 });
     await createFsStore(cacheDir).put("listing|x|six", [1, 2]);
-    expect(await readdir(cacheDir)).toEqual([STORE_FILE]);
+    expect((await readdir(cacheDir)).sort()).toEqual([INDEX_FILE, STORE_FILE]);
     await createFsStore(cacheDir).delete(key);
     const after = createFsStore(cacheDir);
     expect(await after.get(key)).toBeUndefined();
@@ -81,5 +82,69 @@ describe("fs store", () => {
     expect(await store.get("other")).toBe(7);
     expect((await stat(file)).size).toBeLessThan(2 << 20);
     expect((await readFile(file, "utf8")).split("\n").filter((l) => l !== "")).toHaveLength(2);
+  });
+
+  /** Bytes this thread has read from files so far (Linux), for "reads only what it uses". */
+  function bytesRead(): number {
+    return Number(/rchar: (\d+)/.exec(readFileSync("/proc/thread-self/io", "utf8"))![1]);
+  }
+
+  it("reads the index and the records asked for, not the whole data file", async () => {
+    const writer = createFsStore(dir);
+    const big = "z".repeat(50_000);
+    await Promise.all(Array.from({ length: 200 }, (_, i) => writer.put(`listing|x|p${i}`, { i, big })));
+    expect((await stat(join(dir, STORE_FILE))).size).toBeGreaterThan(10_000_000);
+    const before = bytesRead();
+    const reader = createFsStore(dir);
+    expect(await reader.get("listing|x|p123")).toEqual({ i: 123, big });
+    expect(await reader.get("listing|x|p7")).toEqual({ i: 7, big });
+    expect(await reader.get("listing|x|missing")).toBeUndefined();
+    // The index (~6 KB) and two records (~50 KB each), not the 10 MB of data.
+    expect(bytesRead() - before).toBeLessThan(200_000);
+  });
+
+  it("finds records appended without their index lines (an older tangle, a crash between the writes), and indexes them", async () => {
+    await createFsStore(dir).put("indexed", 1);
+    await appendFile(join(dir, STORE_FILE), '\n"unindexed"\t{"v":2}\n\n"indexed"\t3\n');
+    const store = createFsStore(dir);
+    expect(await store.get("unindexed")).toEqual({ v: 2 });
+    expect(await store.get("indexed")).toBe(3);
+    expect(await readFile(join(dir, INDEX_FILE), "utf8")).toContain('"unindexed"\t');
+    // A cache from before there was an index at all is read whole once, then indexed.
+    const old = await mkdtemp(join(dir, "old-"));
+    await writeFile(join(old, STORE_FILE), '\n"a"\t[1]\n\n"b"\t[2]\n');
+    expect(await createFsStore(old).get("b")).toEqual([2]);
+    expect((await readFile(join(old, INDEX_FILE), "utf8")).split("\n").filter((l) => l !== "")).toHaveLength(2);
+  });
+
+  it("reads an index line that points at another record, or past the data, as a miss, never as another key's value", async () => {
+    const writer = createFsStore(dir);
+    await writer.put("a", "value of a");
+    await writer.put("b", "value of b");
+    const lines = (await readFile(join(dir, INDEX_FILE), "utf8")).split("\n").filter((l) => l !== "");
+    const [, bStart, bLength] = lines.find((l) => l.startsWith('"b"'))!.split("\t");
+    await writeFile(join(dir, INDEX_FILE), `"a"\t${bStart}\t${bLength}\n"b"\t${bStart}\t${bLength}\n"c"\t999999\t10\n"d"\tx\t-1\n`);
+    const store = createFsStore(dir);
+    expect(await store.get("a")).toBeUndefined();
+    expect(await store.get("b")).toBe("value of b");
+    expect(await store.get("c")).toBeUndefined();
+    expect(await store.get("d")).toBeUndefined();
+  });
+
+  it("compacts the index with the data, and reads the same values afterwards", async () => {
+    const file = join(dir, STORE_FILE);
+    const big = "y".repeat(1 << 20);
+    const writer = createFsStore(dir);
+    for (let i = 0; i < 12; i++) await writer.put("k", { i, big });
+    await writer.put("other", 7);
+    await writer.delete("gone");
+    const store = createFsStore(dir);
+    expect(await store.get("k")).toEqual({ i: 11, big });
+    expect(await store.get("other")).toBe(7);
+    expect((await stat(file)).size).toBeLessThan(2 << 20);
+    expect((await readFile(join(dir, INDEX_FILE), "utf8")).split("\n").filter((l) => l !== "")).toHaveLength(2);
+    const again = createFsStore(dir);
+    expect(await again.get("k")).toEqual({ i: 11, big });
+    expect(await again.get("gone")).toBeUndefined();
   });
 });
