@@ -1,7 +1,7 @@
 // Benchmark: the whole `tangle resolve` process with no cache against `pip --isolated install --dry-run --report`, both
 // through the fixture index with a latency per request (default 50 ms): wall time and requests, against the minimum
 // (one listing per project in the answer + one metadata file per chosen release). Same run, same index.
-// Usage: npx tsx scripts/bench-cold.ts [--latency-ms 50] [--runs 1] [--case ID ...] [--command "node OTHER/dist-cli/tangle.mjs"]
+// Usage: npx tsx scripts/bench-cold.ts [--latency-ms 50] [--runs 1] [--case ID ...] [--command "node OTHER/dist-cli/tangle.cjs"]
 import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,7 +15,7 @@ const { values } = parseArgs({
     "latency-ms": { type: "string", default: "50" },
     runs: { type: "string", default: "1" },
     case: { type: "string", multiple: true },
-    /** Another `tangle` to measure instead of the bundle, e.g. "node ../old/dist-cli/tangle.mjs" (a baseline). */
+    /** Another `tangle` to measure instead of the bundle, e.g. "node ../old/dist-cli/tangle.cjs" (a baseline). */
     command: { type: "string" },
   },
 });

@@ -1,6 +1,6 @@
 // Benchmark: the whole `tangle resolve` process with a warm cache, one case per snapshot set, against pip 23.2's
 // resolvelib with everything in memory (scripts/pip-reference), same run.
-// Usage: npx tsx scripts/bench-warm.ts [--runs 5] [--command "node OTHER/dist-cli/tangle.mjs"]
+// Usage: npx tsx scripts/bench-warm.ts [--runs 5] [--command "node OTHER/dist-cli/tangle.cjs"]
 import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,7 +13,7 @@ import { SNAPSHOT_CASES as CASES } from "./snapshot-cases";
 const { values } = parseArgs({
   options: {
     runs: { type: "string", default: "5" },
-    /** Another `tangle` to measure instead of the bundle, e.g. "node ../old/dist-cli/tangle.mjs" (a baseline). */
+    /** Another `tangle` to measure instead of the bundle, e.g. "node ../old/dist-cli/tangle.cjs" (a baseline). */
     command: { type: "string" },
   },
 });
