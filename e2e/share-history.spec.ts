@@ -67,3 +67,20 @@ test("a reload restores the session from the address, without asking again", asy
   await expect(page.getByLabel("Index URL")).toHaveValue(/\/index\/snapshot-2020\/simple$/);
   await expect(page.getByRole("alert")).toHaveCount(0);
 });
+
+test("a reload while the address is still being rewritten keeps every edit: this tab's older address does not win over its session", async ({ page }) => {
+  await freshPage(page);
+  await useSnapshotIndex(page);
+  await setRequirements(page, "six\n");
+  const older = await settledAddress(page);
+  await setRequirements(page, "six\nattrs\n");
+  const newer = await settledAddress(page);
+  expect(newer).not.toBe(older);
+  // The browser reloads the address it knew while the page had just rewritten it (pressing F5 at that moment): the
+  // page saved the new address for this tab, the browser still shows the one before.
+  await page.evaluate((url) => history.replaceState(null, "", url), older);
+  await page.reload();
+  await expect.poll(() => editorText(page)).toBe("six\nattrs\n");
+  await expect.poll(() => page.url()).toBe(newer);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});

@@ -16,6 +16,11 @@ const TAB_KEY = "tangle.link";
 interface Saved {
   entry: HistoryEntry | null;
   resolvedFor: { key: string; resolvedAt: string } | null;
+  /**
+   * The link this tab wrote before `entry`'s. A reload can load it: the browser may reload the address it knew while
+   * the page had just rewritten it (and saved the new one here), and the edits since belong to the stored session.
+   */
+  previous: string | null;
 }
 
 interface RunRecord {
@@ -40,6 +45,9 @@ const state = {
   runs: new Map<number, RunRecord>(),
   /** Links this page wrote: navigating back to a draft among them restores it without resolving. */
   written: new Set<string>(),
+  /** The link of the entry saved last, and the one saved before it (see Saved.previous). */
+  savedLink: null as string | null,
+  previousLink: null as string | null,
   timer: null as ReturnType<typeof setTimeout> | null,
   /** History writes run one after another (encoding is asynchronous). */
   queue: Promise.resolve() as Promise<void>,
@@ -53,15 +61,18 @@ function readSaved(): Saved {
     const entry = parseHistoryEntry(raw && typeof raw === "object" && "entry" in raw ? JSON.stringify(raw.entry) : null);
     const rf = raw && typeof raw === "object" && "resolvedFor" in raw ? (raw.resolvedFor as Record<string, unknown> | null) : null;
     const resolvedFor = rf && typeof rf.key === "string" && typeof rf.resolvedAt === "string" ? { key: rf.key, resolvedAt: rf.resolvedAt } : null;
-    return { entry, resolvedFor };
+    const previous = raw && typeof raw === "object" && "previous" in raw && typeof raw.previous === "string" ? raw.previous : null;
+    return { entry, resolvedFor, previous };
   } catch {
-    return { entry: null, resolvedFor: null };
+    return { entry: null, resolvedFor: null, previous: null };
   }
 }
 
 function save(): void {
+  const link = state.entry?.link ?? null;
+  if (link !== state.savedLink) [state.previousLink, state.savedLink] = [state.savedLink, link];
   try {
-    sessionStorage.setItem(TAB_KEY, JSON.stringify({ entry: state.entry, resolvedFor: state.resolvedFor }));
+    sessionStorage.setItem(TAB_KEY, JSON.stringify({ entry: state.entry, resolvedFor: state.resolvedFor, previous: state.previousLink }));
   } catch {
     // Storage full or disabled: a reload then treats the address as a link it was given, which is still correct.
   }
@@ -232,10 +243,15 @@ export function startSessionLinkSync(): () => void {
   state.generation += 1;
   const generation = state.generation;
   const saved = readSaved();
+  state.savedLink = saved.entry?.link ?? null;
+  state.previousLink = saved.previous;
   const fragment = location.hash.replace(/^#/, "");
-  if (fragment !== "" && saved.entry?.link === fragment) {
+  if (fragment !== "" && saved.entry !== null && (saved.entry.link === fragment || saved.previous === fragment)) {
+    // A reload: the stored session is this tab's own, and newer than any address it wrote. Should the browser have
+    // reloaded the address from before the last rewrite, show the last one again (the sync then follows the session).
     state.entry = saved.entry;
     state.resolvedFor = saved.resolvedFor;
+    if (fragment !== saved.entry.link) write("replace", saved.entry.link);
     scheduleSync(0);
   } else if (fragment !== "") {
     void openLink(fragment);
