@@ -320,11 +320,16 @@ test("on the 1,000-package picture, what Cytoscape would not show is not drawn, 
         const digest = await crypto.subtle.digest("SHA-256", await blob.arrayBuffer());
         return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
       };
-      const withSkip = { view: redraw(), png: await png() };
+      // The two views back to back, in one task: no animation frame (a centring, a highlight slice) comes between them.
+      const withSkip = { view: redraw(), png: "" };
       delete renderer[method];
-      const cytoscapes = { view: redraw(), png: await png() };
+      const cytoscapes = { view: redraw(), png: "" };
       renderer[method] = tangles;
       redraw();
+      withSkip.png = await png();
+      delete renderer[method];
+      cytoscapes.png = await png();
+      renderer[method] = tangles;
       return { own, zoom: cy.zoom(), scale, sameView: withSkip.view === cytoscapes.view, samePng: withSkip.png === cytoscapes.png };
     }, method);
 
@@ -348,6 +353,7 @@ test("on the 1,000-package picture, what Cytoscape would not show is not drawn, 
     const selected = await pictures(method);
     expect(selected.zoom).toBeGreaterThanOrEqual(1);
     expect(selected.sameView).toBe(true);
+    // (The exports are compared at fit only: the highlight may still be spreading between two exports here.)
   }
 });
 
