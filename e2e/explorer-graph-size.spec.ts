@@ -372,3 +372,51 @@ test("the PNG of a 1,000-package graph is scaled down to 8,192 pixels across, an
     `The PNG is scaled down to 8,192 × ${height.toLocaleString("en")} pixels; the SVG keeps every detail at any size.`,
   );
 });
+
+test("a package reached along dozens of paths lists the five shortest, highlights them all, and shows the rest on request", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const all = await resolveWholeWideGraph(page, baseURL);
+  await page.getByRole("combobox", { name: "Find package" }).fill("wg-dochttpml-305");
+  await page.getByRole("combobox", { name: "Find package" }).press("Enter");
+  const details = page.getByRole("complementary", { name: "Details of wg-dochttpml-305" });
+  const paths = details.getByRole("list", { name: "Paths from your requirements" }).getByRole("listitem");
+  await expect(paths).toHaveCount(5);
+  const more = details.getByRole("button", { name: /^Show all \d+ paths$/ });
+  const total = Number((await more.textContent())!.match(/\d+/)![0]);
+  expect(total).toBeGreaterThan(20);
+  await expect(more).toHaveAttribute("aria-expanded", "false");
+  // Shortest first: no later path is shorter than the ones listed.
+  const steps = async () => (await paths.allTextContents()).map((t) => t.split("→").length);
+  const firstFive = await steps();
+  expect(firstFive).toEqual([...firstFive].sort((a, b) => a - b));
+
+  // Every path is highlighted, listed or not: the ancestors of the package and the edges among them.
+  const parents = (id: string) => all.edges.filter((e) => e.target === id).map((e) => e.source);
+  const ancestors = new Set<string>(["wg-dochttpml-305"]);
+  for (const id of ancestors) for (const p of parents(id)) ancestors.add(p);
+  const pathEdges = all.edges.filter((e) => ancestors.has(e.source) && ancestors.has(e.target)).map((e) => e.id).sort();
+  await expect.poll(async () => (await drawnGraph(page)).edges.filter((e) => e.classes.includes("hl")).map((e) => e.id).sort()).toEqual(pathEdges);
+
+  await more.click();
+  await expect(paths).toHaveCount(total);
+  const fewer = details.getByRole("button", { name: "Show the first 5 only" });
+  await expect(fewer).toHaveAttribute("aria-expanded", "true");
+  expect(Math.min(...(await steps()).slice(5))).toBeGreaterThanOrEqual(Math.max(...firstFive));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/screens/details-all-paths-narrow.png" });
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  await fewer.click();
+  await expect(paths).toHaveCount(5);
+  await more.click();
+  await expect(paths).toHaveCount(total);
+
+  // Another package reached along more than five paths starts with its first five again.
+  const pathCount = (id: string): number => (id === "<root>" ? 1 : parents(id).reduce((n, p) => n + pathCount(p), 0));
+  const other = [...ancestors].find((id) => id !== "wg-dochttpml-305" && id !== "<root>" && pathCount(id) > 5)!;
+  await page.getByRole("combobox", { name: "Find package" }).fill(other);
+  await page.getByRole("combobox", { name: "Find package" }).press("Enter");
+  const otherDetails = page.getByRole("complementary", { name: `Details of ${other}` });
+  await expect(otherDetails.getByRole("list", { name: "Paths from your requirements" }).getByRole("listitem")).toHaveCount(5);
+  await expect(otherDetails.getByRole("button", { name: `Show all ${pathCount(other)} paths` })).toHaveAttribute("aria-expanded", "false");
+});
