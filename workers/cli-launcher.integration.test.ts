@@ -1,7 +1,7 @@
 // The built `tangle` command's launcher (workers/cli-launcher.ts): it keeps V8's code cache beside the bundle, uses it,
 // and runs the same whatever state the cache is in. Each test runs its own copy of the built command.
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { promisify } from "node:util";
@@ -102,5 +102,14 @@ describe("the tangle launcher's code cache", () => {
     mkdirSync(join(dir, name));
     expect(await tangle(dir, ["read", requirements])).toEqual(expected);
     expect(readdirSync(dir).sort()).toEqual([basename(CLI_BUNDLE), basename(CLI_CORE), name].sort());
+  });
+
+  it("missing its bundle (a broken install), says which file and how to rebuild it, with no stack trace", async () => {
+    const dir = install();
+    rmSync(join(dir, basename(CLI_CORE)));
+    const broken = await tangle(dir, ["read", requirements]);
+    expect(broken.status).toBe(70);
+    expect(broken.stdout).toBe("");
+    expect(broken.stderr).toBe(`tangle: cannot read ${join(dir, basename(CLI_CORE))} (ENOENT): rebuild the command with \`npm run build:cli\`\n`);
   });
 });

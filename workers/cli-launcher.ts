@@ -28,7 +28,14 @@ try {
   // No cache yet: compile, and write one after the run.
 }
 
-const source = readFileSync(corePath, "utf8");
+let source: string;
+try {
+  source = readFileSync(corePath, "utf8");
+} catch (error) {
+  // A broken install (the bundle deleted or never built): say what is missing and how to get it back, not a stack.
+  process.stderr.write(`tangle: cannot read ${corePath} (${(error as NodeJS.ErrnoException).code ?? String(error)}): rebuild the command with \`npm run build:cli\`\n`);
+  process.exit(70);
+}
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: corePath, cachedData: cached });
 const accepted = cached !== undefined && !script.cachedDataRejected;
 if (!accepted || (!cachedByFullRun && !shortRun)) process.once("exit", writeCodeCache);

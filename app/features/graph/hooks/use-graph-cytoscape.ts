@@ -206,10 +206,9 @@ export function skipHiddenEdgeLabels(cy: Core): void {
   const { lblTxrCache: main, slbTxrCache: source, tlbTxrCache: target } = data;
   if (!main || !source || !target) return;
   renderer.drawCachedElementPortion = function (this: CanvasRendererInternals, context, ele, cache, ...rest) {
-    if (cache === source || cache === target) {
-      if (ele.pstyle(cache === source ? "source-label" : "target-label").strValue === "" && !ele.isNode()) return;
-    } else if (cache === main && !ele.isNode()) {
-      if (ele.pstyle("label").strValue === "" || !bigEnough.call(this, ele)) return;
+    if (!ele.isNode()) {
+      if ((cache === source || cache === target) && ele.pstyle(cache === source ? "source-label" : "target-label").strValue === "") return;
+      if (cache === main && (ele.pstyle("label").strValue === "" || !bigEnough.call(this, ele))) return;
     }
     portion.call(this, context, ele, cache, ...rest);
   };
