@@ -30,7 +30,8 @@ test("clicking a node shows its details and every path that brought it in, highl
   const highlighted = await drawnGraph(page);
   const hl = highlighted.edges.filter((e) => e.classes.includes("hl")).map((e) => e.id).sort();
   expect(hl).toEqual(["<root>->matplotlib", "<root>->pandas", "matplotlib->numpy", "pandas->numpy"]);
-  expect(highlighted.nodes.find((n) => n.id === "pytz")?.classes).toContain("dim");
+  expect(highlighted.nodes.find((n) => n.id === "pytz")?.dimmed).toBe(true);
+  expect(highlighted.nodes.find((n) => n.id === "pandas")?.dimmed).toBe(false);
   expect(highlighted.nodes.find((n) => n.id === "numpy")?.classes).toContain("selected");
 });
 

@@ -33,6 +33,23 @@ test("hiding a subtree and limiting depth show fewer packages, and Show all brin
   await waitForGraph(page, count + 1);
 });
 
+test("from one selected package to the next, the line above the picture stays and the picture keeps its size: a package with nothing under it says so where the fold would be", async ({ page }) => {
+  const count = await resolveAndWait(page);
+  await waitForGraph(page, count + 1);
+  const find = page.getByRole("combobox", { name: "Find package" });
+  await find.fill("matplotlib");
+  await find.press("Enter");
+  await expect(page.getByRole("button", { name: "Hide subtree of matplotlib" })).toBeVisible();
+  const withChildren = (await drawnGraph(page)).box;
+
+  // pytz requires nothing: no fold to offer, and the line says why instead of going away.
+  await find.fill("pytz");
+  await find.press("Enter");
+  await expect(page.getByTestId("graph-filter-bar")).toContainText("pytz requires no other package");
+  await expect(page.getByRole("button", { name: /subtree of/ })).toHaveCount(0);
+  expect((await drawnGraph(page)).box).toEqual(withChildren);
+});
+
 test("the force layout redraws the same graph", async ({ page }) => {
   const count = await resolveAndWait(page);
   const before = await waitForGraph(page, count + 1);

@@ -46,6 +46,8 @@ export async function resolveAndWait(page: Page): Promise<number> {
 export interface DrawnNode {
   id: string;
   classes: string[];
+  /** Drawn faint: off the highlighted paths while some are highlighted. */
+  dimmed: boolean;
   /** Position on the page, in CSS pixels. */
   x: number;
   y: number;
@@ -55,7 +57,7 @@ export interface DrawnNode {
 
 export interface DrawnGraph {
   nodes: DrawnNode[];
-  edges: { id: string; source: string; target: string; label: string; classes: string[] }[];
+  edges: { id: string; source: string; target: string; label: string; classes: string[]; dimmed: boolean }[];
   /** The canvas box on the page. */
   box: { x: number; y: number; width: number; height: number };
 }
@@ -78,14 +80,17 @@ export async function drawnGraph(page: Page, testId = "graph-canvas"): Promise<D
       target(): { id(): string };
     }
     interface Registered {
-      _cyreg?: { cy?: { nodes(): { map<T>(f: (n: Positioned) => T): T[] }; edges(): { map<T>(f: (e: Positioned) => T): T[] } } };
+      _cyreg?: { cy?: { nodes(): { map<T>(f: (n: Positioned) => T): T[] }; edges(): { map<T>(f: (e: Positioned) => T): T[] }; tangleDimming?: { lit: Set<string> | null; to: number } | null } };
     }
     const cy = (element as HTMLElement & Registered)._cyreg?.cy;
     if (!cy) throw new Error("no Cytoscape instance on the canvas");
     const rect = element.getBoundingClientRect();
+    // The dimming the canvas draws (app/features/graph/utils/canvas-dim.ts): faint once it is fading in or done.
+    const dimming = cy.tangleDimming;
+    const lit = dimming && dimming.lit !== null && dimming.to < 1 ? dimming.lit : null;
     return {
-      nodes: cy.nodes().map((n) => ({ id: n.id(), classes: n.classes(), x: rect.x + n.renderedPosition().x, y: rect.y + n.renderedPosition().y, layout: { ...n.position() } })),
-      edges: cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id(), label: e.data("label"), classes: e.classes() })),
+      nodes: cy.nodes().map((n) => ({ id: n.id(), classes: n.classes(), dimmed: lit !== null && !lit.has(n.id()), x: rect.x + n.renderedPosition().x, y: rect.y + n.renderedPosition().y, layout: { ...n.position() } })),
+      edges: cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id(), label: e.data("label"), classes: e.classes(), dimmed: lit !== null && !lit.has(e.id()) })),
       box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
     };
   });

@@ -27,7 +27,10 @@ export function GraphFilterBar({ graph, visibility, focus }: { graph: Dependency
     what = `${total - shown} of ${total} packages hidden${maxDepth !== null ? ` · depth ≤ ${maxDepth}` : ""}${collapsed.length ? ` · folded: ${collapsed.join(", ")}` : ""}`;
 
   const canFold = focus === "all" && selectedNode && (graph.children.get(selectedNode.id)?.length ?? 0) > 0;
-  if (!what && !canFold) return null;
+  // A selected package with nothing under it says so where the fold would be: the line stays while anything is
+  // selected, so the picture below keeps its height (and is not redrawn whole) from one selection to the next.
+  const leaf = focus === "all" && selectedNode && !canFold ? selectedNode : null;
+  if (!what && !canFold && !leaf) return null;
   return (
     <div
       data-testid="graph-filter-bar"
@@ -51,6 +54,7 @@ export function GraphFilterBar({ graph, visibility, focus }: { graph: Dependency
           {collapsed.includes(selectedNode.id) ? `Show subtree of ${selectedNode.displayName}` : `Hide subtree of ${selectedNode.displayName}`}
         </button>
       )}
+      {leaf && <span className="ml-auto">{leaf.displayName} requires no other package</span>}
     </div>
   );
 }

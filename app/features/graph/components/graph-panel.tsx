@@ -28,9 +28,9 @@ export function GraphPanel({ packages, request }: { packages: ResolvedPackageDto
   const palette = paletteFor(useTheme((s) => s.resolved));
   const container = useRef<HTMLDivElement>(null);
   const { cy, failure } = useGraphCytoscape(container);
-  useGraphStyle(cy, palette, graph.nodes.length > LARGE_GRAPH);
+  useGraphStyle(cy, palette);
   const { drawn, layoutFailure } = useGraphDrawing(cy, container, elements, layout);
-  useGraphHighlight(cy, drawn);
+  useGraphHighlight(cy, drawn, graph.nodes.length > LARGE_GRAPH);
   useGraphPointer(cy);
   useKeepInView(cy, container);
   useCentreOnRequest(cy);

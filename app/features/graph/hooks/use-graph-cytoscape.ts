@@ -4,6 +4,9 @@ import type { Core } from "cytoscape";
 import { loadCytoscapeCore } from "../../../lib/load-cytoscape";
 import { useCytoscape, type CytoscapeHandle, type CytoscapeOptions } from "../../../hooks/use-cytoscape";
 import { MAX_ZOOM, MIN_ZOOM } from "../utils/draw-elements";
+import { HitBoxes, mayBeHit, type HitTestable } from "../utils/hit-boxes";
+import { dimOnCanvas } from "../utils/canvas-dim";
+import { sortInZOrder, type ZOrderable } from "../utils/z-order";
 
 export type GraphCytoscape = CytoscapeHandle;
 
@@ -26,24 +29,20 @@ interface CanvasRendererInternals {
   container?: HTMLElement;
   invalidateContainerClientCoordsCache?: () => void;
   findNearestElements?: (x: number, y: number, interactiveOnly: boolean, isTouch: boolean) => unknown;
-  getCachedZSortedEles?: () => ZSortedElements;
+  getCachedZSortedEles?: (forceRecalc?: boolean) => ZSortedElements;
+  cachedZSortedEles?: ZSortedElements | null;
+  updateCachedGrabbedEles?: () => void;
   getArrowWidth?: (edgeWidth: number, scale: number) => number;
-  drawArrowheads?: (context: CanvasRenderingContext2D, edge: HitTestable, opacity?: number) => void;
-  drawCachedElementPortion?: (context: CanvasRenderingContext2D, ele: HitTestable, cache: unknown, ...rest: unknown[]) => void;
-  eleTextBiggerThanMin?: (ele: HitTestable) => boolean;
+  drawArrowheads?: (context: CanvasRenderingContext2D, edge: Element, opacity?: number) => void;
+  drawCachedElementPortion?: (context: CanvasRenderingContext2D, ele: Element, cache: unknown, ...rest: unknown[]) => void;
+  eleTextBiggerThanMin?: (ele: Element) => boolean;
 }
 
 /** Cytoscape's elements in drawing order, with the interactive ones beside them (what its hit test walks). */
-type ZSortedElements = HitTestable[] & { interactive?: HitTestable[] };
+type ZSortedElements = Element[] & { interactive?: Element[] };
 
-/** What the hit test's pre-filter reads of an element. */
-interface HitTestable {
-  isNode(): boolean;
-  outerWidth(): number;
-  outerHeight(): number;
-  pstyle(name: string): { strValue?: string; pfValue?: number; value?: unknown };
-  _private: { position: { x: number; y: number }; rscratch: { allpts?: number[] } };
-}
+/** A drawn element as the renderer tweaks below read it. */
+type Element = HitTestable & ZOrderable & { interactive(): boolean };
 
 function rendererOf(cy: Core): CanvasRendererInternals | undefined {
   return (cy as unknown as { renderer?: () => CanvasRendererInternals }).renderer?.();
@@ -105,40 +104,24 @@ export function resizeOnlyWhenTold(cy: Core): void {
 /** Below this many elements Cytoscape's own hit test is quick enough; above it, `hitTestNearbyOnly` narrows it. */
 const NARROW_HIT_TEST_FROM = 500;
 
-/**
- * Whether a pointer at (x, y) (model coordinates) could hit the element, reaching `reach` beyond it: its box, with the
- * edges' widths and arrowheads. Cheap (no bounding-box computation); errs on the side of yes.
- */
-export function mayBeHit(ele: HitTestable, x: number, y: number, reach: number, arrowWidth: (width: number, scale: number) => number): boolean {
-  // A label that takes pointer events can lie anywhere near its element: leave it to Cytoscape.
-  if (ele.pstyle("text-events").strValue === "yes") return true;
-  if (ele.isNode()) {
-    const { x: cx, y: cy } = ele._private.position;
-    return Math.abs(x - cx) <= ele.outerWidth() / 2 + reach && Math.abs(y - cy) <= ele.outerHeight() / 2 + reach;
+/** A number that changes when any package moves: the positions summed with weights by place in the list. */
+function positionsDigest(elements: readonly Element[]): number {
+  let digest = 0;
+  for (let i = 0; i < elements.length; i++) {
+    const ele = elements[i];
+    if (!ele.isNode()) continue;
+    const { x, y } = ele._private.position;
+    digest += (i + 1) * x + (i + 1.5) * y;
   }
-  const points = ele._private.rscratch.allpts;
-  if (!points || points.length < 4) return true;
-  const width = ele.pstyle("width").pfValue ?? 0;
-  const scale = Number(ele.pstyle("arrow-scale").value ?? 1);
-  const margin = width / 2 + reach + arrowWidth(width, scale);
-  let x1 = Infinity;
-  let x2 = -Infinity;
-  let y1 = Infinity;
-  let y2 = -Infinity;
-  for (let i = 0; i + 1 < points.length; i += 2) {
-    x1 = Math.min(x1, points[i]);
-    x2 = Math.max(x2, points[i]);
-    y1 = Math.min(y1, points[i + 1]);
-    y2 = Math.max(y2, points[i + 1]);
-  }
-  return x >= x1 - margin && x <= x2 + margin && y >= y1 - margin && y <= y2 + margin;
+  return digest;
 }
 
 /**
  * Cytoscape finds what is under the pointer (every hover move, press and release) by testing every element, and for
  * each edge it first works out three label boxes, used or not: 12–20 ms per pointer event on a 1,000-package graph,
- * part of every pan's first task. It now tests only the elements whose box the pointer is near (`mayBeHit`), in
- * the same drawing order, so it answers the same.
+ * part of every pan's first task. It now tests only the elements whose box the pointer is near, in the same drawing
+ * order, so it answers the same. The boxes are kept (`HitBoxes`) until an element is added, removed or moved, so a
+ * pointer event reads no style but that of the few elements near it (`mayBeHit`).
  */
 export function hitTestNearbyOnly(cy: Core): void {
   const renderer = rendererOf(cy);
@@ -147,20 +130,57 @@ export function hitTestNearbyOnly(cy: Core): void {
   const arrowWidth = renderer?.getArrowWidth;
   if (!renderer || typeof find !== "function" || typeof zSorted !== "function" || typeof arrowWidth !== "function") return;
   const widthOfArrow = (width: number, scale: number) => arrowWidth.call(renderer, width, scale);
+  // The boxes, for which elements (Cytoscape sorts a new array when one is added or removed) at which positions.
+  let kept: { boxes: HitBoxes<Element>; elements: ZSortedElements; positions: number } | null = null;
   renderer.findNearestElements = function (this: CanvasRendererInternals, x, y, interactiveOnly, isTouch) {
     const all = zSorted.call(this);
     if (all.length < NARROW_HIT_TEST_FROM) return find.call(this, x, y, interactiveOnly, isTouch);
+    // Listening to Cytoscape's "position" and "add" events instead would make it emit one per element of every new
+    // picture; summing the positions is ~0.1 ms.
+    const positions = positionsDigest(all);
+    if (!kept || kept.elements !== all || kept.positions !== positions || kept.boxes.stale(widthOfArrow)) {
+      kept = { boxes: new HitBoxes(all, widthOfArrow), elements: all, positions };
+    }
     // Cytoscape's own reach for edges, the widest of its thresholds.
     const reach = (isTouch ? 24 : 8) / cy.zoom();
-    const near = (ele: HitTestable) => mayBeHit(ele, x, y, reach, widthOfArrow);
-    const nearby: ZSortedElements = all.filter(near);
-    nearby.interactive = (all.interactive ?? all).filter(near);
+    const candidates = new Set(kept.boxes.near(x, y, reach).filter((ele) => mayBeHit(ele, x, y, reach, widthOfArrow)));
+    const nearby: ZSortedElements = all.filter((ele) => candidates.has(ele));
+    // Cytoscape's list of the elements taking pointer events, narrowed the same way, without making the whole list.
+    nearby.interactive = nearby.filter((ele) => ele.interactive());
     this.getCachedZSortedEles = () => nearby;
     try {
       return find.call(this, x, y, interactiveOnly, isTouch);
     } finally {
       this.getCachedZSortedEles = zSorted;
     }
+  };
+}
+
+/**
+ * Cytoscape keeps its elements in drawing order, for drawing and for the hit test, and sorts them again whenever a
+ * `z-index` changes: here, at every hover and selection (the edges of the hovered or selected package come on top).
+ * Each time it also works out which elements take pointer events, which only its hit test and box selection read:
+ * 11–12 ms per sort on a 1,000-package graph, paid by the next pointer event or frame, two to four times per click.
+ * The same order is now sorted with each element's keys read once (`sortInZOrder`, as fast as Cytoscape's own sort)
+ * and the pointer-event list is worked out when first read: 4–5 ms. A graph with compound nodes (which Tangle does
+ * not draw) keeps Cytoscape's own sort.
+ */
+export function sortInZOrderOnce(cy: Core): void {
+  const renderer = rendererOf(cy);
+  const own = renderer?.getCachedZSortedEles;
+  if (!renderer || typeof own !== "function" || typeof renderer.updateCachedGrabbedEles !== "function") return;
+  renderer.getCachedZSortedEles = function (this: CanvasRendererInternals, forceRecalc?: boolean) {
+    if (!forceRecalc && this.cachedZSortedEles) return this.cachedZSortedEles;
+    const core = cy as unknown as { hasCompoundNodes(): boolean; mutableElements(): { toArray(): Element[] } };
+    if (core.hasCompoundNodes()) return own.call(this, forceRecalc);
+    const elements: ZSortedElements = sortInZOrder(core.mutableElements().toArray());
+    // Which of them take pointer events: Cytoscape works that out at every sort (another 10–30 ms once a highlight has
+    // restyled every element), though only its hit test and box selection read it. Worked out when first read.
+    let interactive: Element[] | undefined;
+    Object.defineProperty(elements, "interactive", { get: () => (interactive ??= elements.filter((ele) => ele.interactive())), configurable: true });
+    this.cachedZSortedEles = elements;
+    this.updateCachedGrabbedEles?.();
+    return elements;
   };
 }
 
@@ -214,7 +234,7 @@ export function skipHiddenEdgeLabels(cy: Core): void {
   };
 }
 
-/** The graph's instance: the core build (positions come from the layout worker) without layer textures, its pan snapshot at screen resolution, resized only by keep-in-view, a hit test that looks only near the pointer, no arrowheads too small to see nor hidden edge labels visited, zooming out far enough to show a big graph whole. */
+/** The graph's instance: the core build (positions come from the layout worker) without layer textures, its pan snapshot at screen resolution, resized only by keep-in-view, its drawing order sorted with keys read once, a hit test that looks only near the pointer, no arrowheads too small to see nor hidden edge labels visited, dimming drawn on the canvas, zooming out far enough to show a big graph whole. */
 export function useGraphCytoscape(container: RefObject<HTMLDivElement | null>): GraphCytoscape {
   return useCytoscape(container, GRAPH_OPTIONS);
 }
@@ -223,9 +243,12 @@ function setUpGraph(cy: Core): void {
   skipLayerTextures(cy);
   snapshotAtScreenResolution(cy);
   resizeOnlyWhenTold(cy);
+  // Before the hit test, which keeps the renderer's sort to call.
+  sortInZOrderOnce(cy);
   hitTestNearbyOnly(cy);
   skipTinyArrowheads(cy);
   skipHiddenEdgeLabels(cy);
+  dimOnCanvas(cy);
   cy.minZoom(MIN_ZOOM);
   cy.maxZoom(MAX_ZOOM);
 }

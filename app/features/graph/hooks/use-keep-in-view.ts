@@ -3,6 +3,7 @@ import { useEffect, type RefObject } from "react";
 import type { Core } from "cytoscape";
 import { useResolution } from "../../../stores/resolution";
 import { useView } from "../../../stores/view";
+import { centringOn } from "./use-centre-on-request";
 
 /** Space kept between the selected package and the canvas edge when it has to be brought back into view: a sixth of the canvas, at least 24 px. */
 const MARGIN_SHARE = 1 / 6;
@@ -38,7 +39,7 @@ export function useKeepInView(cy: Core | null, container: RefObject<HTMLDivEleme
       const dx = (cy.width() - before.w) / 2;
       const dy = (cy.height() - before.h) / 2;
       if (dx === 0 && dy === 0) return;
-      const target = cy.scratch("tangleCentre") as string | undefined;
+      const target = centringOn(cy);
       const centring = target ? cy.$id(target) : null;
       if (centring && centring.nonempty() && cy.animated()) {
         // A search is centring on a package as the details panel opens: finish at the new centre.

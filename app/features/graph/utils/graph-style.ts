@@ -5,16 +5,11 @@ import { DIFF_MARKS, type DiffMark } from "../../../stores/comparison";
 
 export const NODE_FONT_SIZE = 12;
 
-/** From this many packages on, the picture drops what costs most per element (fades between states). */
+/** From this many packages on, the picture drops what costs most per frame: the dimming comes and goes without a fade. */
 export const LARGE_GRAPH = 150;
 
-/** Fading dimmed and highlighted elements: pleasant on a small graph, a burst of full redraws on a large one. */
-function fade(large: boolean): Record<string, string | number> {
-  return large ? {} : { "transition-property": "opacity", "transition-duration": 150 };
-}
-
 /** Classes that say what the user is doing (selection, hover, highlighted paths), kept when an element's data is updated in place. */
-export const STATE_CLASSES: ReadonlySet<string> = new Set(["dim", "hl", "selected", "found", "hover", "near-selected", "vulnerable", "diff-added", "diff-removed", "diff-upgraded", "diff-downgraded", "diff-changed"]);
+export const STATE_CLASSES: ReadonlySet<string> = new Set(["hl", "selected", "found", "hover", "near-selected", "vulnerable", "diff-added", "diff-removed", "diff-upgraded", "diff-downgraded", "diff-changed"]);
 
 /** The comparison's colour of each way a package can move (the legend uses the same). */
 export function diffColour(p: GraphPalette, mark: DiffMark): string {
@@ -45,7 +40,7 @@ const EDGE_FONT_SIZE = 10;
  * package and on highlighted paths, and on every edge once the picture is zoomed in to `EDGE_LABEL_ZOOM` (12 px on
  * screen; further out, labels of edges that meet at one package pile on each other).
  */
-export function graphStylesheet(p: GraphPalette, { large }: { large: boolean } = { large: false }): StylesheetJson {
+export function graphStylesheet(p: GraphPalette): StylesheetJson {
   return [
     {
       selector: "node",
@@ -54,7 +49,6 @@ export function graphStylesheet(p: GraphPalette, { large }: { large: boolean } =
         "line-height": 1.25,
         // Names smaller than 6 px on screen are not drawn: unreadable, and drawing a thousand of them is most of a frame.
         "min-zoomed-font-size": 6,
-        ...fade(large),
       },
     },
     { selector: "node.root", style: { "background-color": p.rootFill, color: p.rootText, "border-width": 0, "font-weight": "bold" } },
@@ -85,12 +79,10 @@ export function graphStylesheet(p: GraphPalette, { large }: { large: boolean } =
         "text-background-padding": "2px",
         "text-rotation": "none",
         "min-zoomed-font-size": EDGE_FONT_SIZE * EDGE_LABEL_ZOOM,
-        ...fade(large),
       },
     },
     { selector: "edge.from-root", style: { "line-style": "solid", "line-color": p.directBorder, "target-arrow-color": p.directBorder, opacity: 0.6 } },
     { selector: "edge.partial", style: { "line-style": "dashed", "line-dash-pattern": [6, 4] } },
-    { selector: ".dim", style: { opacity: 0.18 } },
     { selector: "edge.hover, edge.near-selected", style: { "min-zoomed-font-size": 0, width: 2.5, "line-color": p.selected, "target-arrow-color": p.selected, color: p.nodeText, "z-index": 10 } },
     { selector: "edge.hl", style: { "min-zoomed-font-size": 0, width: 3, "line-color": p.highlight, "target-arrow-color": p.highlight, opacity: 1, color: p.nodeText, "font-weight": "bold" } },
     { selector: "node.hl", style: { "border-color": p.highlight, "border-width": 3 } },

@@ -2,6 +2,7 @@ import { describe, it, expect } from "vitest";
 import cytoscape from "cytoscape";
 import type { Core } from "cytoscape";
 import { applyHighlight, highlightChanges } from "./highlight-classes";
+import { dimmingOf } from "./canvas-dim";
 
 /** root -> a -> b -> c, root -> x -> c, and `extra` more packages hanging off root. */
 function graph(extra = 0): Core {
@@ -18,7 +19,13 @@ function classesOf(cy: Core, id: string): string[] {
   return cy.$id(id).classes().sort();
 }
 
-const now = { slice: 10_000, alive: () => true, nextFrame: () => Promise.resolve() };
+const now = { slice: 10_000, alive: () => true, nextFrame: () => Promise.resolve(), fadeMs: 0 };
+
+/** The ids drawn dimmed (none when nothing is highlighted). */
+function dimmed(cy: Core): string[] {
+  const lit = dimmingOf(cy)?.lit;
+  return lit ? cy.elements().filter((e) => !lit.has(e.id())).map((e) => e.id()).sort() : [];
+}
 
 describe("applyHighlight", () => {
   it("highlights the paths, dims the rest, marks the selection and its edges, and never dims the selected package", async () => {
@@ -27,50 +34,60 @@ describe("applyHighlight", () => {
     expect(classesOf(cy, "a")).toEqual(["hl"]);
     expect(classesOf(cy, "a->b")).toEqual(["hl", "near-selected"]);
     expect(classesOf(cy, "b")).toEqual(["hl", "selected"]);
-    expect(classesOf(cy, "b->c")).toEqual(["dim", "near-selected"]);
-    expect(classesOf(cy, "x")).toEqual(["dim"]);
+    expect(classesOf(cy, "b->c")).toEqual(["near-selected"]);
+    expect(dimmed(cy)).toEqual(["<root>->x", "b->c", "c", "x", "x->c"]);
 
     // Selected off the highlighted paths: selected, not dimmed.
     await applyHighlight(cy, PATH_TO_B, "x", now);
     expect(classesOf(cy, "x")).toEqual(["selected"]);
     expect(classesOf(cy, "b")).toEqual(["hl"]);
-    expect(classesOf(cy, "b->c")).toEqual(["dim"]);
+    expect(classesOf(cy, "b->c")).toEqual([]);
+    expect(dimmed(cy)).toEqual(["<root>->x", "b->c", "c", "x->c"]);
   });
 
-  it("takes every mark off when nothing is selected or highlighted, and keeps classes it does not own", async () => {
+  it("takes every mark and the dimming off when nothing is selected or highlighted, and keeps classes it does not own", async () => {
     const cy = graph();
     cy.$id("a").addClass("vulnerable");
     await applyHighlight(cy, PATH_TO_B, "b", now);
     await applyHighlight(cy, null, null, now);
-    expect(cy.elements(".dim, .hl, .selected, .near-selected").length).toBe(0);
+    expect(cy.elements(".hl, .selected, .near-selected").length).toBe(0);
+    expect(dimmed(cy)).toEqual([]);
     expect(classesOf(cy, "a")).toEqual(["vulnerable"]);
   });
 
-  it("on a large picture changes at most a slice per frame, what is highlighted and selected in a first frame of its own, and ends where one go would", async () => {
-    const sliced = graph(2000);
-    const whole = graph(2000);
-    const perFrame: number[] = [0];
+  it("a selection without highlighted paths dims nothing", async () => {
+    const cy = graph();
+    await applyHighlight(cy, null, "b", now);
+    expect(classesOf(cy, "b")).toEqual(["selected"]);
+    expect(dimmed(cy)).toEqual([]);
+  });
+
+  it("on a large picture restyles only what it lights up, and many paths at most a slice per frame, ending where one go would", async () => {
+    const fan = 2000;
+    const manyPaths = { nodes: ["<root>", ...Array.from({ length: fan }, (_, i) => `p${i}`)], edges: Array.from({ length: fan }, (_, i) => `<root>->p${i}`) };
+    const sliced = graph(fan);
+    const whole = graph(fan);
+    let perFrame: number[] = [0];
     sliced.on("class", () => perFrame[perFrame.length - 1]++);
-    let firstFrameDone = false;
-    const salientAfterFirstFrame: string[] = [];
-    await applyHighlight(sliced, PATH_TO_B, "b", {
+    let dimmedAfterFirstFrame: string[] = [];
+    await applyHighlight(sliced, PATH_TO_B, "b", { ...now, slice: 1000 });
+    // One path on 4,010 elements: the six it lights up or selects change, in one frame; the dimming restyles nothing.
+    expect(perFrame).toEqual([6]);
+    perFrame = [0];
+    await applyHighlight(sliced, manyPaths, "p0", {
       slice: 1000,
       alive: () => true,
       nextFrame: async () => {
-        if (!firstFrameDone) {
-          firstFrameDone = true;
-          salientAfterFirstFrame.push(...["a", "b", "a->b", "b->c"].map((id) => `${id}:${classesOf(sliced, id).join(",")}`));
-        }
+        if (perFrame.length === 1) dimmedAfterFirstFrame = dimmed(sliced);
         perFrame.push(0);
       },
+      fadeMs: 0,
     });
-    await applyHighlight(whole, PATH_TO_B, "b", now);
-    // 4,010 elements change: the six on the path or by the selection in a frame of their own, then the dimming of the
-    // other 4,004 in five frames of at most 1,000.
-    expect(perFrame.length).toBe(6);
-    expect(perFrame[0]).toBeLessThanOrEqual(12);
-    expect(Math.max(...perFrame)).toBeLessThanOrEqual(1000);
-    expect(salientAfterFirstFrame).toEqual(["a:hl", "b:hl,selected", "a->b:hl,near-selected", "b->c:dim,near-selected"]);
+    await applyHighlight(whole, manyPaths, "p0", now);
+    // 4,005 elements change (the 4,000 of the fan lit, five of the old path put out): slices of at most 1,000.
+    expect(perFrame).toEqual([1000, 1000, 1000, 1000, 5]);
+    // The dimming comes with the first frame, whole.
+    expect(dimmedAfterFirstFrame).toEqual(["<root>->a", "<root>->x", "a", "a->b", "b", "b->c", "c", "x", "x->c"]);
     sliced.elements().forEach((e) => {
       expect(e.classes().sort(), e.id()).toEqual(whole.$id(e.id()).classes().sort());
     });
@@ -78,13 +95,14 @@ describe("applyHighlight", () => {
 
   it("stops when the picture moves on, and a later call finishes from the half-done state", async () => {
     const cy = graph(2000);
+    const manyPaths = { nodes: ["<root>", ...Array.from({ length: 2000 }, (_, i) => `p${i}`)], edges: Array.from({ length: 2000 }, (_, i) => `<root>->p${i}`) };
     let frames = 0;
-    await applyHighlight(cy, PATH_TO_B, "b", { slice: 1000, alive: () => frames < 1, nextFrame: async () => void frames++ });
-    expect(cy.elements(".dim").length).toBeGreaterThan(0);
-    expect(cy.elements(".dim").length).toBeLessThan(2000);
-    // Deselected before the dimming finished: every mark goes.
-    await applyHighlight(cy, null, null, { slice: 1000, alive: () => true, nextFrame: () => Promise.resolve() });
-    expect(cy.elements(".dim, .hl, .selected, .near-selected").length).toBe(0);
+    await applyHighlight(cy, manyPaths, "p1", { slice: 1000, alive: () => frames < 1, nextFrame: async () => void frames++, fadeMs: 0 });
+    expect(cy.elements(".hl").length).toBeGreaterThan(0);
+    expect(cy.elements(".hl").length).toBeLessThan(4000);
+    // Deselected before the highlighting finished: every mark goes.
+    await applyHighlight(cy, null, null, now);
+    expect(cy.elements(".hl, .selected, .near-selected").length).toBe(0);
     expect(highlightChanges(cy, null, null)).toEqual([]);
   });
 });
